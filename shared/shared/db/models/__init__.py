@@ -1,0 +1,17 @@
+"""All ORM models; importing this module registers every table for Alembic."""
+
+from shared.db.models.auth import ApiKey, Institution
+from shared.db.models.geo import Population, StreetDistrict, TerritorialUnit, TerritorialUnitBand
+from shared.db.models.ref import Category, ProviderType, ServiceArea
+
+__all__ = [
+    "ApiKey",
+    "Category",
+    "Institution",
+    "Population",
+    "ProviderType",
+    "ServiceArea",
+    "StreetDistrict",
+    "TerritorialUnit",
+    "TerritorialUnitBand",
+]

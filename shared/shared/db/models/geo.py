@@ -1,0 +1,136 @@
+"""Territorial units (voivodeship, powiat, gmina, district), their zoom-band geometries,
+population by year, and the street register that maps addresses to districts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from geoalchemy2 import Geometry, WKBElement
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    Text,
+    func,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from shared.db.base import Base
+
+LEVELS = ("voivodeship", "powiat", "gmina", "district")
+
+
+class TerritorialUnit(Base):
+    """A voivodeship (TERC ``WW``), powiat (``WWPP``), gmina (``WWPPGGR``) or district
+    (osiedle, ``<TERC>-<nn>``) with its boundary in EPSG:4326."""
+
+    __tablename__ = "territorial_unit"
+    __table_args__ = (
+        CheckConstraint(f"level IN {LEVELS!r}", name="level"),
+        CheckConstraint(
+            "(level = 'voivodeship' AND code ~ '^[0-9]{2}$')"
+            " OR (level = 'powiat' AND code ~ '^[0-9]{4}$')"
+            " OR (level = 'gmina' AND code ~ '^[0-9]{7}$')"
+            " OR (level = 'district' AND code ~ '^[0-9]{7}-[0-9]{2,3}$')",
+            name="code_format",
+        ),
+        CheckConstraint("level = 'voivodeship' OR parent_code IS NOT NULL", name="parent"),
+        # A gmina may be known without a boundary (benchmarking only); every other level has one.
+        CheckConstraint("level = 'gmina' OR geom IS NOT NULL", name="geom_required"),
+        Index("ix_territorial_unit_parent_code", "parent_code"),
+        Index("ix_territorial_unit_level", "level"),
+        {"schema": "geo"},
+    )
+
+    code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    level: Mapped[str] = mapped_column(String(12))
+    name: Mapped[str] = mapped_column(Text)
+    parent_code: Mapped[str | None] = mapped_column(
+        ForeignKey("geo.territorial_unit.code", ondelete="RESTRICT")
+    )
+    # True when the boundary is an approximation (e.g. Voronoi cells of label points).
+    approximate: Mapped[bool] = mapped_column(Boolean, server_default="false")
+    source: Mapped[str | None] = mapped_column(Text)
+    geom: Mapped[WKBElement | None] = mapped_column(
+        Geometry("MULTIPOLYGON", srid=4326, spatial_index=True)
+    )
+    label_point: Mapped[WKBElement | None] = mapped_column(
+        Geometry("POINT", srid=4326, spatial_index=False)
+    )
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+
+class TerritorialUnitBand(Base):
+    """The unit's boundary in Web Mercator, simplified as a coverage for one zoom band."""
+
+    __tablename__ = "territorial_unit_band"
+    __table_args__ = (
+        CheckConstraint("min_zoom <= max_zoom", name="zoom_range"),
+        {"schema": "geo"},
+    )
+
+    unit_code: Mapped[str] = mapped_column(
+        ForeignKey("geo.territorial_unit.code", ondelete="CASCADE"), primary_key=True
+    )
+    band: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    min_zoom: Mapped[int] = mapped_column(SmallInteger)
+    max_zoom: Mapped[int] = mapped_column(SmallInteger)
+    geom: Mapped[WKBElement] = mapped_column(
+        Geometry("MULTIPOLYGON", srid=3857, spatial_index=True)
+    )
+
+
+class Population(Base):
+    """Residents of a unit in a year; ``synthetic`` marks demo figures that are not official."""
+
+    __tablename__ = "population"
+    __table_args__ = (
+        CheckConstraint("population >= 0", name="non_negative"),
+        CheckConstraint("year BETWEEN 1990 AND 2100", name="year"),
+        {"schema": "geo"},
+    )
+
+    unit_code: Mapped[str] = mapped_column(
+        ForeignKey("geo.territorial_unit.code", ondelete="CASCADE"), primary_key=True
+    )
+    year: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    population: Mapped[int] = mapped_column(Integer)
+    synthetic: Mapped[bool] = mapped_column(Boolean, server_default="false")
+    source: Mapped[str | None] = mapped_column(Text)
+
+
+class StreetDistrict(Base):
+    """Street register: (SIMC, ULIC id or normalized street name, house-number range, parity)
+    → district, so an address resolves to an osiedle without a geocoder."""
+
+    __tablename__ = "street_district"
+    __table_args__ = (
+        CheckConstraint("parity IN ('all', 'odd', 'even')", name="parity"),
+        CheckConstraint("ulic IS NOT NULL OR street_name IS NOT NULL", name="street"),
+        CheckConstraint(
+            "number_from IS NULL OR number_to IS NULL OR number_from <= number_to",
+            name="number_range",
+        ),
+        Index("ix_street_district_simc_ulic", "simc", "ulic"),
+        Index("ix_street_district_simc_street_name", "simc", "street_name"),
+        {"schema": "geo"},
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    simc: Mapped[str] = mapped_column(String(7))
+    ulic: Mapped[str | None] = mapped_column(String(5))
+    # Lower-case, without the street feature (ul., al.) and without diacritics.
+    street_name: Mapped[str | None] = mapped_column(Text)
+    number_from: Mapped[int | None] = mapped_column(Integer)
+    number_to: Mapped[int | None] = mapped_column(Integer)
+    parity: Mapped[str] = mapped_column(String(4), server_default="all")
+    district_code: Mapped[str] = mapped_column(
+        ForeignKey("geo.territorial_unit.code", ondelete="CASCADE")
+    )

@@ -1,0 +1,264 @@
+"""RFC 9457 problem details: one error hierarchy, mapped to responses in one place."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from shared.jsonutil import dumps
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+PROBLEM_TYPE_BASE = "urn:socmap:problem:"
+
+logger = logging.getLogger("socmap.errors")
+
+
+class Problem(Exception):
+    """An error with a stable ``slug`` (the problem type), a status and human-readable text.
+
+    ``detail_pl`` is returned instead of ``detail`` when the client prefers Polish
+    (``Accept-Language: pl``).
+    """
+
+    status: int = 400
+    slug: str = "bad-request"
+    title: str = "Bad request"
+    title_pl: str = "Nieprawidłowe żądanie"
+
+    def __init__(
+        self,
+        detail: str,
+        *,
+        detail_pl: str | None = None,
+        errors: Sequence[dict[str, Any]] | None = None,
+        headers: dict[str, str] | None = None,
+        **extensions: Any,
+    ) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.detail_pl = detail_pl
+        self.errors = list(errors) if errors is not None else None
+        self.headers = headers or {}
+        self.extensions = extensions
+
+
+class BadRequest(Problem):
+    pass
+
+
+class ValidationFailed(Problem):
+    status = 422
+    slug = "validation-error"
+    title = "Validation failed"
+    title_pl = "Błąd walidacji"
+
+
+class Unauthorized(Problem):
+    status = 401
+    slug = "unauthorized"
+    title = "Missing or invalid API key"
+    title_pl = "Brak lub nieprawidłowy klucz API"
+
+    def __init__(self, detail: str, **kwargs: Any) -> None:
+        kwargs.setdefault("headers", {"WWW-Authenticate": 'Bearer realm="socmap"'})
+        super().__init__(detail, **kwargs)
+
+
+class Forbidden(Problem):
+    status = 403
+    slug = "forbidden"
+    title = "Forbidden"
+    title_pl = "Brak uprawnień"
+
+
+class NotFound(Problem):
+    status = 404
+    slug = "not-found"
+    title = "Not found"
+    title_pl = "Nie znaleziono"
+
+
+class Conflict(Problem):
+    status = 409
+    slug = "conflict"
+    title = "Conflict"
+    title_pl = "Konflikt"
+
+
+class PayloadTooLarge(Problem):
+    status = 413
+    slug = "payload-too-large"
+    title = "Payload too large"
+    title_pl = "Zbyt duże żądanie"
+
+
+class UnsupportedMediaType(Problem):
+    status = 415
+    slug = "unsupported-media-type"
+    title = "Unsupported media type"
+    title_pl = "Nieobsługiwany typ danych"
+
+
+class ServiceUnavailable(Problem):
+    status = 503
+    slug = "service-unavailable"
+    title = "Service unavailable"
+    title_pl = "Usługa niedostępna"
+
+
+_STATUS_SLUGS = {
+    400: ("bad-request", "Bad request"),
+    401: ("unauthorized", "Unauthorized"),
+    403: ("forbidden", "Forbidden"),
+    404: ("not-found", "Not found"),
+    405: ("method-not-allowed", "Method not allowed"),
+    406: ("not-acceptable", "Not acceptable"),
+    409: ("conflict", "Conflict"),
+    413: ("payload-too-large", "Payload too large"),
+    415: ("unsupported-media-type", "Unsupported media type"),
+    422: ("validation-error", "Validation failed"),
+    429: ("too-many-requests", "Too many requests"),
+}
+
+
+def prefers_polish(request: Request) -> bool:
+    """True when ``Accept-Language`` ranks Polish above English."""
+    header = request.headers.get("accept-language", "")
+    ranked: list[tuple[float, str]] = []
+    for part in header.split(","):
+        lang, _, params = part.strip().partition(";")
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                quality = 0.0
+        ranked.append((quality, lang.strip().lower()[:2]))
+    ranked.sort(key=lambda item: -item[0])
+    for _, lang in ranked:
+        if lang in ("pl", "en"):
+            return lang == "pl"
+    return False
+
+
+def problem_response(
+    request: Request,
+    *,
+    status: int,
+    slug: str,
+    title: str,
+    detail: str | None = None,
+    errors: Sequence[dict[str, Any]] | None = None,
+    headers: dict[str, str] | None = None,
+    extensions: dict[str, Any] | None = None,
+) -> Response:
+    """Render a problem+json response."""
+    body: dict[str, Any] = {
+        "type": PROBLEM_TYPE_BASE + slug,
+        "title": title,
+        "status": status,
+    }
+    if detail is not None:
+        body["detail"] = detail
+    body["instance"] = request.url.path
+    if errors is not None:
+        body["errors"] = list(errors)
+    if extensions:
+        body.update(extensions)
+    request_id = getattr(request.state, "request_id", None)
+    if request_id:
+        body["request_id"] = request_id
+    return Response(dumps(body), status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
+
+
+def field_path(loc: Sequence[int | str]) -> str:
+    """``("body", "records", 3, "subject_id")`` → ``"records[3].subject_id"``."""
+    path = ""
+    for part in loc:
+        if part in ("body", "query", "path", "header") and not path:
+            continue
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if path else str(part)
+    return path
+
+
+async def _handle_problem(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, Problem)
+    polish = prefers_polish(request)
+    return problem_response(
+        request,
+        status=exc.status,
+        slug=exc.slug,
+        title=exc.title_pl if polish else exc.title,
+        detail=exc.detail_pl if polish and exc.detail_pl else exc.detail,
+        errors=exc.errors,
+        headers=exc.headers,
+        extensions=exc.extensions,
+    )
+
+
+async def _handle_validation(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    polish = prefers_polish(request)
+    errors = [
+        {
+            "field": field_path(error.get("loc", ())),
+            "location": (error.get("loc") or ("body",))[0],
+            "code": error.get("type", "invalid"),
+            "message": error.get("msg", "invalid value"),
+        }
+        for error in exc.errors()
+    ]
+    return problem_response(
+        request,
+        status=422,
+        slug=ValidationFailed.slug,
+        title=ValidationFailed.title_pl if polish else ValidationFailed.title,
+        detail=(
+            "Żądanie zawiera nieprawidłowe pola."
+            if polish
+            else "The request has invalid fields; see errors."
+        ),
+        errors=errors,
+    )
+
+
+async def _handle_http(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    slug, title = _STATUS_SLUGS.get(exc.status_code, ("http-error", "HTTP error"))
+    detail = exc.detail if isinstance(exc.detail, str) else None
+    return problem_response(
+        request,
+        status=exc.status_code,
+        slug=slug,
+        title=title,
+        detail=detail,
+        headers=dict(exc.headers) if exc.headers else None,
+    )
+
+
+async def _handle_unexpected(request: Request, exc: Exception) -> Response:
+    logger.exception("unhandled error", exc_info=exc)
+    return problem_response(
+        request,
+        status=500,
+        slug="internal-error",
+        title="Internal server error",
+        detail="An unexpected error occurred; it has been logged with the request id.",
+    )
+
+
+def add_problem_handlers(app: FastAPI) -> None:
+    """Register the problem+json handlers on ``app``."""
+    app.add_exception_handler(Problem, _handle_problem)
+    app.add_exception_handler(RequestValidationError, _handle_validation)
+    app.add_exception_handler(StarletteHTTPException, _handle_http)
+    app.add_exception_handler(Exception, _handle_unexpected)

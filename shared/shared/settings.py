@@ -1,0 +1,78 @@
+"""Settings shared by every socmap service: the database location and the service base."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy import URL
+
+Environment = Literal["development", "test", "production"]
+
+
+class DatabaseSettings(BaseSettings):
+    """Where the one PostGIS database lives (``SOCMAP_DB_*``); each service brings its own role."""
+
+    model_config = SettingsConfigDict(env_prefix="SOCMAP_DB_", extra="ignore")
+
+    host: str = "127.0.0.1"
+    port: int = 55432
+    name: str = "socmap"
+    # The owner role: runs migrations and admin commands, never a service.
+    user: str = "socmap"
+    password: SecretStr | None = None
+    pool_size: int = Field(default=10, ge=1)
+    max_overflow: int = Field(default=10, ge=0)
+    echo: bool = False
+
+    def url(
+        self,
+        *,
+        user: str | None = None,
+        password: SecretStr | None = None,
+        database: str | None = None,
+        driver: str = "postgresql+asyncpg",
+    ) -> URL:
+        """Build a SQLAlchemy URL for ``user`` (default: the owner role) on this server."""
+        secret = password if user is not None else self.password
+        return URL.create(
+            driver,
+            username=user or self.user,
+            password=secret.get_secret_value() if secret else None,
+            host=self.host,
+            port=self.port,
+            database=database or self.name,
+        )
+
+
+class ServiceSettings(BaseSettings):
+    """Base of every service's settings; subclasses set ``env_prefix`` and ``db_user``."""
+
+    model_config = SettingsConfigDict(extra="ignore")
+
+    environment: Environment = Field(
+        default="production", validation_alias=AliasChoices("SOCMAP_ENV", "environment")
+    )
+    database: DatabaseSettings = Field(default_factory=DatabaseSettings)
+    db_user: str = "socmap"
+    db_password: SecretStr | None = None
+    host: str = "127.0.0.1"
+    port: int = 8000
+    cors_origins: list[str] = Field(default_factory=list)
+    log_level: str = "INFO"
+    log_json: bool = True
+
+    @property
+    def is_development(self) -> bool:
+        return self.environment in ("development", "test")
+
+    @model_validator(mode="after")
+    def _no_wildcard_with_credentials(self) -> ServiceSettings:
+        if "*" in self.cors_origins and len(self.cors_origins) > 1:
+            raise ValueError("cors_origins: use either '*' alone or an explicit allow-list")
+        return self
+
+    def database_url(self) -> URL:
+        """URL of this service's own least-privilege role."""
+        return self.database.url(user=self.db_user, password=self.db_password)

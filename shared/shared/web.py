@@ -1,0 +1,214 @@
+"""What every service's app has: lifespan with the engine, request ids, access logs,
+Prometheus metrics, problem+json errors, CORS and the health endpoints."""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+import uuid
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi.middleware.cors import CORSMiddleware
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    generate_latest,
+)
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+from starlette.routing import Match
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from shared.db.engine import make_service_engine, make_sessionmaker
+from shared.errors import add_problem_handlers, problem_response
+from shared.jsonutil import FastJSONResponse
+from shared.logs import configure_logging, request_id_var
+from shared.migrations_info import head_revision
+from shared.settings import ServiceSettings
+
+logger = logging.getLogger("socmap.http")
+
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
+
+
+class Metrics:
+    """Per-app Prometheus registry (several apps may live in one test process)."""
+
+    def __init__(self, service: str) -> None:
+        self.registry = CollectorRegistry()
+        self.requests = Counter(
+            "socmap_http_requests",
+            "HTTP requests served",
+            ["service", "method", "route", "status"],
+            registry=self.registry,
+        )
+        self.latency = Histogram(
+            "socmap_http_request_duration_seconds",
+            "HTTP request latency",
+            ["service", "method", "route"],
+            buckets=(0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
+            registry=self.registry,
+        )
+        self.service = service
+
+
+def _route_template(app: ASGIApp, scope: Scope) -> str:
+    router = getattr(app, "router", None)
+    for route in getattr(router, "routes", ()):
+        match, _ = route.matches(scope)
+        if match == Match.FULL:
+            return str(getattr(route, "path", scope["path"]))
+    return "unmatched"
+
+
+class RequestContextMiddleware:
+    """Assign a request id (or keep a well-formed incoming ``X-Request-ID``), echo it back,
+    log one line per request and record metrics by route template (bounded label set)."""
+
+    def __init__(self, app: ASGIApp, *, metrics: Metrics, root: FastAPI) -> None:
+        self.app = app
+        self.metrics = metrics
+        self.root = root
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        incoming = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
+        request_id = incoming if _REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        token = request_id_var.set(request_id)
+        scope.setdefault("state", {})["request_id"] = request_id
+        status = 500
+        started = time.perf_counter()
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message.setdefault("headers", [])
+                message["headers"] = [
+                    *message["headers"],
+                    (b"x-request-id", request_id.encode()),
+                ]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        finally:
+            elapsed = time.perf_counter() - started
+            route = _route_template(self.root, scope)
+            method = scope["method"]
+            self.metrics.requests.labels(self.metrics.service, method, route, str(status)).inc()
+            self.metrics.latency.labels(self.metrics.service, method, route).observe(elapsed)
+            if route not in ("/healthz", "/readyz", "/metrics"):
+                logger.info(
+                    "request",
+                    extra={
+                        "method": method,
+                        "path": scope["path"],
+                        "status": status,
+                        "duration_ms": round(elapsed * 1000, 2),
+                    },
+                )
+            request_id_var.reset(token)
+
+
+async def check_ready(engine: AsyncEngine) -> str | None:
+    """None when the database answers and is migrated to head, else the reason."""
+    try:
+        async with engine.connect() as connection:
+            current = (
+                await connection.execute(text("SELECT version_num FROM public.alembic_version"))
+            ).scalar_one_or_none()
+    except Exception as exc:  # any driver or network error means "not ready"
+        return f"database unreachable: {type(exc).__name__}"
+    expected = head_revision()
+    if current != expected:
+        return f"database at migration {current}, expected {expected}"
+    return None
+
+
+def health_router(metrics: Metrics) -> APIRouter:
+    router = APIRouter(tags=["health"])
+
+    @router.get("/healthz", summary="Liveness")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @router.get("/readyz", summary="Readiness: database reachable and migrated")
+    async def readyz(request: Request) -> Response:
+        reason = await check_ready(request.app.state.engine)
+        if reason is not None:
+            return problem_response(
+                request, status=503, slug="not-ready", title="Not ready", detail=reason
+            )
+        return FastJSONResponse({"status": "ready"})
+
+    @router.get("/metrics", summary="Prometheus metrics", include_in_schema=False)
+    async def prometheus() -> Response:
+        return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
+
+    return router
+
+
+def create_service_app(
+    *,
+    service: str,
+    title: str,
+    description: str,
+    settings: ServiceSettings,
+    routers: Sequence[APIRouter],
+    lifespan: Lifespan | None = None,
+    version: str = "0.1.0",
+    **fastapi_kwargs: Any,
+) -> FastAPI:
+    """Build a service app: the engine of the service's role lives on ``app.state``,
+    ``lifespan`` (optional) runs inside it for the service's own resources."""
+    configure_logging(service, level=settings.log_level, json=settings.log_json)
+
+    @asynccontextmanager
+    async def app_lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = make_service_engine(settings)
+        app.state.engine = engine
+        app.state.sessionmaker = make_sessionmaker(engine)
+        try:
+            if lifespan is None:
+                yield
+            else:
+                async with lifespan(app):
+                    yield
+        finally:
+            await engine.dispose()
+
+    app = FastAPI(
+        title=title,
+        description=description,
+        version=version,
+        lifespan=app_lifespan,
+        default_response_class=FastJSONResponse,
+        **fastapi_kwargs,
+    )
+    app.state.settings = settings
+    metrics = Metrics(service)
+    add_problem_handlers(app)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_credentials="*" not in settings.cors_origins,
+            allow_methods=["*"],
+            allow_headers=["*"],
+            expose_headers=["ETag", "X-Request-ID", "Location"],
+        )
+    app.add_middleware(RequestContextMiddleware, metrics=metrics, root=app)
+    app.include_router(health_router(metrics))
+    for router in routers:
+        app.include_router(router)
+    return app
