@@ -25,8 +25,9 @@ from shared.settings import DatabaseSettings
 
 
 def _test_database_name() -> str:
+    # The pid keeps concurrent runs (two terminals, CI beside a developer) apart.
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-    return f"socmap_test_{worker}"
+    return f"socmap_test_{worker}_{os.getpid()}"
 
 
 def _recreate_database(settings: DatabaseSettings, name: str) -> None:
