@@ -1,0 +1,1 @@
+"""Geography: import of territorial units, validation, zoom-band coverage simplification."""

@@ -1,0 +1,64 @@
+"""``limit``/``offset`` pagination with totals and ``next``/``prev`` links (DESIGN §4)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Depends, Query, Request
+from pydantic import BaseModel, Field
+
+
+class PageParams(BaseModel):
+    limit: int = Field(default=50, ge=1, le=1000)
+    offset: int = Field(default=0, ge=0)
+
+
+def _page_params(
+    limit: Annotated[int, Query(ge=1, le=1000, description="Page size")] = 50,
+    offset: Annotated[int, Query(ge=0, description="Items to skip")] = 0,
+) -> PageParams:
+    return PageParams(limit=limit, offset=offset)
+
+
+PageDep = Annotated[PageParams, Depends(_page_params)]
+
+
+class Link(BaseModel):
+    href: str
+    rel: str
+    type: str = "application/json"
+
+
+def page_links(request: Request, page: PageParams, *, total: int, returned: int) -> list[Link]:
+    """``self``, and ``next``/``prev`` when there are more items either side."""
+    links = [Link(href=str(request.url), rel="self")]
+    if page.offset + returned < total:
+        links.append(
+            Link(
+                href=str(request.url.include_query_params(offset=page.offset + page.limit)),
+                rel="next",
+            )
+        )
+    if page.offset > 0:
+        links.append(
+            Link(
+                href=str(request.url.include_query_params(offset=max(0, page.offset - page.limit))),
+                rel="prev",
+            )
+        )
+    return links
+
+
+def page_body(
+    request: Request, page: PageParams, *, key: str, items: list[Any], total: int
+) -> dict[str, Any]:
+    """A list response: ``{key: items, numberMatched, numberReturned, links}``."""
+    return {
+        key: items,
+        "numberMatched": total,
+        "numberReturned": len(items),
+        "links": [
+            link.model_dump()
+            for link in page_links(request, page, total=total, returned=len(items))
+        ],
+    }
