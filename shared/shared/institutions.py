@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import uuid
 from collections.abc import Sequence
@@ -60,10 +61,8 @@ async def create_institution(
 async def get_institution(session: AsyncSession, *, name_or_id: str) -> Institution:
     """Find an institution by exact name or id."""
     condition = Institution.name == name_or_id
-    try:
+    with contextlib.suppress(ValueError):
         condition = condition | (Institution.id == uuid.UUID(name_or_id))
-    except ValueError:
-        pass
     institution = await session.scalar(select(Institution).where(condition))
     if institution is None:
         raise NotFound(f"No institution {name_or_id!r}.")
