@@ -2,6 +2,7 @@
 
 from shared.db.models.auth import ApiKey, Institution
 from shared.db.models.geo import Population, StreetDistrict, TerritorialUnit, TerritorialUnitBand
+from shared.db.models.ingest import AuditLog, Batch, Erasure, Outbox, Record  # noqa: F401
 from shared.db.models.ref import Category, ProviderType, ServiceArea
 
 __all__ = [
