@@ -1,5 +1,6 @@
 """All ORM models; importing this module registers every table for Alembic."""
 
+import shared.db.models.catalog  # noqa: F401  (registers the catalog tables)
 from shared.db.models.auth import ApiKey, Institution
 from shared.db.models.geo import Population, StreetDistrict, TerritorialUnit, TerritorialUnitBand
 from shared.db.models.ingest import AuditLog, Batch, Erasure, Outbox, Record  # noqa: F401
