@@ -2,19 +2,71 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
 
+import httpx
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+
+from ingest.dispatcher import Dispatcher
 from ingest.routes import api_router
+from ingest.routes.records import openapi_components
 from ingest.settings import IngestSettings
 from shared.web import create_service_app
 
 
+def _lifespan(settings: IngestSettings) -> Any:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        """Run the outbox dispatcher when an anonymizer is configured."""
+        if not settings.anonymizer_url:
+            yield
+            return
+        stop = asyncio.Event()
+        async with httpx.AsyncClient() as client:
+            dispatcher = Dispatcher(
+                settings=settings, session_factory=app.state.sessionmaker, client=client
+            )
+            task = asyncio.create_task(dispatcher.run(stop), name="ingest-outbox-dispatcher")
+            try:
+                yield
+            finally:
+                stop.set()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await asyncio.wait_for(task, timeout=settings.dispatch_timeout_seconds + 1)
+
+    return lifespan
+
+
 def create_app(settings: IngestSettings | None = None) -> FastAPI:
-    """Build the ingest app."""
-    return create_service_app(
+    """Build the ingest app; refuses to start without a pseudonymization key in production."""
+    settings = settings or IngestSettings()
+    app = create_service_app(
         service="ingest",
         title="socmap ingest",
         description="Municipal institutions push pseudonymized case records.",
-        settings=settings or IngestSettings(),
+        settings=settings,
         routers=[api_router],
+        lifespan=_lifespan(settings),
     )
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(
+                title=app.title,
+                version=app.version,
+                description=app.description,
+                routes=app.routes,
+            )
+            schema.setdefault("components", {}).setdefault("schemas", {}).update(
+                openapi_components()
+            )
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    return app

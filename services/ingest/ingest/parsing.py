@@ -1,0 +1,286 @@
+"""Request bodies of ``POST /v1/records:batch`` → raw records, one at a time.
+
+JSON (``{"records": [...]}``), NDJSON (one record per line) and CSV (UTF-8 with or without BOM,
+or Windows-1250; ``;`` or ``,``; English or Polish headers). NDJSON and CSV are decoded line by
+line, so a batch never exists in memory both as text and as Python objects.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import orjson
+from starlette.requests import Request
+
+from ingest.validation import normalize_label
+from shared.errors import PayloadTooLarge, UnsupportedMediaType, ValidationFailed
+from shared.textio import detect_encoding, sniff_delimiter
+
+MediaKind = Literal["json", "ndjson", "csv"]
+MEDIA_TYPES: dict[str, MediaKind] = {
+    "application/json": "json",
+    "application/x-ndjson": "ndjson",
+    "application/ndjson": "ndjson",
+    "application/jsonl": "ndjson",
+    "text/csv": "csv",
+    "application/csv": "csv",
+}
+
+# CSV header (normalized: lower-case, no diacritics, "_" for spaces and dashes) → record path.
+CSV_COLUMNS: dict[str, tuple[str, ...]] = {}
+_ALIASES: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("external_id",): ("external_id", "id", "id_sprawy", "nr_sprawy", "numer_sprawy", "sprawa"),
+    ("subject_id",): ("subject_id", "pesel", "id_osoby", "identyfikator_osoby", "osoba"),
+    ("subject_id_type",): ("subject_id_type", "typ_id", "rodzaj_id", "typ_identyfikatora"),
+    ("household_id",): ("household_id", "id_rodziny", "rodzina", "gospodarstwo", "id_gospodarstwa"),
+    ("reference_date",): ("reference_date", "data", "data_od", "data_rozpoczecia", "od"),
+    ("end_date",): ("end_date", "data_do", "data_zakonczenia", "do"),
+    ("categories",): ("categories", "category", "kategorie", "kategoria", "powody", "powod"),
+    ("location", "district"): ("district", "osiedle", "dzielnica", "kod_osiedla"),
+    ("location", "gmina"): ("gmina", "terc", "teryt", "kod_gminy"),
+    ("location", "x"): ("x", "lon", "lng", "longitude", "dlugosc", "easting"),
+    ("location", "y"): ("y", "lat", "latitude", "szerokosc", "northing"),
+    ("location", "crs"): ("crs", "uklad", "epsg", "srid", "uklad_wspolrzednych"),
+    ("location", "address", "simc"): ("simc", "miejscowosc_simc", "kod_simc"),
+    ("location", "address", "ulic"): ("ulic", "sym_ul", "kod_ulicy"),
+    ("location", "address", "street"): ("street", "ulica"),
+    ("location", "address", "number"): ("number", "house_number", "nr_domu", "numer_domu", "nr"),
+    ("attributes", "age_band"): ("age_band", "wiek", "grupa_wieku", "przedzial_wieku"),
+    ("attributes", "sex"): ("sex", "plec"),
+}
+for _path, _names in _ALIASES.items():
+    for _name in _names:
+        CSV_COLUMNS[_name] = _path
+
+
+@dataclass(frozen=True, slots=True)
+class RawRecord:
+    row: int
+    line: int | None
+    value: Any  # dict for a well-formed record; anything else is a row error
+
+
+class RowLimit:
+    """Counts rows and raises 413 past ``max_rows``."""
+
+    def __init__(self, max_rows: int) -> None:
+        self.max_rows = max_rows
+        self.count = 0
+
+    def tick(self) -> int:
+        row = self.count
+        self.count += 1
+        if self.count > self.max_rows:
+            raise PayloadTooLarge(
+                f"The batch has more than {self.max_rows} records; split it.",
+                detail_pl=f"Paczka ma więcej niż {self.max_rows} rekordów; podziel ją.",
+                max_rows=self.max_rows,
+            )
+        return row
+
+
+def media_kind(content_type: str | None) -> MediaKind:
+    """The body format from ``Content-Type`` (parameters such as charset are ignored)."""
+    base = (content_type or "").split(";", 1)[0].strip().lower()
+    kind = MEDIA_TYPES.get(base)
+    if kind is None:
+        raise UnsupportedMediaType(
+            "Send application/json, application/x-ndjson or text/csv.",
+            detail_pl="Wyślij application/json, application/x-ndjson lub text/csv.",
+        )
+    return kind
+
+
+def _malformed(detail: str, detail_pl: str) -> ValidationFailed:
+    return ValidationFailed(detail, detail_pl=detail_pl, errors=[])
+
+
+def iter_records(kind: MediaKind, body: bytes, *, max_rows: int) -> Iterator[RawRecord]:
+    """Raw records of a body; raises 422 for a body that cannot be read at all and 413 past
+    ``max_rows``. An empty batch is a 422."""
+    limit = RowLimit(max_rows)
+    if kind == "json":
+        yield from _iter_json(body, limit)
+    elif kind == "ndjson":
+        yield from _iter_ndjson(body, limit)
+    else:
+        yield from _iter_csv(body, limit)
+    if limit.count == 0:
+        raise ValidationFailed(
+            "The batch has no records.",
+            detail_pl="Paczka nie zawiera żadnych rekordów.",
+            errors=[{"field": "records", "code": "empty_batch", "message": "no records"}],
+        )
+
+
+def _iter_json(body: bytes, limit: RowLimit) -> Iterator[RawRecord]:
+    try:
+        document = orjson.loads(body)
+    except orjson.JSONDecodeError as exc:
+        raise _malformed(
+            f"The body is not valid JSON (at character {exc.pos}).",
+            f"Treść nie jest poprawnym JSON-em (znak {exc.pos}).",
+        ) from None
+    records = document.get("records") if isinstance(document, dict) else None
+    if not isinstance(records, list):
+        raise _malformed(
+            'The body must be a JSON object {"records": [...]}.',
+            'Treść musi być obiektem JSON {"records": [...]}.',
+        )
+    if len(records) > limit.max_rows:
+        limit.count = len(records) - 1
+        limit.tick()
+    del document
+    for value in records:
+        yield RawRecord(row=limit.tick(), line=None, value=value)
+
+
+def _iter_ndjson(body: bytes, limit: RowLimit) -> Iterator[RawRecord]:
+    if body.startswith(codecs.BOM_UTF8):
+        body = body[len(codecs.BOM_UTF8) :]
+    for number, line in enumerate(io.BytesIO(body), start=1):
+        if not line.strip():
+            continue
+        row = limit.tick()
+        try:
+            value = orjson.loads(line)
+        except orjson.JSONDecodeError:
+            value = _BadLine()
+        yield RawRecord(row=row, line=number, value=value)
+
+
+class _BadLine:
+    """Marks an NDJSON line that is not JSON."""
+
+
+def is_bad_line(value: Any) -> bool:
+    return isinstance(value, _BadLine)
+
+
+def _header_name(value: str) -> str:
+    return normalize_label(value).replace(" ", "_").replace("-", "_")
+
+
+def _iter_csv(body: bytes, limit: RowLimit) -> Iterator[RawRecord]:
+    encoding = detect_encoding(body)
+    text = io.TextIOWrapper(io.BytesIO(body), encoding=encoding, newline="")
+    first = text.readline()
+    if not first.strip():
+        return
+    delimiter = sniff_delimiter(first)
+    header = next(csv.reader([first], delimiter=delimiter))
+    names = [_header_name(name) for name in header]
+    unknown = [
+        original for original, name in zip(header, names, strict=True) if name not in CSV_COLUMNS
+    ]
+    paths = [CSV_COLUMNS.get(name) for name in names]
+    duplicated = sorted({name for name in names if names.count(name) > 1})
+    if unknown or duplicated:
+        errors = [
+            {"field": name, "code": "unknown_column", "message": "unknown column"}
+            for name in unknown
+        ] + [
+            {"field": name, "code": "duplicate_column", "message": "duplicate column"}
+            for name in duplicated
+        ]
+        raise ValidationFailed(
+            "The CSV header has unknown or duplicate columns (free text is not accepted).",
+            detail_pl="Nagłówek CSV ma nieznane lub powtórzone kolumny "
+            "(wolny tekst nie jest przyjmowany).",
+            errors=errors,
+        )
+    has_pesel_column = "pesel" in names
+    reader = csv.reader(text, delimiter=delimiter)
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except (csv.Error, UnicodeDecodeError):
+            raise _malformed(
+                f"The CSV cannot be read near line {reader.line_num + 1}.",
+                f"Nie można odczytać pliku CSV w okolicy wiersza {reader.line_num + 1}.",
+            ) from None
+        if not any(cell.strip() for cell in cells):
+            continue
+        row = limit.tick()
+        line = reader.line_num + 1
+        if len(cells) != len(paths):
+            yield RawRecord(row=row, line=line, value=_WrongColumns())
+            continue
+        yield RawRecord(row=row, line=line, value=_csv_record(paths, cells, has_pesel_column))
+
+
+class _WrongColumns:
+    """Marks a CSV row whose column count differs from the header's."""
+
+
+def is_wrong_columns(value: Any) -> bool:
+    return isinstance(value, _WrongColumns)
+
+
+def _csv_record(
+    paths: list[tuple[str, ...] | None], cells: list[str], has_pesel_column: bool
+) -> dict[str, Any]:
+    record: dict[str, Any] = {}
+    for path, cell in zip(paths, cells, strict=True):
+        value = cell.strip()
+        if not value or path is None:
+            continue
+        target = record
+        for part in path[:-1]:
+            target = target.setdefault(part, {})
+        target[path[-1]] = value
+    if has_pesel_column:
+        record.setdefault("subject_id_type", "pesel")
+    categories = record.get("categories")
+    if isinstance(categories, str):
+        # Several categories in one cell: "poverty|disability" or "ubóstwo, niepełnosprawność".
+        separator = "|" if "|" in categories else ";" if ";" in categories else ","
+        record["categories"] = [
+            part.strip() for part in categories.split(separator) if part.strip()
+        ]
+    location = record.get("location")
+    if isinstance(location, dict) and ("x" in location or "y" in location):
+        x, y = location.pop("x", None), location.pop("y", None)
+        location["point"] = [_number(x), _number(y)]
+    return record
+
+
+def _number(value: str | None) -> float | str | None:
+    """A CSV coordinate; a decimal comma is accepted (Polish spreadsheets)."""
+    if value is None:
+        return None
+    try:
+        return float(value.replace(",", ".").replace(" ", ""))
+    except ValueError:
+        return value
+
+
+async def read_body(request: Request, *, max_bytes: int) -> tuple[bytes, bytes]:
+    """The request body and its SHA-256, refusing (413) anything past ``max_bytes`` before
+    reading it all."""
+    too_large = PayloadTooLarge(
+        f"The body is larger than {max_bytes} bytes; split the batch.",
+        detail_pl=f"Treść jest większa niż {max_bytes} bajtów; podziel paczkę.",
+        max_bytes=max_bytes,
+    )
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > max_bytes:
+        raise too_large
+    digest = hashlib.sha256()
+    parts: list[bytes] = []
+    size = 0
+    async for part in request.stream():
+        size += len(part)
+        if size > max_bytes:
+            raise too_large
+        digest.update(part)
+        parts.append(part)
+    return b"".join(parts), digest.digest()

@@ -1,0 +1,423 @@
+"""Every SQL statement of the ingest service.
+
+Rows travel as column arrays (``unnest``): one statement per chunk of thousands of rows, for
+writing records and for resolving points and addresses alike.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, insert, select, text, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ingest.validation import ValidRow
+from shared.db.models import Category, TerritorialUnit
+from shared.db.models.ingest import AuditLog, Batch, Erasure, Outbox
+
+# --- reference data ----------------------------------------------------------------------
+
+
+async def list_categories(
+    *, session: AsyncSession
+) -> list[tuple[str, str, str, date | None, date | None]]:
+    rows = await session.execute(
+        select(
+            Category.code,
+            Category.source,
+            Category.label_pl,
+            Category.valid_from,
+            Category.valid_to,
+        )
+    )
+    return [tuple(row) for row in rows.all()]  # type: ignore[misc]
+
+
+async def get_units(
+    *, session: AsyncSession, codes: Sequence[str]
+) -> dict[str, tuple[str, str | None]]:
+    """``code → (level, parent_code)`` for the known codes among ``codes``."""
+    if not codes:
+        return {}
+    rows = await session.execute(
+        select(TerritorialUnit.code, TerritorialUnit.level, TerritorialUnit.parent_code).where(
+            TerritorialUnit.code.in_(sorted(set(codes)))
+        )
+    )
+    return {code: (level, parent) for code, level, parent in rows.all()}
+
+
+# --- location resolution ------------------------------------------------------------------
+
+_RESOLVE_POINTS = text(
+    """
+    WITH p AS (
+        SELECT t.i, ST_Transform(ST_SetSRID(ST_MakePoint(t.x, t.y), t.srid), 4326) AS g
+        FROM unnest(CAST(:i AS int[]), CAST(:x AS float8[]), CAST(:y AS float8[]),
+                    CAST(:srid AS int[])) AS t(i, x, y, srid)
+    )
+    SELECT p.i, ST_X(p.g) AS lon, ST_Y(p.g) AS lat, d.code AS district, d.parent_code AS parent,
+           g.code AS gmina
+    FROM p
+    LEFT JOIN LATERAL (
+        SELECT u.code, u.parent_code FROM geo.territorial_unit u
+        WHERE u.level = 'district' AND ST_Intersects(u.geom, p.g)
+        ORDER BY u.code LIMIT 1
+    ) d ON true
+    LEFT JOIN LATERAL (
+        SELECT u.code FROM geo.territorial_unit u
+        WHERE d.code IS NULL AND u.level = 'gmina' AND u.geom IS NOT NULL
+          AND ST_Intersects(u.geom, p.g)
+        ORDER BY u.code LIMIT 1
+    ) g ON true
+    """
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PointHit:
+    lon: float
+    lat: float
+    district: str | None
+    gmina: str | None
+
+
+async def resolve_points(
+    *, session: AsyncSession, points: Sequence[tuple[int, float, float, int]]
+) -> dict[int, PointHit]:
+    """Point-in-polygon for a chunk of ``(key, x, y, srid)`` in one query."""
+    if not points:
+        return {}
+    keys, xs, ys, srids = (list(column) for column in zip(*points, strict=True))
+    rows = await session.execute(_RESOLVE_POINTS, {"i": keys, "x": xs, "y": ys, "srid": srids})
+    return {
+        key: PointHit(lon, lat, district, parent if district else gmina)
+        for key, lon, lat, district, parent, gmina in rows.all()
+    }
+
+
+_RESOLVE_ADDRESSES = text(
+    """
+    SELECT a.i, COALESCE(exact.district_code,
+                         CASE WHEN street.n = 1 AND a.num IS NULL THEN street.district_code END)
+                AS district,
+           locality.gmina
+    FROM unnest(CAST(:i AS int[]), CAST(:simc AS text[]), CAST(:ulic AS text[]),
+                CAST(:street AS text[]), CAST(:num AS int[])) AS a(i, simc, ulic, street, num)
+    LEFT JOIN LATERAL (
+        SELECT s.district_code FROM geo.street_district s
+        WHERE s.simc = a.simc
+          AND (s.ulic = a.ulic OR (a.ulic IS NULL AND s.street_name = a.street))
+          AND a.num IS NOT NULL
+          AND (s.number_from IS NULL OR a.num >= s.number_from)
+          AND (s.number_to IS NULL OR a.num <= s.number_to)
+          AND (s.parity = 'all' OR (s.parity = 'odd') = (a.num % 2 = 1))
+        ORDER BY (s.number_from IS NULL AND s.number_to IS NULL), s.id
+        LIMIT 1
+    ) exact ON true
+    LEFT JOIN LATERAL (
+        SELECT min(s.district_code) AS district_code, count(DISTINCT s.district_code) AS n
+        FROM geo.street_district s
+        WHERE s.simc = a.simc AND (s.ulic = a.ulic OR (a.ulic IS NULL AND s.street_name = a.street))
+    ) street ON true
+    LEFT JOIN LATERAL (
+        SELECT min(u.parent_code) AS gmina
+        FROM geo.street_district s JOIN geo.territorial_unit u ON u.code = s.district_code
+        WHERE s.simc = a.simc
+    ) locality ON true
+    """
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AddressHit:
+    district: str | None
+    gmina: str | None  # of the locality (SIMC), when the register knows it
+
+
+async def resolve_addresses(
+    *,
+    session: AsyncSession,
+    addresses: Sequence[tuple[int, str, str | None, str | None, int | None]],
+) -> dict[int, AddressHit]:
+    """Street-register lookup for a chunk of ``(key, simc, ulic, street_name, number)``."""
+    if not addresses:
+        return {}
+    keys, simcs, ulics, streets, numbers = (list(c) for c in zip(*addresses, strict=True))
+    rows = await session.execute(
+        _RESOLVE_ADDRESSES,
+        {"i": keys, "simc": simcs, "ulic": ulics, "street": streets, "num": numbers},
+    )
+    return {key: AddressHit(district, gmina) for key, district, gmina in rows.all()}
+
+
+# --- batches ------------------------------------------------------------------------------
+
+
+async def claim_batch(
+    *,
+    session: AsyncSession,
+    institution_id: uuid.UUID,
+    key_id: uuid.UUID,
+    idempotency_key: str | None,
+    content_hash: bytes,
+    media_type: str,
+) -> uuid.UUID | None:
+    """Create the batch row; None when the institution already used ``idempotency_key``
+    (a concurrent request with the same key waits here until the first one commits)."""
+    statement = (
+        pg_insert(Batch)
+        .values(
+            institution_id=institution_id,
+            key_id=key_id,
+            idempotency_key=idempotency_key,
+            content_hash=content_hash,
+            media_type=media_type,
+        )
+        .on_conflict_do_nothing(index_elements=["institution_id", "idempotency_key"])
+        .returning(Batch.id)
+    )
+    return (await session.execute(statement)).scalar_one_or_none()
+
+
+async def get_batch_by_idempotency_key(
+    *, session: AsyncSession, institution_id: uuid.UUID, idempotency_key: str
+) -> Batch | None:
+    return await session.scalar(
+        select(Batch).where(
+            Batch.institution_id == institution_id, Batch.idempotency_key == idempotency_key
+        )
+    )
+
+
+async def get_batch(
+    *, session: AsyncSession, institution_id: uuid.UUID, batch_id: uuid.UUID
+) -> Batch | None:
+    """The batch if it belongs to the institution (another institution's is simply absent)."""
+    return await session.scalar(
+        select(Batch).where(Batch.id == batch_id, Batch.institution_id == institution_id)
+    )
+
+
+async def list_batches(
+    *, session: AsyncSession, institution_id: uuid.UUID, limit: int, offset: int
+) -> tuple[Sequence[Batch], int]:
+    total = await session.scalar(
+        select(func.count()).select_from(Batch).where(Batch.institution_id == institution_id)
+    )
+    batches = (
+        await session.scalars(
+            select(Batch)
+            .where(Batch.institution_id == institution_id)
+            .order_by(Batch.created_at.desc(), Batch.id)
+            .limit(limit)
+            .offset(offset)
+        )
+    ).all()
+    return batches, int(total or 0)
+
+
+async def complete_batch(
+    *, session: AsyncSession, batch_id: uuid.UUID, values: dict[str, Any]
+) -> Batch:
+    await session.execute(
+        update(Batch)
+        .where(Batch.id == batch_id)
+        .values(status="completed", completed_at=func.now(), **values)
+    )
+    batch = await session.get(Batch, batch_id, populate_existing=True)
+    assert batch is not None
+    return batch
+
+
+# --- records ------------------------------------------------------------------------------
+
+_UPSERT = text(
+    """
+    INSERT INTO ingest.record AS r (
+        institution_id, external_id, subject_id_type, subject_hash, household_hash,
+        reference_date, end_date, categories, gmina_code, district_code, unresolved_reason,
+        age_band, sex, source_kind, batch_id)
+    SELECT :institution_id, t.external_id, t.subject_id_type, t.subject_hash, t.household_hash,
+           t.reference_date, t.end_date, string_to_array(t.categories, '|'), t.gmina_code,
+           t.district_code, t.unresolved_reason, t.age_band, t.sex, :source_kind, :batch_id
+    FROM unnest(CAST(:external_id AS text[]), CAST(:subject_id_type AS text[]),
+                CAST(:subject_hash AS bytea[]), CAST(:household_hash AS bytea[]),
+                CAST(:reference_date AS date[]), CAST(:end_date AS date[]),
+                CAST(:categories AS text[]), CAST(:gmina_code AS text[]),
+                CAST(:district_code AS text[]), CAST(:unresolved_reason AS text[]),
+                CAST(:age_band AS text[]), CAST(:sex AS text[]))
+         AS t(external_id, subject_id_type, subject_hash, household_hash, reference_date,
+              end_date, categories, gmina_code, district_code, unresolved_reason, age_band, sex)
+    -- One lock order for every writer: concurrent batches with the same ids cannot deadlock.
+    ORDER BY t.external_id COLLATE "C"
+    ON CONFLICT (institution_id, external_id) DO UPDATE SET
+        subject_id_type = EXCLUDED.subject_id_type,
+        subject_hash = EXCLUDED.subject_hash,
+        household_hash = EXCLUDED.household_hash,
+        reference_date = EXCLUDED.reference_date,
+        end_date = EXCLUDED.end_date,
+        categories = EXCLUDED.categories,
+        gmina_code = EXCLUDED.gmina_code,
+        district_code = EXCLUDED.district_code,
+        unresolved_reason = EXCLUDED.unresolved_reason,
+        age_band = EXCLUDED.age_band,
+        sex = EXCLUDED.sex,
+        source_kind = EXCLUDED.source_kind,
+        batch_id = EXCLUDED.batch_id,
+        updated_at = now()
+    -- Re-sending the same record changes nothing, not even updated_at.
+    WHERE (r.subject_id_type, r.subject_hash, r.household_hash, r.reference_date, r.end_date,
+           r.categories, r.gmina_code, r.district_code, r.unresolved_reason, r.age_band, r.sex,
+           r.source_kind)
+          IS DISTINCT FROM
+          (EXCLUDED.subject_id_type, EXCLUDED.subject_hash, EXCLUDED.household_hash,
+           EXCLUDED.reference_date, EXCLUDED.end_date, EXCLUDED.categories, EXCLUDED.gmina_code,
+           EXCLUDED.district_code, EXCLUDED.unresolved_reason, EXCLUDED.age_band, EXCLUDED.sex,
+           EXCLUDED.source_kind)
+    RETURNING (xmax = 0) AS inserted
+    """
+)
+
+
+async def upsert_records(
+    *,
+    session: AsyncSession,
+    institution_id: uuid.UUID,
+    batch_id: uuid.UUID,
+    source_kind: str,
+    rows: Sequence[ValidRow],
+) -> tuple[int, int]:
+    """Insert or update one chunk in one statement; returns (inserted, updated)."""
+    if not rows:
+        return 0, 0
+    result = await session.execute(
+        _UPSERT,
+        {
+            "institution_id": institution_id,
+            "source_kind": source_kind,
+            "batch_id": batch_id,
+            "external_id": [row.external_id for row in rows],
+            "subject_id_type": [row.subject_id_type for row in rows],
+            "subject_hash": [row.subject_hash for row in rows],
+            "household_hash": [row.household_hash for row in rows],
+            "reference_date": [row.reference_date for row in rows],
+            "end_date": [row.end_date for row in rows],
+            "categories": [row.categories for row in rows],
+            "gmina_code": [row.gmina_code for row in rows],
+            "district_code": [row.district_code for row in rows],
+            "unresolved_reason": [row.unresolved_reason for row in rows],
+            "age_band": [row.age_band for row in rows],
+            "sex": [row.sex for row in rows],
+        },
+    )
+    flags = result.scalars().all()
+    inserted = sum(1 for flag in flags if flag)
+    return inserted, len(flags) - inserted
+
+
+async def delete_records(
+    *, session: AsyncSession, institution_id: uuid.UUID, external_ids: Sequence[str]
+) -> list[str]:
+    """Delete the institution's records with these ids; returns the gmina of each one."""
+    result = await session.execute(
+        text(
+            "DELETE FROM ingest.record WHERE institution_id = :institution_id"
+            " AND external_id = ANY(CAST(:external_ids AS text[])) RETURNING gmina_code"
+        ),
+        {"institution_id": institution_id, "external_ids": list(external_ids)},
+    )
+    return list(result.scalars().all())
+
+
+async def create_erasure(
+    *,
+    session: AsyncSession,
+    institution_id: uuid.UUID,
+    key_id: uuid.UUID,
+    requested: int,
+    erased: int,
+) -> uuid.UUID:
+    return (
+        await session.execute(
+            insert(Erasure)
+            .values(
+                institution_id=institution_id, key_id=key_id, requested=requested, erased=erased
+            )
+            .returning(Erasure.id)
+        )
+    ).scalar_one()
+
+
+# --- outbox and audit ---------------------------------------------------------------------
+
+
+async def add_outbox_event(*, session: AsyncSession, event: str, payload: dict[str, Any]) -> None:
+    await session.execute(insert(Outbox).values(event=event, payload=payload))
+
+
+async def add_audit(
+    *,
+    session: AsyncSession,
+    institution_id: uuid.UUID,
+    key_id: uuid.UUID,
+    action: str,
+    counts: dict[str, Any],
+    batch_id: uuid.UUID | None = None,
+    erasure_id: uuid.UUID | None = None,
+) -> None:
+    await session.execute(
+        insert(AuditLog).values(
+            institution_id=institution_id,
+            key_id=key_id,
+            action=action,
+            counts=counts,
+            batch_id=batch_id,
+            erasure_id=erasure_id,
+        )
+    )
+
+
+async def claim_due_events(*, session: AsyncSession, now: datetime, limit: int) -> Sequence[Outbox]:
+    """Undelivered events that are due, locked so that other dispatchers skip them."""
+    return (
+        await session.scalars(
+            select(Outbox)
+            .where(Outbox.dispatched_at.is_(None), Outbox.available_at <= now)
+            .order_by(Outbox.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+    ).all()
+
+
+async def mark_dispatched(*, session: AsyncSession, ids: Sequence[int], now: datetime) -> None:
+    await session.execute(
+        update(Outbox)
+        .where(Outbox.id.in_(ids))
+        .values(dispatched_at=now, attempts=Outbox.attempts + 1, last_error=None)
+    )
+
+
+async def mark_failed(
+    *, session: AsyncSession, ids: Sequence[int], error: str, retry_at: datetime
+) -> None:
+    await session.execute(
+        update(Outbox)
+        .where(Outbox.id.in_(ids))
+        .values(attempts=Outbox.attempts + 1, last_error=error[:500], available_at=retry_at)
+    )
+
+
+async def count_pending_events(*, session: AsyncSession) -> int:
+    return int(
+        await session.scalar(
+            select(func.count()).select_from(Outbox).where(Outbox.dispatched_at.is_(None))
+        )
+        or 0
+    )

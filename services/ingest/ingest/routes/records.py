@@ -1,0 +1,107 @@
+"""Case records: ``POST /v1/records:batch``, ``DELETE /v1/records/{external_id}`` and the bulk
+erasure ``POST /v1/records:erase``. No endpoint ever returns record contents."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Header, Request, Response, status
+
+from ingest import service
+from ingest.deps import RecordsWriter, SessionDep, SettingsDep
+from ingest.parsing import media_kind, read_body
+from ingest.schemas import BatchReport, EraseIn, EraseReport, RecordsBatchIn
+
+router = APIRouter(prefix="/records", tags=["records"])
+
+_CSV_EXAMPLE = (
+    "id_sprawy;pesel;data;kategorie;osiedle;ulica;nr_domu;simc;x;y;uklad;wiek;plec\n"
+    "OPS-2024-000123;85010112345;2024-03-15;ubóstwo|rodziny niepełne;2461011-18;;;;;;;30-39;K\n"
+)
+_BATCH_BODY: dict[str, Any] = {
+    "required": True,
+    "content": {
+        "application/json": {"schema": {"$ref": "#/components/schemas/RecordsBatchIn"}},
+        "application/x-ndjson": {
+            "schema": {"type": "string", "description": "one RecordIn JSON object per line"}
+        },
+        "text/csv": {
+            "schema": {
+                "type": "string",
+                "description": "UTF-8 (with or without BOM) or Windows-1250, ';' or ','; "
+                "English or Polish headers (pesel, data, kategorie, osiedle, ulica, nr_domu, "
+                "simc, x, y, uklad, wiek, plec ...)",
+            },
+            "example": _CSV_EXAMPLE,
+        },
+    },
+}
+
+
+@router.post(
+    ":batch",
+    status_code=status.HTTP_201_CREATED,
+    summary="Push a batch of case records (JSON, NDJSON or CSV)",
+    openapi_extra={"requestBody": _BATCH_BODY},
+    responses={
+        200: {"description": "Idempotency-Key replay: the first report", "model": BatchReport},
+        409: {"description": "Idempotency-Key reused with a different body"},
+        413: {"description": "Too many rows or bytes"},
+        415: {"description": "Unsupported Content-Type"},
+        422: {"description": "The body cannot be read (malformed, empty, unknown CSV columns)"},
+    },
+)
+async def push_batch(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    settings: SettingsDep,
+    principal: RecordsWriter,
+    idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
+) -> BatchReport:
+    content_type = request.headers.get("content-type")
+    kind = media_kind(content_type)
+    body, content_hash = await read_body(request, max_bytes=settings.max_bytes)
+    outcome = await service.ingest_batch(
+        session=session,
+        settings=settings,
+        principal=principal,
+        kind=kind,
+        media_type=(content_type or "").split(";", 1)[0].strip().lower(),
+        body=body,
+        content_hash=content_hash,
+        idempotency_key=idempotency_key,
+    )
+    if outcome.replayed:
+        response.status_code = status.HTTP_200_OK
+        response.headers["Idempotent-Replayed"] = "true"
+    response.headers["Location"] = f"/v1/batches/{outcome.report.id}"
+    return outcome.report
+
+
+@router.delete(
+    "/{external_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Erase one record of the institution",
+    responses={404: {"description": "No such record of this institution"}},
+)
+async def erase_record(external_id: str, session: SessionDep, principal: RecordsWriter) -> None:
+    await service.erase_records(
+        session=session, principal=principal, external_ids=[external_id], bulk=False
+    )
+
+
+@router.post(":erase", summary="Erase many records of the institution by external_id")
+async def erase_records(
+    payload: EraseIn, session: SessionDep, principal: RecordsWriter
+) -> EraseReport:
+    return await service.erase_records(
+        session=session, principal=principal, external_ids=payload.external_ids, bulk=True
+    )
+
+
+def openapi_components() -> dict[str, Any]:
+    """Schemas of the JSON body, for ``components.schemas`` (the route reads the raw body)."""
+    schema = RecordsBatchIn.model_json_schema(ref_template="#/components/schemas/{model}")
+    definitions: dict[str, Any] = schema.pop("$defs", {})
+    return {**definitions, "RecordsBatchIn": schema}

@@ -1,0 +1,162 @@
+"""Inputs and outputs of the ingest API (DESIGN §5)."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from shared.db.models.ingest import AGE_BANDS, UNRESOLVED_REASONS
+from shared.pagination import Link
+
+_POLISH_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
+
+
+def _polish_date(value: Any) -> Any:
+    """Accept ``DD.MM.YYYY`` (Polish spreadsheets) besides ISO dates."""
+    if isinstance(value, str):
+        match = _POLISH_DATE.match(value)
+        if match:
+            day, month, year = match.groups()
+            return f"{year}-{int(month):02d}-{int(day):02d}"
+        return value.strip()
+    return value
+
+
+def _sex(value: Any) -> Any:
+    """``K`` (kobieta) is ``F``; case does not matter."""
+    if isinstance(value, str):
+        upper = value.strip().upper()
+        return "F" if upper == "K" else upper
+    return value
+
+
+RecordDate = Annotated[date, BeforeValidator(_polish_date)]
+AgeBand = Literal["0-17", "18-24", "25-29", "30-39", "40-49", "50-59", "60-69", "70-79", "80+"]
+assert set(AgeBand.__args__) == set(AGE_BANDS)  # type: ignore[attr-defined]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, str_strip_whitespace=True)
+
+
+class AddressIn(_Strict):
+    """An address resolved through the street register (``geo.street_district``)."""
+
+    simc: str = Field(pattern=r"^[0-9]{7}$", description="SIMC id of the locality")
+    ulic: str | None = Field(default=None, pattern=r"^[0-9]{5}$", description="ULIC street id")
+    street: str | None = Field(default=None, min_length=1, max_length=120)
+    number: str | None = Field(default=None, min_length=1, max_length=16)
+
+
+class LocationIn(_Strict):
+    """Where the case is: a district code, a point or an address (one of them), optionally the
+    municipality (TERC) to fall back on when that does not resolve to a district."""
+
+    district: str | None = Field(default=None, pattern=r"^[0-9]{7}-[0-9]{2,3}$")
+    gmina: str | None = Field(default=None, pattern=r"^[0-9]{7}$")
+    point: tuple[float, float] | None = Field(
+        default=None, description="[x, y]: easting/longitude first, as in GeoJSON"
+    )
+    crs: str | None = Field(
+        default=None, max_length=40, description="EPSG:4326 (default), 2180 or 2176-2179"
+    )
+    address: AddressIn | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> LocationIn:
+        given = sum(value is not None for value in (self.district, self.point, self.address))
+        if given > 1:
+            raise ValueError("too_many_locations")
+        return self
+
+
+class AttributesIn(_Strict):
+    age_band: AgeBand | None = None
+    sex: Annotated[Literal["F", "M"] | None, BeforeValidator(_sex)] = None
+
+
+class RecordIn(_Strict):
+    """A case record as pushed by an institution."""
+
+    external_id: str = Field(
+        min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/\-]*$"
+    )
+    subject_id: str = Field(min_length=1, max_length=64)
+    subject_id_type: Literal["pesel", "local"] = "pesel"
+    household_id: str | None = Field(default=None, min_length=1, max_length=64)
+    reference_date: RecordDate
+    end_date: RecordDate | None = None
+    categories: list[Annotated[str, Field(min_length=1, max_length=200)]] = Field(
+        min_length=1, max_length=40
+    )
+    location: LocationIn | None = None
+    attributes: AttributesIn | None = None
+
+
+class RecordsBatchIn(BaseModel):
+    """``application/json`` body of ``POST /v1/records:batch``."""
+
+    records: list[RecordIn]
+
+
+class RowErrorOut(BaseModel):
+    row: int = Field(description="0-based index of the record in the batch")
+    line: int | None = Field(default=None, description="1-based line of the NDJSON/CSV file")
+    field: str
+    code: str
+    message: str
+    message_pl: str
+
+
+class BatchSummary(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    status: Literal["processing", "completed"]
+    media_type: str
+    idempotency_key: str | None
+    received: int = Field(description="rows in the batch")
+    accepted: int = Field(description="valid rows: inserted + updated + unchanged")
+    inserted: int
+    updated: int
+    unchanged: int
+    rejected: int
+    unresolved: dict[str, int] = Field(
+        description=f"records kept at municipality level, by reason ({', '.join(UNRESOLVED_REASONS)})"
+    )
+    created_at: datetime
+    completed_at: datetime | None
+
+
+class BatchReport(BatchSummary):
+    rejected_by_code: dict[str, int]
+    errors: list[RowErrorOut]
+    errors_truncated: bool
+
+
+class BatchList(BaseModel):
+    batches: list[BatchSummary]
+    numberMatched: int
+    numberReturned: int
+    links: list[Link]
+
+
+class EraseIn(BaseModel):
+    """Bulk erasure: every record of the institution with one of these external ids."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    external_ids: list[Annotated[str, Field(min_length=1, max_length=64)]] = Field(
+        min_length=1, max_length=50_000
+    )
+
+
+class EraseReport(BaseModel):
+    erasure_id: uuid.UUID
+    requested: int
+    erased: int
+    not_found: int

@@ -1,0 +1,423 @@
+"""Rules of the ingest service: batches (validate → resolve → upsert → report), erasure,
+batch reports; each call is one transaction with its outbox event and audit entry."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ingest import repository
+from ingest.messages import RowError
+from ingest.parsing import MediaKind, is_bad_line, is_wrong_columns, iter_records
+from ingest.schemas import BatchReport, BatchSummary, EraseReport, RowErrorOut
+from ingest.settings import IngestSettings
+from ingest.validation import POLAND_LONLAT, Catalogue, Context, ValidRow, validate_record
+from shared.auth import Principal
+from shared.db.models.ingest import Batch
+from shared.errors import Conflict, Forbidden, NotFound
+
+# Which records an institution may push: social assistance or labour-office categories.
+SOURCE_KINDS = {
+    "OPS": "ops",
+    "MOPS": "ops",
+    "GOPS": "ops",
+    "CUS": "ops",
+    "PCPR": "ops",
+    "PUP": "pup",
+}
+EVENT_RECORDS_CHANGED = "records_changed"
+
+
+@dataclass(slots=True)
+class Validated:
+    """The outcome of parsing and validating a body (without the database)."""
+
+    received: int = 0
+    rows: list[ValidRow] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class BatchOutcome:
+    report: BatchReport
+    replayed: bool
+
+
+def source_kind_of(principal: Principal) -> str:
+    kind = SOURCE_KINDS.get(principal.institution_kind)
+    if kind is None:
+        raise Forbidden(
+            f"An institution of kind {principal.institution_kind} does not push case records.",
+            detail_pl=f"Instytucja rodzaju {principal.institution_kind} nie przesyła rekordów.",
+        )
+    return kind
+
+
+def parse_and_validate(
+    kind: MediaKind, body: bytes, *, max_rows: int, context: Context
+) -> Validated:
+    """Parse and validate a whole body (CPU-bound: run it in a worker thread)."""
+    result = Validated()
+    seen: dict[str, list[int]] = {}
+    for raw in iter_records(kind, body, max_rows=max_rows):
+        result.received += 1
+        value = raw.value
+        if is_bad_line(value):
+            result.errors.append(RowError(raw.row, "record", "invalid_json_line", raw.line))
+            continue
+        if is_wrong_columns(value):
+            result.errors.append(RowError(raw.row, "record", "csv_column_count", raw.line))
+            continue
+        if isinstance(value, dict) and isinstance(value.get("external_id"), str | int):
+            seen.setdefault(str(value["external_id"]).strip(), []).append(raw.row)
+        outcome = validate_record(value, row=raw.row, line=raw.line, context=context)
+        if isinstance(outcome, ValidRow):
+            result.rows.append(outcome)
+        else:
+            result.errors.extend(outcome)
+    duplicates = {row: rows for rows in seen.values() if len(rows) > 1 for row in rows}
+    if duplicates:
+        # Which occurrence is right cannot be known: none of them is stored.
+        lines = {row.row: row.line for row in result.rows}
+        for row, rows in duplicates.items():
+            others = ", ".join(str(other) for other in rows if other != row)
+            result.errors.append(
+                RowError(
+                    row, "external_id", "duplicate_external_id", lines.get(row), (("rows", others),)
+                )
+            )
+        result.rows = [row for row in result.rows if row.row not in duplicates]
+    return result
+
+
+def _chunks(rows: Sequence[ValidRow], size: int) -> Iterator[Sequence[ValidRow]]:
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+def _sole_gmina(principal: Principal) -> str | None:
+    """The institution's municipality when its territory is exactly one gmina."""
+    territory = principal.territory or ()
+    if len(territory) == 1 and len(territory[0]) == 7:
+        return territory[0]
+    return None
+
+
+async def resolve_locations(
+    *, session: AsyncSession, principal: Principal, rows: list[ValidRow], chunk_size: int
+) -> tuple[list[ValidRow], list[RowError]]:
+    """Give every row a gmina and, where possible, a district; check the territory. The precise
+    location of each row is dropped here."""
+    errors: list[RowError] = []
+    sole = _sole_gmina(principal)
+    codes = {row.district for row in rows if row.district} | {
+        row.gmina for row in rows if row.gmina
+    }
+    if sole:
+        codes.add(sole)
+    units = await repository.get_units(session=session, codes=sorted(codes))
+    if sole and units.get(sole, ("", None))[0] != "gmina":
+        sole = None
+
+    for chunk in _chunks(rows, chunk_size):
+        points = [(i, *row.point) for i, row in enumerate(chunk) if row.point is not None]
+        addresses = [(i, *row.address) for i, row in enumerate(chunk) if row.address is not None]
+        point_hits = await repository.resolve_points(session=session, points=points)
+        address_hits = await repository.resolve_addresses(session=session, addresses=addresses)
+        for i, row in enumerate(chunk):
+            explicit = (
+                row.gmina if row.gmina and units.get(row.gmina, ("",))[0] == "gmina" else None
+            )
+            field_name, error = "location", None
+            district: str | None = None
+            gmina: str | None = None
+            reason: str | None = None
+            if row.gmina and explicit is None:
+                field_name, error = "location.gmina", "unknown_gmina"
+            elif row.district is not None:
+                unit = units.get(row.district)
+                if unit is None or unit[0] != "district":
+                    field_name, error = "location.district", "unknown_district"
+                else:
+                    district, gmina = row.district, unit[1]
+            elif row.point is not None:
+                hit = point_hits.get(i)
+                west, south, east, north = POLAND_LONLAT
+                if hit is None or not (west <= hit.lon <= east and south <= hit.lat <= north):
+                    field_name, error = "location.point", "point_outside_poland"
+                elif hit.district is not None:
+                    district, gmina = hit.district, hit.gmina
+                elif hit.gmina is not None:
+                    gmina, reason = hit.gmina, "point_outside_districts"
+                else:
+                    field_name, error = "location.point", "outside_territory"
+            elif row.address is not None:
+                address = address_hits.get(i)
+                if address is not None and address.district is not None:
+                    district = address.district
+                    gmina = units.get(district, ("", None))[1] or address.gmina
+                elif address is not None and address.gmina is not None:
+                    gmina, reason = address.gmina, "address_not_in_register"
+                else:
+                    gmina, reason = explicit or sole, "locality_not_in_register"
+            else:
+                gmina = explicit or sole
+                reason = "municipality_only" if explicit else "no_location"
+            if error is None and district is not None and gmina is None:
+                # A district's gmina comes from the register of units.
+                gmina = (await repository.get_units(session=session, codes=[district])).get(
+                    district, ("", None)
+                )[1]
+            if error is None and explicit and gmina and explicit != gmina:
+                field_name, error = "location.gmina", "invalid_value"
+            if error is None and gmina is None:
+                error = "location_unresolved"
+            if error is None and not principal.covers(district or gmina or ""):
+                error = "outside_territory"
+            row.forget_location()
+            if error is not None:
+                errors.append(RowError(row.row, field_name, error, row.line))
+                continue
+            row.district_code, row.gmina_code, row.unresolved_reason = district, gmina, reason
+    valid = [row for row in rows if row.gmina_code is not None]
+    return valid, errors
+
+
+def to_report(batch: Batch) -> BatchReport:
+    return BatchReport(
+        id=batch.id,
+        status=batch.status,
+        media_type=batch.media_type,
+        idempotency_key=batch.idempotency_key,
+        received=batch.received,
+        accepted=batch.inserted + batch.updated + batch.unchanged,
+        inserted=batch.inserted,
+        updated=batch.updated,
+        unchanged=batch.unchanged,
+        rejected=batch.rejected,
+        unresolved=batch.unresolved,
+        created_at=batch.created_at,
+        completed_at=batch.completed_at,
+        rejected_by_code=batch.rejected_by_code,
+        errors=[RowErrorOut.model_validate(error) for error in batch.errors],
+        errors_truncated=batch.errors_truncated,
+    )
+
+
+def to_summary(batch: Batch) -> BatchSummary:
+    return BatchSummary.model_validate(to_report(batch), from_attributes=True)
+
+
+def _replay(batch: Batch, content_hash: bytes) -> BatchOutcome:
+    if batch.content_hash != content_hash:
+        raise Conflict(
+            "This Idempotency-Key was already used for a different batch.",
+            detail_pl="Ten Idempotency-Key użyto już dla innej paczki.",
+        )
+    return BatchOutcome(report=to_report(batch), replayed=True)
+
+
+async def ingest_batch(
+    *,
+    session: AsyncSession,
+    settings: IngestSettings,
+    principal: Principal,
+    kind: MediaKind,
+    media_type: str,
+    body: bytes,
+    content_hash: bytes,
+    idempotency_key: str | None,
+) -> BatchOutcome:
+    """Validate, resolve and upsert a batch; valid rows and the report commit together."""
+    source_kind = source_kind_of(principal)
+    if idempotency_key is not None:
+        existing = await repository.get_batch_by_idempotency_key(
+            session=session,
+            institution_id=principal.institution_id,
+            idempotency_key=idempotency_key,
+        )
+        if existing is not None:
+            return _replay(existing, content_hash)
+
+    context = Context(
+        institution_id=principal.institution_id,
+        source_kind=source_kind,
+        hmac_key=settings.hmac_key(),
+        catalogue=Catalogue.build(await repository.list_categories(session=session)),
+        today=datetime.now(UTC).date(),
+    )
+    validated = await asyncio.to_thread(
+        parse_and_validate, kind, body, max_rows=settings.max_rows, context=context
+    )
+    del body
+    rows, location_errors = await resolve_locations(
+        session=session, principal=principal, rows=validated.rows, chunk_size=settings.chunk_size
+    )
+    errors = sorted(
+        [*validated.errors, *location_errors], key=lambda error: (error.row, error.field)
+    )
+
+    batch_id = await repository.claim_batch(
+        session=session,
+        institution_id=principal.institution_id,
+        key_id=principal.key_id,
+        idempotency_key=idempotency_key,
+        content_hash=content_hash,
+        media_type=media_type,
+    )
+    if batch_id is None:
+        # A concurrent request with the same Idempotency-Key committed first.
+        assert idempotency_key is not None
+        existing = await repository.get_batch_by_idempotency_key(
+            session=session,
+            institution_id=principal.institution_id,
+            idempotency_key=idempotency_key,
+        )
+        assert existing is not None
+        return _replay(existing, content_hash)
+
+    # One lock order for every writer (see repository._UPSERT).
+    rows.sort(key=lambda row: row.external_id)
+    inserted = updated = 0
+    for chunk in _chunks(rows, settings.chunk_size):
+        chunk_inserted, chunk_updated = await repository.upsert_records(
+            session=session,
+            institution_id=principal.institution_id,
+            batch_id=batch_id,
+            source_kind=source_kind,
+            rows=chunk,
+        )
+        inserted += chunk_inserted
+        updated += chunk_updated
+    rejected_rows = {error.row for error in errors}
+    unresolved = Counter(row.unresolved_reason for row in rows if row.unresolved_reason)
+    counts: dict[str, Any] = {
+        "received": validated.received,
+        "inserted": inserted,
+        "updated": updated,
+        "unchanged": len(rows) - inserted - updated,
+        "rejected": len(rejected_rows),
+    }
+    batch = await repository.complete_batch(
+        session=session,
+        batch_id=batch_id,
+        values={
+            **counts,
+            "unresolved": dict(sorted(unresolved.items())),
+            "rejected_by_code": dict(sorted(Counter(error.code for error in errors).items())),
+            "errors": [error.as_dict() for error in errors[: settings.max_reported_errors]],
+            "errors_truncated": len(errors) > settings.max_reported_errors,
+        },
+    )
+    if inserted or updated:
+        changed_dates = [row.reference_date for row in rows]
+        await repository.add_outbox_event(
+            session=session,
+            event=EVENT_RECORDS_CHANGED,
+            payload=_event_payload(
+                principal,
+                cause="batch",
+                cause_id=batch_id,
+                gminas={row.gmina_code for row in rows if row.gmina_code},
+                dates=changed_dates,
+            ),
+        )
+    await repository.add_audit(
+        session=session,
+        institution_id=principal.institution_id,
+        key_id=principal.key_id,
+        action="batch",
+        counts=counts,
+        batch_id=batch_id,
+    )
+    await session.commit()
+    return BatchOutcome(report=to_report(batch), replayed=False)
+
+
+def _event_payload(
+    principal: Principal,
+    *,
+    cause: str,
+    cause_id: uuid.UUID,
+    gminas: set[str],
+    dates: Sequence[date] = (),
+) -> dict[str, Any]:
+    payload: dict[str, Any] = {
+        "cause": cause,
+        "cause_id": str(cause_id),
+        "institution_id": str(principal.institution_id),
+        "gminas": sorted(gminas),
+    }
+    if dates:
+        payload["date_from"] = min(dates).isoformat()
+        payload["date_to"] = max(dates).isoformat()
+    return payload
+
+
+async def get_batch(
+    *, session: AsyncSession, principal: Principal, batch_id: uuid.UUID
+) -> BatchReport:
+    batch = await repository.get_batch(
+        session=session, institution_id=principal.institution_id, batch_id=batch_id
+    )
+    if batch is None:
+        raise NotFound("No such batch.", detail_pl="Nie ma takiej paczki.")
+    return to_report(batch)
+
+
+async def list_batches(
+    *, session: AsyncSession, principal: Principal, limit: int, offset: int
+) -> tuple[list[BatchSummary], int]:
+    batches, total = await repository.list_batches(
+        session=session, institution_id=principal.institution_id, limit=limit, offset=offset
+    )
+    return [to_summary(batch) for batch in batches], total
+
+
+async def erase_records(
+    *, session: AsyncSession, principal: Principal, external_ids: Sequence[str], bulk: bool
+) -> EraseReport:
+    """Delete the institution's records with these ids; the anonymizer hears about it."""
+    requested = sorted(set(external_ids))
+    gminas = await repository.delete_records(
+        session=session, institution_id=principal.institution_id, external_ids=requested
+    )
+    if not bulk and not gminas:
+        raise NotFound("No such record.", detail_pl="Nie ma takiego rekordu.")
+    erasure_id = await repository.create_erasure(
+        session=session,
+        institution_id=principal.institution_id,
+        key_id=principal.key_id,
+        requested=len(requested),
+        erased=len(gminas),
+    )
+    if gminas:
+        await repository.add_outbox_event(
+            session=session,
+            event=EVENT_RECORDS_CHANGED,
+            payload=_event_payload(
+                principal, cause="erasure", cause_id=erasure_id, gminas=set(gminas)
+            ),
+        )
+    await repository.add_audit(
+        session=session,
+        institution_id=principal.institution_id,
+        key_id=principal.key_id,
+        action="erase_bulk" if bulk else "erase",
+        counts={"requested": len(requested), "erased": len(gminas)},
+        erasure_id=erasure_id,
+    )
+    await session.commit()
+    return EraseReport(
+        erasure_id=erasure_id,
+        requested=len(requested),
+        erased=len(gminas),
+        not_found=len(requested) - len(gminas),
+    )

@@ -1,0 +1,131 @@
+"""Synthetic data for the ingest tests and the benchmark: valid PESELs, records and a small
+test geography (one gmina with two districts and a neighbour). Never used by the service."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+
+GMINA = "2461011"  # Bielsko-Biała's TERC (test rectangles, not the real boundary)
+DISTRICT_WEST = "2461011-01"
+DISTRICT_EAST = "2461011-02"
+OTHER_GMINA = "2402011"
+OTHER_DISTRICT = "2402011-01"
+SIMC = "0923584"
+ULIC = "15555"
+
+# lon/lat rectangles: the gmina spans 19.00-19.10 x 49.78-49.86; its two districts cover only
+# 49.78-49.84, so a point in the northern strip is in the gmina but in no district.
+GEOGRAPHY: list[tuple[str, str, str | None, tuple[float, float, float, float]]] = [
+    ("24", "voivodeship", None, (18.0, 49.0, 20.0, 51.0)),
+    ("2461", "powiat", "24", (19.0, 49.78, 19.1, 49.86)),
+    ("2402", "powiat", "24", (19.1, 49.78, 19.2, 49.86)),
+    (GMINA, "gmina", "2461", (19.0, 49.78, 19.1, 49.86)),
+    (DISTRICT_WEST, "district", GMINA, (19.0, 49.78, 19.05, 49.84)),
+    (DISTRICT_EAST, "district", GMINA, (19.05, 49.78, 19.1, 49.84)),
+    (OTHER_GMINA, "gmina", "2402", (19.1, 49.78, 19.2, 49.86)),
+    (OTHER_DISTRICT, "district", OTHER_GMINA, (19.1, 49.78, 19.2, 49.86)),
+]
+_CENTURY_OFFSETS = {1800: 80, 1900: 0, 2000: 20, 2100: 40, 2200: 60}
+_WEIGHTS = (1, 3, 7, 9, 1, 3, 7, 9, 1, 3)
+
+
+def make_pesel(birth: date, serial: int, *, female: bool) -> str:
+    """A PESEL with a valid checksum (synthetic)."""
+    month = birth.month + _CENTURY_OFFSETS[birth.year // 100 * 100]
+    sex = (serial % 5) * 2 + (0 if female else 1)
+    body = f"{birth.year % 100:02d}{month:02d}{birth.day:02d}{serial % 1000:03d}{sex}"
+    checksum = (10 - sum(w * int(d) for w, d in zip(_WEIGHTS, body, strict=True)) % 10) % 10
+    return body + str(checksum)
+
+
+def pesels(count: int, *, seed: int = 7) -> list[str]:
+    """``count`` distinct synthetic PESELs."""
+    rng = random.Random(seed)
+    seen: dict[str, None] = {}
+    while len(seen) < count:
+        birth = date(rng.randint(1940, 2005), rng.randint(1, 12), rng.randint(1, 28))
+        seen[make_pesel(birth, rng.randint(0, 999), female=rng.random() < 0.5)] = None
+    return list(seen)
+
+
+def record(external_id: str, pesel: str, **overrides: Any) -> dict[str, Any]:
+    """A valid record in the test gmina; ``overrides`` replace top-level fields."""
+    value: dict[str, Any] = {
+        "external_id": external_id,
+        "subject_id": pesel,
+        "subject_id_type": "pesel",
+        "reference_date": "2024-03-15",
+        "categories": ["poverty"],
+        "location": {"district": DISTRICT_WEST},
+    }
+    value.update(overrides)
+    return value
+
+
+def synthetic_records(count: int, *, start: int = 0, seed: int = 11) -> list[dict[str, Any]]:
+    """Varied valid records (districts and points) for the benchmark."""
+    rng = random.Random(seed + start)
+    categories = ["poverty", "disability", "long_term_illness", "single_parent_family"]
+    result: list[dict[str, Any]] = []
+    for number in range(start, start + count):
+        birth = date(rng.randint(1940, 2005), rng.randint(1, 12), rng.randint(1, 28))
+        location: dict[str, Any]
+        if number % 2:
+            location = {"district": DISTRICT_WEST if number % 4 == 1 else DISTRICT_EAST}
+        else:
+            location = {"point": [rng.uniform(19.001, 19.099), rng.uniform(49.781, 49.839)]}
+        result.append(
+            {
+                "external_id": f"BENCH-{number:08d}",
+                "subject_id": make_pesel(birth, number % 1000, female=number % 3 == 0),
+                "subject_id_type": "pesel",
+                "household_id": f"H-{number // 3}",
+                "reference_date": f"2024-{number % 12 + 1:02d}-15",
+                "categories": rng.sample(categories, k=rng.randint(1, 2)),
+                "location": location,
+            }
+        )
+    return result
+
+
+async def create_test_geography(target: AsyncSession | AsyncConnection) -> None:
+    """Insert the test units and a small street register (idempotent)."""
+    for code, level, parent, (west, south, east, north) in GEOGRAPHY:
+        await target.execute(
+            text(
+                "INSERT INTO geo.territorial_unit (code, level, name, parent_code, geom)"
+                " VALUES (:code, :level, :name, :parent,"
+                " ST_Multi(ST_MakeEnvelope(:west, :south, :east, :north, 4326)))"
+                " ON CONFLICT (code) DO NOTHING"
+            ),
+            {
+                "code": code,
+                "level": level,
+                "name": f"test {code}",
+                "parent": parent,
+                "west": west,
+                "south": south,
+                "east": east,
+                "north": north,
+            },
+        )
+    # ULIC 15555 numbers 1-99 lie in the west district; "piastowska" (by name): odd numbers
+    # west, even numbers east.
+    await target.execute(
+        text(
+            "INSERT INTO geo.street_district"
+            " (simc, ulic, street_name, number_from, number_to, parity, district_code)"
+            " SELECT v.* FROM (VALUES"
+            " (CAST(:simc AS varchar), CAST(:ulic AS varchar), CAST(NULL AS text), 1, 99,"
+            "  'all', CAST(:west AS varchar)),"
+            " (:simc, NULL, 'piastowska', NULL, NULL, 'odd', :west),"
+            " (:simc, NULL, 'piastowska', NULL, NULL, 'even', :east)) AS v"
+            " WHERE NOT EXISTS (SELECT FROM geo.street_district s WHERE s.simc = :simc)"
+        ),
+        {"simc": SIMC, "ulic": ULIC, "west": DISTRICT_WEST, "east": DISTRICT_EAST},
+    )

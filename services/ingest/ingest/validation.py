@@ -1,0 +1,376 @@
+"""Row-by-row validation and pseudonymization, without the database (runs in a worker thread).
+
+A valid row leaves here with its ids already replaced by HMACs and its location reduced to
+what the resolver needs; the original values are dropped with the raw record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import math
+import re
+import unicodedata
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+
+from ingest.messages import RowError
+from ingest.schemas import RecordIn
+
+EARLIEST_DATE = date(1990, 1, 1)
+_PESEL_WEIGHTS = (1, 3, 7, 9, 1, 3, 7, 9, 1, 3)
+# PESEL month offsets encode the century of birth.
+_PESEL_CENTURIES = ((80, 1800), (60, 2200), (40, 2100), (20, 2000), (0, 1900))
+_HOUSE_NUMBER = re.compile(r"^\s*(\d{1,5})")
+_STREET_FEATURE = re.compile(
+    r"^(ul|ulica|al|aleja|aleje|pl|plac|os|osiedle|rondo|skwer|bulw|bulwar)\.?\s+", re.IGNORECASE
+)
+
+# Generous envelope of Poland (lon/lat) and of the projected coordinates that can fall in it.
+POLAND_LONLAT = (14.0, 49.0, 24.2, 54.9)
+_PROJECTED_RANGES: dict[int, tuple[float, float, float, float]] = {
+    2180: (100_000.0, 100_000.0, 900_000.0, 820_000.0),
+    2176: (5_200_000.0, 5_400_000.0, 5_800_000.0, 6_150_000.0),
+    2177: (6_200_000.0, 5_400_000.0, 6_800_000.0, 6_150_000.0),
+    2178: (7_200_000.0, 5_400_000.0, 7_800_000.0, 6_150_000.0),
+    2179: (8_200_000.0, 5_400_000.0, 8_800_000.0, 6_150_000.0),
+}
+_CRS_ALIASES = {
+    "wgs84": 4326,
+    "wgs-84": 4326,
+    "crs84": 4326,
+    "puwg1992": 2180,
+    "puwg92": 2180,
+    "cs92": 2180,
+    "1992": 2180,
+    "2000/15": 2176,
+    "2000/18": 2177,
+    "2000/21": 2178,
+    "2000/24": 2179,
+}
+_EPSG = re.compile(r"^(?:urn:ogc:def:crs:)?(?:epsg:{1,2})?(\d{4})$")
+
+# Pydantic error types → our stable codes.
+_PYDANTIC_CODES = {
+    "missing": "required",
+    "extra_forbidden": "unknown_field",
+    "string_too_long": "too_long",
+    "too_long": "too_long",
+    "string_too_short": "too_short",
+    "too_short": "too_short",
+    "string_pattern_mismatch": "invalid_format",
+    "literal_error": "invalid_value",
+    "date_parsing": "invalid_date",
+    "date_from_datetime_parsing": "invalid_date",
+    "date_from_datetime_inexact": "invalid_date",
+    "date_type": "invalid_date",
+    "model_type": "invalid_type",
+    "model_attributes_type": "invalid_type",
+    "dict_type": "invalid_type",
+    "list_type": "invalid_type",
+    "string_type": "invalid_type",
+    "float_parsing": "invalid_format",
+    "float_type": "invalid_type",
+    "finite_number": "invalid_format",
+    "tuple_type": "invalid_type",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryInfo:
+    code: str
+    source: str
+    valid_from: date | None
+    valid_to: date | None
+
+
+@dataclass(slots=True)
+class Catalogue:
+    """Category codes and their Polish labels (normalized) for one request."""
+
+    by_code: dict[str, CategoryInfo]
+    by_label: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, rows: list[tuple[str, str, str, date | None, date | None]]) -> Catalogue:
+        by_code = {
+            code: CategoryInfo(code, source, valid_from, valid_to)
+            for code, source, _label, valid_from, valid_to in rows
+        }
+        by_label = {normalize_label(label): code for code, _s, label, _f, _t in rows}
+        return cls(by_code=by_code, by_label=by_label)
+
+    def lookup(self, value: str) -> CategoryInfo | None:
+        info = self.by_code.get(value.strip().lower())
+        if info is None:
+            code = self.by_label.get(normalize_label(value))
+            info = self.by_code.get(code) if code else None
+        return info
+
+
+@dataclass(slots=True)
+class ValidRow:
+    """A valid, pseudonymized row waiting for its location to be resolved."""
+
+    row: int
+    line: int | None
+    external_id: str
+    subject_id_type: str
+    subject_hash: bytes
+    household_hash: bytes | None
+    reference_date: date
+    end_date: date | None
+    categories: str  # sorted codes joined with "|"
+    age_band: str | None
+    sex: str | None
+    # Location to resolve (precise values live only until the resolver has run).
+    district: str | None = None
+    gmina: str | None = None
+    point: tuple[float, float, int] | None = None
+    address: tuple[str, str | None, str | None, int | None] | None = None
+    # Filled by the resolver.
+    district_code: str | None = None
+    gmina_code: str | None = None
+    unresolved_reason: str | None = None
+
+    def forget_location(self) -> None:
+        """Drop the precise location once it has served."""
+        self.point = None
+        self.address = None
+
+
+@dataclass(slots=True)
+class Context:
+    """What validation needs to know about the request."""
+
+    institution_id: uuid.UUID
+    source_kind: str
+    hmac_key: bytes
+    catalogue: Catalogue
+    today: date
+
+
+def normalize_label(value: str) -> str:
+    """Lower-case, without diacritics, single spaces (for category labels and headers)."""
+    text = value.strip().lower().replace("ł", "l")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    return " ".join(text.split())
+
+
+def normalize_street(value: str) -> str:
+    """Street name as the register keeps it: lower-case, no feature (ul., al.), no diacritics."""
+    return normalize_label(_STREET_FEATURE.sub("", value.strip()))
+
+
+def pesel_is_valid(value: str) -> bool:
+    """11 digits, a valid checksum and a real date of birth."""
+    if len(value) != 11 or not value.isascii() or not value.isdigit():
+        return False
+    digits = [int(char) for char in value]
+    checksum = (10 - sum(w * d for w, d in zip(_PESEL_WEIGHTS, digits, strict=False)) % 10) % 10
+    if checksum != digits[10]:
+        return False
+    return pesel_birth_date(value) is not None
+
+
+def pesel_birth_date(value: str) -> date | None:
+    year, month, day = int(value[0:2]), int(value[2:4]), int(value[4:6])
+    for offset, century in _PESEL_CENTURIES:
+        if month > offset:
+            try:
+                return date(century + year, month - offset, day)
+            except ValueError:
+                return None
+    return None
+
+
+def age_band(birth: date, on: date) -> str:
+    age = on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+    if age < 18:
+        return "0-17"
+    if age < 25:
+        return "18-24"
+    if age < 30:
+        return "25-29"
+    if age >= 80:
+        return "80+"
+    low = age // 10 * 10
+    return f"{low}-{low + 9}"
+
+
+def parse_crs(value: str | None) -> int | None:
+    """EPSG code of ``EPSG:2180``, ``2180``, ``PUWG1992``, ``WGS84``…; None if unsupported."""
+    if value is None:
+        return 4326
+    text = value.strip().lower().replace(" ", "")
+    if text in _CRS_ALIASES:
+        return _CRS_ALIASES[text]
+    match = _EPSG.match(text)
+    if match:
+        code = int(match.group(1))
+        if code == 4326 or code in _PROJECTED_RANGES:
+            return code
+    return None
+
+
+def point_in_poland_envelope(x: float, y: float, srid: int) -> bool:
+    if not (math.isfinite(x) and math.isfinite(y)):
+        return False
+    if srid == 4326:
+        west, south, east, north = POLAND_LONLAT
+    else:
+        west, south, east, north = _PROJECTED_RANGES[srid]
+    return west <= x <= east and south <= y <= north
+
+
+def _field(loc: tuple[int | str, ...]) -> str:
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        elif part in ("function-after[_one_kind()]",):
+            continue
+        else:
+            path += f".{part}" if path else part
+    return path
+
+
+def _pydantic_errors(row: int, line: int | None, exc: ValidationError) -> list[RowError]:
+    errors: list[RowError] = []
+    for error in exc.errors(include_url=False, include_input=False, include_context=True):
+        kind = error["type"]
+        code = _PYDANTIC_CODES.get(kind, "invalid_value")
+        if kind == "value_error" and "too_many_locations" in str(error.get("ctx", {})):
+            code = "too_many_locations"
+        loc = tuple(part for part in error["loc"] if not str(part).startswith("function-"))
+        errors.append(RowError(row=row, line=line, field=_field(loc) or "record", code=code))
+    return errors
+
+
+def _digest(key: bytes, message: str) -> bytes:
+    return hmac.digest(key, message.encode(), hashlib.sha256)
+
+
+def validate_record(
+    raw: Any, *, row: int, line: int | None, context: Context
+) -> ValidRow | list[RowError]:
+    """Validate one raw record (a dict from JSON, NDJSON or CSV)."""
+    if not isinstance(raw, dict):
+        return [RowError(row=row, line=line, field="record", code="invalid_record")]
+    try:
+        record = RecordIn.model_validate(raw)
+    except ValidationError as exc:
+        return _pydantic_errors(row, line, exc)
+    errors: list[RowError] = []
+
+    def fail(field_name: str, code: str) -> None:
+        errors.append(RowError(row=row, line=line, field=field_name, code=code))
+
+    if pesel_is_valid(record.external_id):
+        fail("external_id", "external_id_is_pesel")
+
+    birth: date | None = None
+    if record.subject_id_type == "pesel":
+        subject = record.subject_id.replace(" ", "")
+        if pesel_is_valid(subject):
+            birth = pesel_birth_date(subject)
+            subject_message = f"pesel:{subject}"
+        else:
+            fail("subject_id", "invalid_pesel")
+            subject_message = ""
+    else:
+        # Local ids only mean something inside their institution.
+        subject_message = f"local:{context.institution_id}:{record.subject_id}"
+
+    for name, day in (("reference_date", record.reference_date), ("end_date", record.end_date)):
+        if day is None:
+            continue
+        if day > context.today:
+            fail(name, "date_in_future")
+        elif day < EARLIEST_DATE:
+            fail(name, "date_too_early")
+    if record.end_date is not None and record.end_date < record.reference_date:
+        fail("end_date", "end_before_start")
+
+    codes: set[str] = set()
+    for position, value in enumerate(record.categories):
+        info = context.catalogue.lookup(value)
+        name = f"categories[{position}]"
+        if info is None:
+            fail(name, "unknown_category")
+        elif info.source != context.source_kind:
+            fail(name, "category_not_for_institution")
+        elif (info.valid_from and record.reference_date < info.valid_from) or (
+            info.valid_to and record.reference_date > info.valid_to
+        ):
+            fail(name, "category_not_valid_on_date")
+        else:
+            codes.add(info.code)
+
+    location = record.location
+    point: tuple[float, float, int] | None = None
+    address: tuple[str, str | None, str | None, int | None] | None = None
+    if location is not None:
+        if location.point is not None:
+            srid = parse_crs(location.crs)
+            if srid is None:
+                fail("location.crs", "unsupported_crs")
+            elif not point_in_poland_envelope(location.point[0], location.point[1], srid):
+                fail("location.point", "point_outside_poland")
+            else:
+                point = (location.point[0], location.point[1], srid)
+        elif location.crs is not None and parse_crs(location.crs) is None:
+            fail("location.crs", "unsupported_crs")
+        if location.address is not None:
+            number: int | None = None
+            if location.address.number is not None:
+                match = _HOUSE_NUMBER.match(location.address.number)
+                if match is None:
+                    fail("location.address.number", "invalid_house_number")
+                else:
+                    number = int(match.group(1))
+            street = location.address.street
+            address = (
+                location.address.simc,
+                location.address.ulic,
+                normalize_street(street) if street else None,
+                number,
+            )
+
+    if errors:
+        return errors
+
+    attributes = record.attributes
+    band: str | None = attributes.age_band if attributes else None
+    sex = attributes.sex if attributes else None
+    if birth is not None:
+        band = band or age_band(birth, record.reference_date)
+        # The 10th digit of a PESEL is even for women.
+        sex = sex or ("F" if int(record.subject_id.replace(" ", "")[9]) % 2 == 0 else "M")
+    household = (
+        _digest(context.hmac_key, f"household:{context.institution_id}:{record.household_id}")
+        if record.household_id
+        else None
+    )
+    return ValidRow(
+        row=row,
+        line=line,
+        external_id=record.external_id,
+        subject_id_type=record.subject_id_type,
+        subject_hash=_digest(context.hmac_key, subject_message),
+        household_hash=household,
+        reference_date=record.reference_date,
+        end_date=record.end_date,
+        categories="|".join(sorted(codes)),
+        age_band=band,
+        sex=sex,
+        district=location.district if location else None,
+        gmina=location.gmina if location else None,
+        point=point,
+        address=address,
+    )
