@@ -4,4 +4,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from catalog.routes import feeds, hsds, practices, providers
+
 api_router = APIRouter(prefix="/v1")
+api_router.include_router(practices.router)
+api_router.include_router(providers.router)
+api_router.include_router(feeds.router)
+
+hsds_router = hsds.router

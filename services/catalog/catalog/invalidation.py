@@ -1,0 +1,70 @@
+"""Hand-off to map-tiles: after a change to public catalogue data, ask it to drop cached tiles.
+
+Runs after the response (a background task), retries with exponential back-off and never fails
+the edit: a map that stays stale until the cache expires is better than a lost edit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+import httpx
+
+from catalog.settings import CatalogSettings
+
+logger = logging.getLogger("socmap.catalog.invalidation")
+
+
+class TilesInvalidator:
+    """Calls ``POST {map_tiles_url}/v1/cache:invalidate``; ``transport`` is for tests."""
+
+    def __init__(
+        self, settings: CatalogSettings, *, transport: httpx.AsyncBaseTransport | None = None
+    ) -> None:
+        self.settings = settings
+        self.transport = transport
+        self.attempts_made = 0
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.settings.map_tiles_url)
+
+    async def invalidate(self, body: dict[str, Any]) -> bool:
+        """True when map-tiles acknowledged; False after the last failed attempt."""
+        if not self.settings.map_tiles_url:
+            return False
+        url = self.settings.map_tiles_url.rstrip("/") + "/v1/cache:invalidate"
+        headers = {}
+        if self.settings.map_tiles_key is not None:
+            headers["Authorization"] = f"Bearer {self.settings.map_tiles_key.get_secret_value()}"
+        delay = self.settings.invalidate_backoff_s
+        async with httpx.AsyncClient(
+            transport=self.transport, timeout=self.settings.invalidate_timeout_s
+        ) as client:
+            for attempt in range(1, self.settings.invalidate_attempts + 1):
+                self.attempts_made += 1
+                try:
+                    response = await client.post(url, json=body, headers=headers)
+                    if response.status_code < 500 and response.status_code != 429:
+                        if response.is_success:
+                            return True
+                        # A 4xx will not get better by retrying (bad key, bad body).
+                        logger.error(
+                            "tile invalidation rejected",
+                            extra={"status": response.status_code, "body": body},
+                        )
+                        return False
+                    reason = f"HTTP {response.status_code}"
+                except httpx.HTTPError as exc:
+                    reason = type(exc).__name__
+                logger.warning(
+                    "tile invalidation failed",
+                    extra={"attempt": attempt, "reason": reason, "url": url},
+                )
+                if attempt < self.settings.invalidate_attempts and delay:
+                    await asyncio.sleep(delay)
+                    delay *= 2
+        logger.error("tile invalidation gave up", extra={"body": body})
+        return False

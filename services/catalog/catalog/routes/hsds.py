@@ -1,0 +1,77 @@
+"""HSDA (HSDS 3.0 API) read endpoints over published providers and their services."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from catalog import service
+from catalog.deps import SessionDep, SettingsDep
+from catalog.hsds import HSDS_VERSION
+
+router = APIRouter(prefix="/hsds", tags=["hsds"])
+
+PageNumber = Annotated[int, Query(ge=1, le=100_000)]
+PerPage = Annotated[int, Query(ge=1, le=500)]
+
+
+@router.get("/", summary="HSDA: API information")
+async def root(settings: SettingsDep) -> dict[str, str]:
+    return {
+        "version": HSDS_VERSION,
+        "profile": settings.hsds_profile_url,
+        "openapi_url": settings.public_url.rstrip("/") + "/openapi.json",
+    }
+
+
+@router.get("/services", summary="HSDA: services of published providers")
+async def services(
+    session: SessionDep,
+    search: Annotated[str | None, Query(max_length=200)] = None,
+    organization_id: uuid.UUID | None = None,
+    modified_after: datetime | None = None,
+    page: PageNumber = 1,
+    per_page: PerPage = 50,
+    full: bool = False,
+) -> dict[str, Any]:
+    return await service.hsds_services(
+        session,
+        search_text=search,
+        organization_id=organization_id,
+        modified_after=modified_after,
+        page_number=page,
+        per_page=per_page,
+        full=full,
+    )
+
+
+@router.get("/services/{service_id}", summary="HSDA: one fully nested service")
+async def one_service(service_id: uuid.UUID, session: SessionDep) -> dict[str, Any]:
+    return await service.hsds_service(session, service_id=service_id)
+
+
+@router.get("/organizations", summary="HSDA: published providers")
+async def organizations(
+    session: SessionDep,
+    search: Annotated[str | None, Query(max_length=200)] = None,
+    modified_after: datetime | None = None,
+    page: PageNumber = 1,
+    per_page: PerPage = 50,
+    full: bool = False,
+) -> dict[str, Any]:
+    return await service.hsds_organizations(
+        session,
+        search_text=search,
+        modified_after=modified_after,
+        page_number=page,
+        per_page=per_page,
+        full=full,
+    )
+
+
+@router.get("/organizations/{organization_id}", summary="HSDA: one organization")
+async def one_organization(organization_id: uuid.UUID, session: SessionDep) -> dict[str, Any]:
+    return await service.hsds_organization(session, organization_id=organization_id)

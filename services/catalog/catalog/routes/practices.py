@@ -1,0 +1,84 @@
+"""Good practices: search, detail, related, editor writes, workflow, import and export."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+
+from catalog import service, transfer
+from catalog.deps import EditorDep, SessionDep, SettingsDep
+from catalog.routes.params import SearchDep
+from catalog.routes.records import records_router
+from catalog.schemas import ImportReport, PracticeIn, PracticeOut
+from shared.errors import PayloadTooLarge
+
+router = APIRouter(tags=["practices"])
+
+EXPORT_LIMIT = 10_000
+
+
+@router.get("/practices:export", summary="Export published practices (CSV or JSON)")
+async def export_practices(
+    session: SessionDep,
+    params: SearchDep,
+    format: Annotated[Literal["csv", "json"], Query()] = "csv",
+    encoding: Annotated[Literal["utf-8", "windows-1250"], Query()] = "utf-8",
+) -> Response:
+    items, _, _ = await service.search(
+        session,
+        kind="practice",
+        params=transfer.export_params(params),
+        limit=EXPORT_LIMIT,
+        offset=0,
+    )
+    if format == "json":
+        body = transfer.practices_json(items)
+        return Response(body, media_type="application/json")
+    charset = "utf-8" if encoding == "utf-8" else "windows-1250"
+    return Response(
+        transfer.practices_csv(items, encoding="cp1250" if encoding != "utf-8" else "utf-8"),
+        media_type=f"text/csv; charset={charset}",
+        headers={"Content-Disposition": 'attachment; filename="practices.csv"'},
+    )
+
+
+@router.post(
+    "/practices:import",
+    summary="Import practices from CSV (UTF-8 or Windows-1250) or JSON; dry_run validates only",
+)
+async def import_practices(
+    request: Request,
+    session: SessionDep,
+    principal: EditorDep,
+    settings: SettingsDep,
+    dry_run: Annotated[bool, Query()] = False,
+) -> ImportReport:
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > settings.max_import_bytes:
+            raise PayloadTooLarge(f"Uploads are limited to {settings.max_import_bytes} bytes.")
+        chunks.append(chunk)
+    rows, encoding = transfer.parse_upload(
+        b"".join(chunks), request.headers.get("content-type", "")
+    )
+    if len(rows) > settings.max_import_rows:
+        raise PayloadTooLarge(f"Uploads are limited to {settings.max_import_rows} rows.")
+    return await transfer.import_practices(
+        session, principal=principal, rows=rows, encoding=encoding, dry_run=dry_run
+    )
+
+
+@router.get("/practices/{ref}/related", summary="Published practices similar to this one")
+async def related_practices(
+    ref: str, session: SessionDep, limit: Annotated[int, Query(ge=1, le=50)] = 5
+) -> list[PracticeOut]:
+    return await service.related_practices(session, ref=ref, limit=limit)
+
+
+router.include_router(
+    records_router(kind="practice", collection="practices", input_schema=PracticeIn)
+)

@@ -1,0 +1,33 @@
+"""Service providers: search, detail, editor writes, workflow, export."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+from fastapi.responses import Response
+
+from catalog import service, transfer
+from catalog.deps import SessionDep
+from catalog.routes.params import SearchDep
+from catalog.routes.records import records_router
+from catalog.schemas import ProviderIn
+
+router = APIRouter(tags=["providers"])
+
+
+@router.get("/providers:export", summary="Export published providers (JSON or HSDS)")
+async def export_providers(
+    session: SessionDep,
+    params: SearchDep,
+    format: Annotated[Literal["json", "hsds"], Query()] = "json",
+) -> Response:
+    body = await service.export_providers(
+        session, params=transfer.export_params(params), hsds_format=format == "hsds"
+    )
+    return Response(body, media_type="application/json")
+
+
+router.include_router(
+    records_router(kind="provider", collection="providers", input_schema=ProviderIn)
+)

@@ -1,0 +1,122 @@
+"""Routes shared by practices and providers: public list and detail, editor writes, the
+workflow transitions and the moderation queue. ``practices.py`` and ``providers.py`` mount them
+with their own schemas."""
+
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, BackgroundTasks, Body, Query, Request
+from fastapi.responses import Response
+
+from catalog import service
+from catalog.deps import ActorDep, EditorDep, InvalidatorDep, SessionDep
+from catalog.invalidation import TilesInvalidator
+from catalog.routes.params import SearchDep
+from shared.pagination import PageDep, page_body
+
+Action = Literal["submit", "return", "publish", "archive"]
+
+
+def schedule_invalidation(
+    background: BackgroundTasks,
+    invalidator: TilesInvalidator,
+    invalidation: service.Invalidation | None,
+) -> None:
+    """Ask map-tiles to drop its cache after the response is sent (never fails the edit)."""
+    if invalidation is not None and invalidator.enabled:
+        background.add_task(invalidator.invalidate, invalidation.body())
+
+
+def records_router(
+    *, kind: Literal["practice", "provider"], collection: str, input_schema: type[Any]
+) -> APIRouter:
+    router = APIRouter(tags=[collection])
+    item_key = collection
+
+    @router.get(f"/{collection}", summary=f"Search published {collection}")
+    async def list_records(
+        request: Request, session: SessionDep, params: SearchDep, page: PageDep
+    ) -> dict[str, Any]:
+        items, total, facets = await service.search(
+            session, kind=kind, params=params, limit=page.limit, offset=page.offset
+        )
+        body = page_body(request, page, key=item_key, items=items, total=total)
+        if facets is not None:
+            body["facets"] = facets
+        return body
+
+    @router.get(f"/{collection}/{{ref}}", summary=f"One published {kind} by id or slug")
+    async def get_record(ref: str, session: SessionDep) -> Any:
+        return await service.get_public(session, kind=kind, ref=ref)
+
+    @router.post(f"/{collection}", status_code=201, summary=f"Create a draft {kind}")
+    async def create_record(
+        data: Annotated[input_schema, Body()],  # type: ignore[valid-type]
+        session: SessionDep,
+        principal: EditorDep,
+        response: Response,
+    ) -> Any:
+        created = await service.create(session, principal=principal, kind=kind, data=data)
+        response.headers["Location"] = f"/v1/manage/{collection}/{created.id}"
+        return created
+
+    @router.patch(f"/{collection}/{{ref}}", summary=f"Edit a {kind} (changed fields only)")
+    async def update_record(
+        ref: str,
+        patch: Annotated[dict[str, Any], Body()],
+        session: SessionDep,
+        principal: EditorDep,
+        background: BackgroundTasks,
+        invalidator: InvalidatorDep,
+    ) -> Any:
+        updated, invalidation = await service.update(
+            session, principal=principal, kind=kind, ref=ref, patch=patch
+        )
+        schedule_invalidation(background, invalidator, invalidation)
+        return updated
+
+    @router.post(
+        f"/{collection}/{{ref}}:{{action}}",
+        summary="Workflow: submit (editor), return / publish / archive (moderator)",
+    )
+    async def transition(
+        ref: str,
+        action: Action,
+        session: SessionDep,
+        principal: ActorDep,
+        background: BackgroundTasks,
+        invalidator: InvalidatorDep,
+    ) -> Any:
+        moved, invalidation = await service.transition(
+            session, principal=principal, kind=kind, ref=ref, action=action
+        )
+        schedule_invalidation(background, invalidator, invalidation)
+        return moved
+
+    @router.get(f"/manage/{collection}", summary=f"{collection} of the caller's voivodeship")
+    async def moderation_queue(
+        request: Request,
+        session: SessionDep,
+        principal: EditorDep,
+        params: SearchDep,
+        page: PageDep,
+        status: Annotated[
+            list[Literal["draft", "submitted", "published", "archived"]], Query()
+        ] = [],  # noqa: B006
+    ) -> dict[str, Any]:
+        params = params.model_copy(update={"statuses": status or ["submitted"]})
+        items, total = await service.moderation_queue(
+            session,
+            principal=principal,
+            kind=kind,
+            params=params,
+            limit=page.limit,
+            offset=page.offset,
+        )
+        return page_body(request, page, key=item_key, items=items, total=total)
+
+    @router.get(f"/manage/{collection}/{{ref}}", summary=f"A {kind} in any status")
+    async def get_managed(ref: str, session: SessionDep, principal: EditorDep) -> Any:
+        return await service.get_managed(session, principal=principal, kind=kind, ref=ref)
+
+    return router

@@ -1,0 +1,402 @@
+"""Pydantic inputs and outputs of the catalog API."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    EmailStr,
+    Field,
+    HttpUrl,
+    StringConstraints,
+    model_validator,
+)
+
+from catalog.validators import (
+    SLUG_PATTERN,
+    TERC_PATTERN,
+    digits_only,
+    krs_is_valid,
+    nip_is_valid,
+    normalize_phone,
+    regon_is_valid,
+)
+
+RecordStatus = Literal["draft", "submitted", "published", "archived"]
+LifecycleStatus = Literal["idea", "pilot", "implemented", "evaluated", "scaled", "discontinued"]
+EvidenceLevel = Literal[
+    "anecdotal", "monitored", "evaluated_internal", "evaluated_external", "counterfactual"
+]
+ServiceStatus = Literal["active", "inactive", "defunct", "temporarily closed"]
+SupportType = Literal["administrative", "financial", "political", "technical"]
+
+
+def _check(predicate: Any, message: str) -> Any:
+    def validate(value: str) -> str:
+        if not predicate(value):
+            raise ValueError(message)
+        return value
+
+    return validate
+
+
+def _phone(value: str) -> str:
+    normalized = normalize_phone(value)
+    if normalized is None:
+        raise ValueError("not a phone number (9 digits, or + and 7-15 digits)")
+    return normalized
+
+
+def _strip_digits(value: Any) -> Any:
+    return digits_only(value) if isinstance(value, str) else value
+
+
+def _url(value: HttpUrl) -> str:
+    return str(value)
+
+
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+Summary = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1500)]
+LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000)]
+Code = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_]{1,64}$")]
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=120)]
+Terc = Annotated[str, StringConstraints(pattern=TERC_PATTERN)]
+Voivodeship = Annotated[str, StringConstraints(pattern=r"^[0-9]{2}$")]
+Url = Annotated[HttpUrl, AfterValidator(_url)]
+Phone = Annotated[str, StringConstraints(max_length=40), AfterValidator(_phone)]
+Nip = Annotated[
+    str,
+    BeforeValidator(_strip_digits),
+    AfterValidator(_check(nip_is_valid, "invalid NIP (10 digits with a valid check digit)")),
+]
+Regon = Annotated[
+    str,
+    BeforeValidator(_strip_digits),
+    AfterValidator(_check(regon_is_valid, "invalid REGON (9 or 14 digits, valid check digit)")),
+]
+Krs = Annotated[
+    str,
+    BeforeValidator(_strip_digits),
+    AfterValidator(_check(krs_is_valid, "invalid KRS number (10 digits)")),
+]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Point(Strict):
+    lon: float = Field(ge=-180, le=180, description="WGS84 longitude")
+    lat: float = Field(ge=-90, le=90, description="WGS84 latitude")
+
+
+class Contact(Strict):
+    name: ShortText | None = None
+    role: ShortText | None = None
+    email: EmailStr | None = None
+    phone: Phone | None = None
+
+
+class Link(Strict):
+    url: Url
+    title: ShortText | None = None
+
+
+class Partner(Strict):
+    name: ShortText
+    provider_id: uuid.UUID | None = None
+    role: ShortText | None = None
+    support_type: SupportType | None = None
+
+
+class PracticeIn(Strict):
+    """A good practice as an editor sends it (create, or the merged result of a patch)."""
+
+    slug: Slug | None = None
+    title: ShortText
+    summary: Summary
+    description: LongText | None = None
+    problem_addressed: Annotated[str, StringConstraints(strip_whitespace=True, max_length=3000)]
+    method: LongText | None = None
+    results: LongText | None = None
+    evidence_level: EvidenceLevel
+    lifecycle_status: LifecycleStatus
+    target_groups: list[Code] = Field(min_length=1, max_length=20)
+    service_areas: list[Code] = Field(min_length=1, max_length=14)
+    categories: list[Code] = Field(default_factory=list, max_length=40)
+    resources_and_costs: LongText | None = None
+    cost_amount_pln: Decimal | None = Field(default=None, ge=0, le=10**11, decimal_places=2)
+    funding_sources: list[ShortText] = Field(default_factory=list, max_length=20)
+    implementer_name: ShortText | None = None
+    implementer_provider_id: uuid.UUID | None = None
+    implementer_type: Code | None = None
+    partners: list[Partner] = Field(default_factory=list, max_length=50)
+    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] = "PL"
+    place: ShortText | None = None
+    area_tercs: list[Terc] = Field(default_factory=list, max_length=400)
+    voivodeship: Voivodeship | None = None
+    location: Point | None = None
+    start_year: int | None = Field(default=None, ge=1950, le=2100)
+    end_year: int | None = Field(default=None, ge=1950, le=2100)
+    transferability: LongText | None = None
+    sustainability: LongText | None = None
+    lessons_learned: LongText | None = None
+    contact: Contact | None = None
+    links: list[Link] = Field(default_factory=list, max_length=20)
+    source: ShortText | None = None
+    source_document: ShortText | None = None
+    license: ShortText | None = None
+
+    @model_validator(mode="after")
+    def _years(self) -> PracticeIn:
+        if self.start_year and self.end_year and self.start_year > self.end_year:
+            raise ValueError("start_year is after end_year")
+        return self
+
+
+class ServiceIn(Strict):
+    """An HSDS service offered by a provider."""
+
+    id: uuid.UUID | None = None
+    name: ShortText
+    description: LongText | None = None
+    status: ServiceStatus = "active"
+    url: Url | None = None
+    email: EmailStr | None = None
+    eligibility_description: LongText | None = None
+    application_process: LongText | None = None
+    fees_description: LongText | None = None
+    minimum_age: int | None = Field(default=None, ge=0, le=130)
+    maximum_age: int | None = Field(default=None, ge=0, le=130)
+    service_areas: list[Code] = Field(default_factory=list, max_length=14)
+    target_groups: list[Code] = Field(default_factory=list, max_length=20)
+    area_tercs: list[Terc] = Field(default_factory=list, max_length=400)
+
+
+class PhoneIn(Strict):
+    number: Phone
+    type: Literal["voice", "text", "fax", "cell", "video", "pager", "textphone"] = "voice"
+    description: ShortText | None = None
+
+
+class ScheduleIn(Strict):
+    byday: Annotated[
+        str, StringConstraints(pattern=r"^(MO|TU|WE|TH|FR|SA|SU)(,(MO|TU|WE|TH|FR|SA|SU))*$")
+    ]
+    opens_at: Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+    closes_at: Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-4]):[0-5][0-9]$")]
+    description: ShortText | None = None
+
+
+class ProviderIn(Strict):
+    """A service provider (HSDS organization + location + services)."""
+
+    slug: Slug | None = None
+    name: ShortText
+    alternate_name: ShortText | None = None
+    description: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)
+    ]
+    provider_type: Code
+    legal_status: ShortText | None = None
+    email: EmailStr | None = None
+    website: Url | None = None
+    krs: Krs | None = None
+    regon: Regon | None = None
+    nip: Nip | None = None
+    terc: Annotated[str, StringConstraints(pattern=r"^[0-9]{7}$")] | None = None
+    voivodeship: Voivodeship | None = None
+    area_tercs: list[Terc] = Field(default_factory=list, max_length=400)
+    address_1: ShortText | None = None
+    postal_code: Annotated[str, StringConstraints(pattern=r"^[0-9]{2}-[0-9]{3}$")] | None = None
+    city: ShortText | None = None
+    location: Point | None = None
+    phones: list[PhoneIn] = Field(default_factory=list, max_length=20)
+    schedules: list[ScheduleIn] = Field(default_factory=list, max_length=14)
+    service_areas: list[Code] = Field(default_factory=list, max_length=14)
+    target_groups: list[Code] = Field(default_factory=list, max_length=20)
+    services: list[ServiceIn] = Field(default_factory=list, max_length=100)
+    assured_date: date | None = None
+    source: ShortText | None = None
+
+
+class ChangeOut(BaseModel):
+    """One change-log entry, shaped as HSDS ``metadata``."""
+
+    id: uuid.UUID
+    resource_id: uuid.UUID
+    resource_type: str
+    last_action_date: datetime
+    last_action_type: str
+    field_name: str
+    previous_value: str
+    replacement_value: str
+    updated_by: str
+
+
+class PracticeOut(BaseModel):
+    id: uuid.UUID
+    slug: str
+    status: RecordStatus
+    title: str
+    summary: str
+    description: str | None
+    problem_addressed: str
+    method: str | None
+    results: str | None
+    evidence_level: str
+    lifecycle_status: str
+    target_groups: list[str]
+    service_areas: list[str]
+    categories: list[str]
+    resources_and_costs: str | None
+    cost_amount_pln: Decimal | None
+    funding_sources: list[str]
+    implementer_name: str | None
+    implementer_provider_id: uuid.UUID | None
+    implementer_type: str | None
+    partners: list[dict[str, Any]]
+    country: str
+    place: str | None
+    area_tercs: list[str]
+    voivodeship: str | None
+    location: Point | None
+    start_year: int | None
+    end_year: int | None
+    transferability: str | None
+    sustainability: str | None
+    lessons_learned: str | None
+    contact: dict[str, Any] | None
+    links: list[dict[str, Any]]
+    source: str | None
+    source_document: str | None
+    license: str | None
+    published_at: datetime | None
+    updated_at: datetime
+    distance_m: float | None = None
+    score: float | None = None
+    metadata: list[ChangeOut] | None = None
+
+
+class ServiceOut(BaseModel):
+    id: uuid.UUID
+    name: str
+    description: str | None
+    status: str
+    url: str | None
+    email: str | None
+    eligibility_description: str | None
+    application_process: str | None
+    fees_description: str | None
+    minimum_age: int | None
+    maximum_age: int | None
+    service_areas: list[str]
+    target_groups: list[str]
+    area_tercs: list[str]
+
+
+class ProviderOut(BaseModel):
+    id: uuid.UUID
+    slug: str
+    status: RecordStatus
+    name: str
+    alternate_name: str | None
+    description: str
+    provider_type: str
+    legal_status: str | None
+    email: str | None
+    website: str | None
+    krs: str | None
+    regon: str | None
+    nip: str | None
+    terc: str | None
+    voivodeship: str
+    area_tercs: list[str]
+    address_1: str | None
+    postal_code: str | None
+    city: str | None
+    location: Point | None
+    phones: list[dict[str, Any]]
+    schedules: list[dict[str, Any]]
+    service_areas: list[str]
+    target_groups: list[str]
+    services: list[ServiceOut] = Field(default_factory=list)
+    assured_date: date | None
+    source: str | None
+    published_at: datetime | None
+    updated_at: datetime
+    distance_m: float | None = None
+    score: float | None = None
+    metadata: list[ChangeOut] | None = None
+
+
+class FacetValue(BaseModel):
+    code: str
+    count: int
+
+
+class ImportError_(BaseModel):
+    row: int
+    field: str
+    code: str
+    message: str
+
+
+class ImportReport(BaseModel):
+    dry_run: bool
+    encoding: str | None
+    rows: int
+    created: int
+    updated: int
+    rejected: int
+    errors: list[ImportError_]
+    ids: list[uuid.UUID]
+
+
+class TermOut(BaseModel):
+    code: str
+    label_pl: str
+    label_en: str
+
+
+class TaxonomiesOut(BaseModel):
+    service_areas: list[TermOut]
+    target_groups: list[TermOut]
+    categories: list[TermOut]
+    provider_types: list[TermOut]
+
+
+SortKey = Literal["relevance", "date", "-date", "distance", "title"]
+
+
+class SearchParams(BaseModel):
+    """Filters of the list endpoints; all combine with AND, several values of one filter
+    with OR (as HSDA requires)."""
+
+    q: str | None = None
+    categories: list[str] = Field(default_factory=list)
+    service_areas: list[str] = Field(default_factory=list)
+    target_groups: list[str] = Field(default_factory=list)
+    provider_types: list[str] = Field(default_factory=list)
+    territory: str | None = None
+    voivodeship: str | None = None
+    lifecycle: list[str] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=list)
+    year_from: int | None = None
+    year_to: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    near: tuple[float, float] | None = None
+    radius_m: float | None = None
+    within: str | None = None
+    organization_id: uuid.UUID | None = None
+    modified_after: datetime | None = None
+    statuses: list[str] = Field(default_factory=lambda: ["published"])
+    sort: SortKey | None = None
+    facets: bool = False

@@ -1,0 +1,812 @@
+"""Rules of the catalogue: who may write what, the editorial workflow, the change log, and the
+shaping of records for output."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from catalog import hsds, repository
+from catalog.repository import Found, RecordModel
+from catalog.schemas import (
+    ChangeOut,
+    PracticeIn,
+    PracticeOut,
+    ProviderIn,
+    ProviderOut,
+    SearchParams,
+    ServiceOut,
+    TaxonomiesOut,
+    TermOut,
+)
+from catalog.validators import slugify, territory_prefixes
+from shared.auth import Principal
+from shared.db.models.catalog import ChangeLog, Practice, Provider, ProviderService
+from shared.errors import Conflict, Forbidden, NotFound, ValidationFailed
+
+Kind = Literal["practice", "provider"]
+Action = Literal["submit", "return", "publish", "archive"]
+MODELS: dict[str, RecordModel] = {"practice": Practice, "provider": Provider}
+
+# action → (statuses it may start from, resulting status, scope needed)
+TRANSITIONS: dict[str, tuple[tuple[str, ...], str, str]] = {
+    "submit": (("draft",), "submitted", "catalog:edit"),
+    "return": (("submitted",), "draft", "catalog:moderate"),
+    "publish": (("draft", "submitted"), "published", "catalog:moderate"),
+    "archive": (("draft", "submitted", "published"), "archived", "catalog:moderate"),
+}
+_PUBLIC = ("published",)
+_OUTPUT_EXTRAS = {"location", "distance_m", "score", "metadata", "services"}
+
+
+@dataclass(frozen=True, slots=True)
+class Invalidation:
+    """What map-tiles should drop from its cache after a change to public data."""
+
+    collection: str
+    ids: tuple[uuid.UUID, ...]
+    territories: tuple[str, ...]
+    reason: str
+
+    def body(self) -> dict[str, Any]:
+        return {
+            "collections": [self.collection],
+            "ids": [str(item) for item in self.ids],
+            "territories": list(self.territories),
+            "reason": self.reason,
+        }
+
+
+# --- output ------------------------------------------------------------------------------------
+
+
+def _change_out(entry: ChangeLog) -> ChangeOut:
+    return ChangeOut(
+        id=entry.id,
+        resource_id=entry.resource_id,
+        resource_type=entry.resource_type,
+        last_action_date=entry.changed_at,
+        last_action_type=entry.action,
+        field_name=entry.field_name,
+        previous_value=entry.previous_value or "",
+        replacement_value=entry.replacement_value or "",
+        updated_by=entry.updated_by,
+    )
+
+
+def _location(found: Found) -> dict[str, float] | None:
+    if found.lon is None or found.lat is None:
+        return None
+    return {"lon": found.lon, "lat": found.lat}
+
+
+def practice_out(found: Found, changes: Sequence[ChangeLog] | None = None) -> PracticeOut:
+    record: Practice = found.record
+    values = {
+        name: getattr(record, name)
+        for name in PracticeOut.model_fields
+        if name not in _OUTPUT_EXTRAS
+    }
+    return PracticeOut(
+        **values,
+        location=_location(found),  # type: ignore[arg-type]
+        distance_m=found.distance_m,
+        score=found.score,
+        metadata=None if changes is None else [_change_out(entry) for entry in changes],
+    )
+
+
+def service_out(service: ProviderService) -> ServiceOut:
+    return ServiceOut.model_validate(
+        {name: getattr(service, name) for name in ServiceOut.model_fields}
+    )
+
+
+def provider_out(
+    found: Found,
+    services: Sequence[ProviderService] = (),
+    changes: Sequence[ChangeLog] | None = None,
+) -> ProviderOut:
+    record: Provider = found.record
+    values = {
+        name: getattr(record, name)
+        for name in ProviderOut.model_fields
+        if name not in _OUTPUT_EXTRAS
+    }
+    return ProviderOut(
+        **values,
+        location=_location(found),  # type: ignore[arg-type]
+        services=[service_out(service) for service in services],
+        distance_m=found.distance_m,
+        score=found.score,
+        metadata=None if changes is None else [_change_out(entry) for entry in changes],
+    )
+
+
+async def shape(
+    session: AsyncSession, kind: str, rows: Sequence[Found], *, with_changes: bool = False
+) -> list[Any]:
+    """Output models of found records (with services for providers, change log on request)."""
+    ids = [row.record.id for row in rows]
+    changes = (
+        await repository.changes(session, resource_type=kind, resource_ids=ids)
+        if with_changes
+        else None
+    )
+    if kind == "practice":
+        return [practice_out(row, changes[row.record.id] if changes else None) for row in rows]
+    services = await repository.provider_services(session, ids)
+    return [
+        provider_out(row, services[row.record.id], changes[row.record.id] if changes else None)
+        for row in rows
+    ]
+
+
+# --- reads -------------------------------------------------------------------------------------
+
+
+async def get_public(session: AsyncSession, *, kind: str, ref: str) -> Any:
+    """A published record by id or slug, with its change log (HSDS ``metadata``)."""
+    found = await repository.get_record(session, MODELS[kind], ref=ref, statuses=_PUBLIC)
+    if found is None:
+        raise NotFound(f"No published {kind} {ref!r}.", detail_pl=f"Nie znaleziono: {ref!r}.")
+    return (await shape(session, kind, [found], with_changes=True))[0]
+
+
+async def get_managed(session: AsyncSession, *, principal: Principal, kind: str, ref: str) -> Any:
+    """Any record of the caller's territory, whatever its status."""
+    found = await _load_for_write(session, principal=principal, kind=kind, ref=ref, lock=False)
+    return (await shape(session, kind, [found], with_changes=True))[0]
+
+
+async def search(
+    session: AsyncSession, *, kind: str, params: SearchParams, limit: int, offset: int
+) -> tuple[list[Any], int, dict[str, dict[str, int]] | None]:
+    result = await repository.search(session, MODELS[kind], params, limit=limit, offset=offset)
+    items = await shape(session, kind, result.rows)
+    return items, result.total, (result.facets if params.facets else None)
+
+
+async def related_practices(session: AsyncSession, *, ref: str, limit: int) -> list[Any]:
+    """Published practices sharing the most service areas, target groups and categories."""
+    found = await repository.get_record(session, Practice, ref=ref, statuses=_PUBLIC)
+    if found is None:
+        raise NotFound(f"No published practice {ref!r}.")
+    practice: Practice = found.record
+    rows = await repository.related_practices(session, practice=practice, limit=limit)
+    return await shape(session, "practice", rows)
+
+
+async def list_taxonomies(session: AsyncSession) -> TaxonomiesOut:
+    data = await repository.taxonomies(session)
+    return TaxonomiesOut.model_validate(
+        {
+            name: [TermOut(code=c, label_pl=pl, label_en=en) for c, pl, en in terms]
+            for name, terms in data.items()
+        }
+    )
+
+
+# --- writes ------------------------------------------------------------------------------------
+
+
+def validation_errors(exc: ValidationError, *, row: int | None = None) -> list[dict[str, Any]]:
+    errors = []
+    for error in exc.errors():
+        entry = {
+            "field": ".".join(str(part) for part in error["loc"]),
+            "code": error["type"],
+            "message": error["msg"],
+        }
+        if row is not None:
+            entry = {"row": row, **entry}
+        errors.append(entry)
+    return errors
+
+
+async def check_codes(
+    session: AsyncSession, data: PracticeIn | ProviderIn, known: dict[str, set[str]] | None = None
+) -> list[dict[str, Any]]:
+    """Unknown taxonomy codes and dangling references, as validation errors."""
+    known = known or await repository.taxonomy_codes(session)
+    checks: list[tuple[str, Sequence[str], str]] = [
+        ("service_areas", data.service_areas, "service_areas"),
+        ("target_groups", data.target_groups, "target_groups"),
+    ]
+    if isinstance(data, PracticeIn):
+        checks.append(("categories", data.categories, "categories"))
+        if data.implementer_type:
+            checks.append(("implementer_type", [data.implementer_type], "provider_types"))
+    else:
+        checks.append(("provider_type", [data.provider_type], "provider_types"))
+        for index, service in enumerate(data.services):
+            checks.append(
+                (f"services.{index}.service_areas", service.service_areas, "service_areas")
+            )
+            checks.append(
+                (f"services.{index}.target_groups", service.target_groups, "target_groups")
+            )
+    errors = []
+    for field_name, codes, taxonomy in checks:
+        for code in codes:
+            if code not in known[taxonomy]:
+                errors.append(
+                    {
+                        "field": field_name,
+                        "code": "unknown_code",
+                        "message": f"unknown {taxonomy} code {code!r}",
+                    }
+                )
+    if isinstance(data, PracticeIn) and data.implementer_provider_id is not None:
+        found = await repository.get_record(
+            session, Provider, ref=str(data.implementer_provider_id)
+        )
+        if found is None:
+            errors.append(
+                {
+                    "field": "implementer_provider_id",
+                    "code": "unknown_reference",
+                    "message": "no provider with this id",
+                }
+            )
+    return errors
+
+
+def _owning_voivodeship(principal: Principal, data: PracticeIn | ProviderIn) -> str | None:
+    if data.voivodeship:
+        return data.voivodeship
+    codes = list(data.area_tercs)
+    if isinstance(data, ProviderIn) and data.terc:
+        codes.append(data.terc)
+    regions = {code[:2] for code in codes}
+    if len(regions) == 1:
+        return regions.pop()
+    own = {prefix[:2] for prefix in principal.territory or ()}
+    if len(own) == 1:
+        return own.pop()
+    return None
+
+
+def ensure_scope(principal: Principal, voivodeship: str | None) -> None:
+    """Editors act in their own voivodeship; records without one need a national key."""
+    if voivodeship is None:
+        if principal.territory is not None:
+            raise Forbidden(
+                "Only a national key may edit records that belong to no voivodeship.",
+                detail_pl="Rekordy spoza województw może edytować tylko klucz ogólnokrajowy.",
+            )
+        return
+    if not principal.covers(voivodeship):
+        raise Forbidden(
+            f"The API key may not edit records of voivodeship {voivodeship}.",
+            detail_pl=f"Klucz API nie uprawnia do edycji rekordów województwa {voivodeship}.",
+        )
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", exclude_none=True)
+    if isinstance(value, list):
+        return [_jsonable(item) for item in value]
+    return value
+
+
+def _columns(kind: str, data: PracticeIn | ProviderIn, voivodeship: str | None) -> dict[str, Any]:
+    excluded = {"slug", "location", "voivodeship", "services"}
+    values = {
+        name: _jsonable(getattr(data, name))
+        for name in type(data).model_fields
+        if name not in excluded
+    }
+    codes = list(data.area_tercs)
+    if isinstance(data, ProviderIn):
+        if data.terc:
+            codes.append(data.terc)
+        services = data.services
+        values["service_areas"] = sorted(
+            {*data.service_areas, *(c for s in services for c in s.service_areas)}
+        )
+        values["target_groups"] = sorted(
+            {*data.target_groups, *(c for s in services for c in s.target_groups)}
+        )
+    else:
+        values["service_areas"] = list(dict.fromkeys(data.service_areas))
+        values["target_groups"] = list(dict.fromkeys(data.target_groups))
+        values["categories"] = list(dict.fromkeys(data.categories))
+    prefixes = territory_prefixes(codes)
+    if voivodeship and voivodeship not in prefixes:
+        prefixes = sorted({*prefixes, voivodeship})
+    values["territory_prefixes"] = prefixes
+    values["voivodeship"] = voivodeship
+    return values
+
+
+def _as_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _diff(
+    before: dict[str, Any], after: dict[str, Any]
+) -> list[tuple[str, str | None, str | None]]:
+    changed = []
+    for name, new in after.items():
+        if name == "territory_prefixes":
+            continue
+        old_text, new_text = _as_text(before.get(name)), _as_text(new)
+        if old_text != new_text:
+            changed.append((name, old_text, new_text))
+    return changed
+
+
+def _log(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    kind: str,
+    record_id: uuid.UUID,
+    action: str,
+    changed: Sequence[tuple[str, str | None, str | None]],
+) -> None:
+    repository.add_changes(
+        session,
+        [
+            {
+                "resource_type": kind,
+                "resource_id": record_id,
+                "action": action,
+                "field_name": name,
+                "previous_value": old,
+                "replacement_value": new,
+                "updated_by": principal.institution_name,
+                "institution_id": principal.institution_id,
+            }
+            for name, old, new in changed
+        ],
+    )
+
+
+async def _free_slug(session: AsyncSession, model: RecordModel, base: str) -> str:
+    slug, suffix = base, 2
+    while await repository.slug_taken(session, model, slug):
+        slug = f"{base[:110]}-{suffix}"
+        suffix += 1
+    return slug
+
+
+async def _point_for(
+    session: AsyncSession, data: PracticeIn | ProviderIn
+) -> tuple[float, float] | None:
+    if data.location is not None:
+        return (data.location.lon, data.location.lat)
+    # A practice without a point sits at its (single) unit's representative point; a provider
+    # without an address gets no point rather than an invented one.
+    if isinstance(data, PracticeIn) and len(data.area_tercs) == 1:
+        return await repository.unit_point(session, data.area_tercs[0])
+    return None
+
+
+def _services_rows(data: ProviderIn) -> list[dict[str, Any]]:
+    rows = []
+    for service in data.services:
+        values = {name: _jsonable(getattr(service, name)) for name in type(service).model_fields}
+        if values.get("id") is None:
+            values.pop("id", None)
+        rows.append(values)
+    return rows
+
+
+async def create(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    kind: str,
+    data: PracticeIn | ProviderIn,
+    commit: bool = True,
+) -> Any:
+    """Create a draft in the caller's voivodeship."""
+    model = MODELS[kind]
+    errors = await check_codes(session, data)
+    if errors:
+        raise ValidationFailed("The record has invalid fields; see errors.", errors=errors)
+    voivodeship = _owning_voivodeship(principal, data)
+    if kind == "provider" and voivodeship is None:
+        raise ValidationFailed(
+            "A provider needs a voivodeship (or a TERC code).",
+            errors=[{"field": "voivodeship", "code": "missing", "message": "required"}],
+        )
+    ensure_scope(principal, voivodeship)
+    if isinstance(data, ProviderIn):
+        duplicate = await repository.find_provider_by_identifiers(
+            session, krs=data.krs, regon=data.regon, nip=data.nip
+        )
+        if duplicate is not None:
+            raise Conflict(
+                f"A provider with the same KRS, REGON or NIP exists: {duplicate.slug}.",
+                existing_id=str(duplicate.id),
+            )
+    title = data.title if isinstance(data, PracticeIn) else data.name
+    if data.slug:
+        if await repository.slug_taken(session, model, data.slug):
+            raise Conflict(f"The slug {data.slug!r} is taken.")
+        slug = data.slug
+    else:
+        slug = await _free_slug(session, model, slugify(title))
+    values = _columns(kind, data, voivodeship)
+    record = model(slug=slug, status="draft", created_by=principal.institution_id, **values)
+    repository.set_point(record, await _point_for(session, data))
+    session.add(record)
+    await session.flush()
+    if isinstance(data, ProviderIn):
+        await repository.replace_services(session, record.id, _services_rows(data))
+    changed = [(name, None, _as_text(value)) for name, value in values.items()]
+    _log(
+        session,
+        principal,
+        kind=kind,
+        record_id=record.id,
+        action="create",
+        changed=[c for c in changed if c[2] not in (None, "[]") and c[0] != "territory_prefixes"],
+    )
+    if commit:
+        await session.commit()
+    return await _reload(session, kind, record.id)
+
+
+async def _reload(session: AsyncSession, kind: str, record_id: uuid.UUID) -> Any:
+    found = await repository.get_record(session, MODELS[kind], ref=str(record_id), populate=True)
+    assert found is not None
+    return (await shape(session, kind, [found], with_changes=True))[0]
+
+
+async def _load_for_write(
+    session: AsyncSession, *, principal: Principal, kind: str, ref: str, lock: bool = True
+) -> Found:
+    found = await repository.get_record(session, MODELS[kind], ref=ref, for_update=lock)
+    if found is None:
+        raise NotFound(f"No {kind} {ref!r}.", detail_pl=f"Nie znaleziono: {ref!r}.")
+    ensure_scope(principal, found.record.voivodeship)
+    return found
+
+
+def input_of(kind: str, found: Found, services: Sequence[ProviderService] = ()) -> dict[str, Any]:
+    """The editable fields of a stored record, as input (for patches)."""
+    record = found.record
+    schema = PracticeIn if kind == "practice" else ProviderIn
+    values = {
+        name: getattr(record, name)
+        for name in schema.model_fields
+        if name not in ("location", "services")
+    }
+    values["location"] = _location(found)
+    if kind == "provider":
+        values["services"] = [
+            {name: getattr(service, name) for name in ServiceOut.model_fields}
+            for service in services
+        ]
+    return {name: value for name, value in values.items() if value is not None}
+
+
+async def update(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    kind: str,
+    ref: str,
+    patch: dict[str, Any],
+    commit: bool = True,
+) -> tuple[Any, Invalidation | None]:
+    """Apply a partial update; the merged record is validated as a whole. Published records
+    are edited by moderators only; archived ones not at all."""
+    found = await _load_for_write(session, principal=principal, kind=kind, ref=ref)
+    record = found.record
+    if record.status == "archived":
+        raise Conflict("An archived record cannot be edited.", detail_pl="Rekord zarchiwizowany.")
+    if record.status == "published" and not principal.has_scope("catalog:moderate"):
+        raise Forbidden("Only a moderator may edit a published record.")
+    services = (
+        (await repository.provider_services(session, [record.id]))[record.id]
+        if kind == "provider"
+        else []
+    )
+    merged = {**input_of(kind, found, services), **patch}
+    schema = PracticeIn if kind == "practice" else ProviderIn
+    try:
+        data = schema.model_validate(merged)
+    except ValidationError as exc:
+        raise ValidationFailed(
+            "The record has invalid fields; see errors.", errors=validation_errors(exc)
+        ) from exc
+    errors = await check_codes(session, data)
+    if errors:
+        raise ValidationFailed("The record has invalid fields; see errors.", errors=errors)
+    voivodeship = (
+        _owning_voivodeship(principal, data)
+        if "voivodeship" in patch or "area_tercs" in patch
+        else record.voivodeship
+    )
+    ensure_scope(principal, voivodeship)
+    values = _columns(kind, data, voivodeship)
+    before = {name: getattr(record, name) for name in values}
+    changed = _diff(before, values)
+    if data.slug and data.slug != record.slug:
+        if await repository.slug_taken(session, MODELS[kind], data.slug):
+            raise Conflict(f"The slug {data.slug!r} is taken.")
+        changed.append(("slug", record.slug, data.slug))
+        record.slug = data.slug
+    for name, value in values.items():
+        setattr(record, name, value)
+    if "location" in patch:
+        old_point = _location(found)
+        new_point = await _point_for(session, data)
+        if (old_point and (old_point["lon"], old_point["lat"])) != new_point:
+            changed.append(
+                ("location", _as_text(old_point), _as_text(new_point and list(new_point)))
+            )
+            repository.set_point(record, new_point)
+    if isinstance(data, ProviderIn) and "services" in patch:
+        old_services = [service_out(s).model_dump(mode="json") for s in services]
+        await repository.replace_services(session, record.id, _services_rows(data))
+        new_services = [
+            service_out(s).model_dump(mode="json")
+            for s in (await repository.provider_services(session, [record.id]))[record.id]
+        ]
+        strip = lambda rows: [{k: v for k, v in r.items() if k != "id"} for r in rows]  # noqa: E731
+        if strip(old_services) != strip(new_services):
+            changed.append(("services", _as_text(old_services), _as_text(new_services)))
+    if changed:
+        record.updated_at = datetime.now(UTC)
+        _log(session, principal, kind=kind, record_id=record.id, action="update", changed=changed)
+    await session.flush()
+    if commit:
+        await session.commit()
+    invalidation = None
+    if record.status == "published" and changed:
+        invalidation = _invalidation(kind, record, f"{kind}.updated")
+    return await _reload(session, kind, record.id), invalidation
+
+
+def _invalidation(kind: str, record: Practice | Provider, reason: str) -> Invalidation:
+    territories = sorted(
+        {*(record.area_tercs or []), *([record.voivodeship] if record.voivodeship else [])}
+    )
+    return Invalidation(
+        collection="practices" if kind == "practice" else "providers",
+        ids=(record.id,),
+        territories=tuple(territories),
+        reason=reason,
+    )
+
+
+async def transition(
+    session: AsyncSession, *, principal: Principal, kind: str, ref: str, action: str
+) -> tuple[Any, Invalidation | None]:
+    """Move a record through draft → submitted → published → archived."""
+    sources, target, scope = TRANSITIONS[action]
+    if not principal.has_scope(scope):
+        raise Forbidden(f"The API key lacks the scope {scope}.")
+    found = await _load_for_write(session, principal=principal, kind=kind, ref=ref)
+    record = found.record
+    if record.status not in sources:
+        raise Conflict(
+            f"Cannot {action} a {record.status} {kind}.",
+            detail_pl=f"Niedozwolona zmiana stanu: {record.status} → {target}.",
+            status=record.status,
+        )
+    was_public = record.status == "published"
+    now = datetime.now(UTC)
+    previous = record.status
+    record.status = target
+    record.updated_at = now
+    if target == "submitted":
+        record.submitted_at = now
+    elif target == "published":
+        record.published_at = now
+    elif target == "archived":
+        record.archived_at = now
+    _log(
+        session,
+        principal,
+        kind=kind,
+        record_id=record.id,
+        action=action,
+        changed=[("status", previous, target)],
+    )
+    await session.flush()
+    await session.commit()
+    invalidation = None
+    if target == "published" or was_public:
+        invalidation = _invalidation(kind, record, f"{kind}.{target}")
+    return await _reload(session, kind, record.id), invalidation
+
+
+async def moderation_queue(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    kind: str,
+    params: SearchParams,
+    limit: int,
+    offset: int,
+) -> tuple[list[Any], int]:
+    """Records of the caller's territory in the requested statuses (default: submitted)."""
+    territory = principal.territory
+    if territory is not None:
+        regions = sorted({prefix[:2] for prefix in territory})
+        if params.voivodeship and params.voivodeship not in regions:
+            raise Forbidden(f"The API key may not read voivodeship {params.voivodeship}.")
+        if not params.voivodeship:
+            if len(regions) != 1:
+                raise ValidationFailed("Choose a voivodeship of the key's territory.")
+            params = params.model_copy(update={"voivodeship": regions[0]})
+    result = await repository.search(session, MODELS[kind], params, limit=limit, offset=offset)
+    return await shape(session, kind, result.rows), result.total
+
+
+# --- HSDS --------------------------------------------------------------------------------------
+
+
+async def _labels(session: AsyncSession) -> dict[str, dict[str, str]]:
+    data = await repository.taxonomies(session)
+    return {name: {code: pl for code, pl, _ in terms} for name, terms in data.items()}
+
+
+async def _providers(
+    session: AsyncSession, ids: Sequence[uuid.UUID], *, with_changes: bool
+) -> dict[uuid.UUID, ProviderOut]:
+    found = await repository.get_records_by_ids(session, Provider, ids, statuses=_PUBLIC)
+    shaped: list[ProviderOut] = await shape(
+        session, "provider", list(found.values()), with_changes=with_changes
+    )
+    return {item.id: item for item in shaped}
+
+
+async def _unit_names_for(
+    session: AsyncSession, providers: Sequence[ProviderOut]
+) -> dict[str, str]:
+    codes = sorted(
+        {
+            code
+            for provider in providers
+            for code in [
+                *provider.area_tercs,
+                *(c for s in provider.services for c in s.area_tercs),
+            ]
+            + ([provider.terc] if provider.terc else [])
+        }
+    )
+    return await repository.unit_names(session, codes)
+
+
+async def hsds_services(
+    session: AsyncSession,
+    *,
+    search_text: str | None,
+    organization_id: uuid.UUID | None,
+    modified_after: datetime | None,
+    page_number: int,
+    per_page: int,
+    full: bool,
+) -> dict[str, Any]:
+    """HSDA ``GET /services``: services of published providers in the Page envelope."""
+    services, total = await repository.published_services(
+        session,
+        search_text=search_text,
+        organization_id=organization_id,
+        modified_after=modified_after,
+        limit=per_page,
+        offset=(page_number - 1) * per_page,
+    )
+    providers = await _providers(
+        session, sorted({s.provider_id for s in services}), with_changes=full
+    )
+    labels = await _labels(session)
+    names = await _unit_names_for(session, list(providers.values())) if full else {}
+    items = []
+    for item in services:
+        provider = providers[item.provider_id]
+        items.append(
+            hsds.service(service_out(item), provider, full=full, labels=labels, unit_names=names)
+        )
+    return hsds.page(items, total=total, page_number=page_number, per_page=per_page)
+
+
+async def hsds_service(session: AsyncSession, *, service_id: uuid.UUID) -> dict[str, Any]:
+    """HSDA ``GET /services/{id}``: the fully nested service."""
+    services, _ = await repository.published_services(
+        session,
+        search_text=None,
+        organization_id=None,
+        modified_after=None,
+        service_id=service_id,
+        limit=1,
+        offset=0,
+    )
+    if not services:
+        raise NotFound(f"No published service {service_id}.")
+    providers = await _providers(session, [services[0].provider_id], with_changes=True)
+    provider = providers[services[0].provider_id]
+    names = await _unit_names_for(session, [provider])
+    return hsds.service(
+        service_out(services[0]),
+        provider,
+        full=True,
+        labels=await _labels(session),
+        unit_names=names,
+    )
+
+
+async def hsds_organizations(
+    session: AsyncSession,
+    *,
+    search_text: str | None,
+    modified_after: datetime | None,
+    page_number: int,
+    per_page: int,
+    full: bool,
+) -> dict[str, Any]:
+    """HSDA ``GET /organizations`` in the Page envelope."""
+    params = SearchParams(q=search_text, modified_after=modified_after, sort="title")
+    result = await repository.search(
+        session, Provider, params, limit=per_page, offset=(page_number - 1) * per_page
+    )
+    providers: list[ProviderOut] = await shape(session, "provider", result.rows, with_changes=full)
+    labels = await _labels(session)
+    names = await _unit_names_for(session, providers) if full else {}
+    items = [
+        hsds.organization(provider, full=full, labels=labels, unit_names=names)
+        for provider in providers
+    ]
+    return hsds.page(items, total=result.total, page_number=page_number, per_page=per_page)
+
+
+async def hsds_organization(session: AsyncSession, *, organization_id: uuid.UUID) -> dict[str, Any]:
+    """HSDA ``GET /organizations/{id}`` with its services and change log."""
+    providers = await _providers(session, [organization_id], with_changes=True)
+    if organization_id not in providers:
+        raise NotFound(f"No published organization {organization_id}.")
+    provider = providers[organization_id]
+    names = await _unit_names_for(session, [provider])
+    return hsds.organization(provider, full=True, labels=await _labels(session), unit_names=names)
+
+
+# --- export and feed ---------------------------------------------------------------------------
+
+EXPORT_LIMIT = 10_000
+
+
+async def export_providers(
+    session: AsyncSession, *, params: SearchParams, hsds_format: bool
+) -> bytes:
+    """Published providers as JSON (catalogue shape) or as HSDS organizations."""
+    result = await repository.search(session, Provider, params, limit=EXPORT_LIMIT, offset=0)
+    providers: list[ProviderOut] = await shape(session, "provider", result.rows)
+    if not hsds_format:
+        return json.dumps(
+            [provider.model_dump(mode="json") for provider in providers], ensure_ascii=False
+        ).encode()
+    labels = await _labels(session)
+    names = await _unit_names_for(session, providers)
+    return json.dumps(
+        [hsds.organization(p, full=True, labels=labels, unit_names=names) for p in providers],
+        ensure_ascii=False,
+    ).encode()
+
+
+async def practices_feed(
+    session: AsyncSession, *, voivodeship: str | None, limit: int, base_url: str, self_url: str
+) -> bytes:
+    from catalog.transfer import atom_feed
+
+    practices = await repository.feed_practices(session, voivodeship=voivodeship, limit=limit)
+    return atom_feed(practices, base_url=base_url, voivodeship=voivodeship, self_url=self_url)

@@ -1,0 +1,341 @@
+"""Import (CSV in UTF-8 or Windows-1250, JSON) with a row-level report and a dry run; export to
+CSV and JSON; the Atom feed of newly published practices."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import uuid
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from catalog import repository, service
+from catalog.schemas import ImportReport, PracticeIn, PracticeOut, SearchParams
+from shared.auth import Principal
+from shared.db.models.catalog import Practice
+from shared.errors import Problem, UnsupportedMediaType, ValidationFailed
+from shared.textio import detect_encoding, sniff_delimiter
+
+LIST_SEPARATOR = "|"
+# Polish header aliases accepted in CSV files (spreadsheets exported by ROPS staff).
+HEADER_ALIASES = {
+    "tytul": "title",
+    "tytuł": "title",
+    "streszczenie": "summary",
+    "opis": "description",
+    "problem": "problem_addressed",
+    "grupy_docelowe": "target_groups",
+    "obszary": "service_areas",
+    "kategorie": "categories",
+    "realizator": "implementer_name",
+    "miejsce": "place",
+    "teryt": "area_tercs",
+    "rok_od": "start_year",
+    "rok_do": "end_year",
+    "status_cyklu": "lifecycle_status",
+    "poziom_dowodow": "evidence_level",
+}
+PRACTICE_CSV_COLUMNS = [
+    "slug",
+    "title",
+    "summary",
+    "description",
+    "problem_addressed",
+    "method",
+    "results",
+    "evidence_level",
+    "lifecycle_status",
+    "target_groups",
+    "service_areas",
+    "categories",
+    "implementer_name",
+    "implementer_type",
+    "country",
+    "place",
+    "area_tercs",
+    "voivodeship",
+    "lon",
+    "lat",
+    "start_year",
+    "end_year",
+    "transferability",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "links",
+    "source",
+    "license",
+]
+_LIST_FIELDS = {"target_groups", "service_areas", "categories", "area_tercs", "funding_sources"}
+
+
+def _csv_row_to_input(row: dict[str, str]) -> dict[str, Any]:
+    """A flat CSV row → the nested input shape; empty cells are absent values."""
+    values: dict[str, Any] = {}
+    contact: dict[str, str] = {}
+    point: dict[str, str] = {}
+    for raw_name, raw_value in row.items():
+        if raw_name is None:
+            raise ValueError("the row has more cells than the header")
+        name = HEADER_ALIASES.get(raw_name.strip().lower(), raw_name.strip().lower())
+        value = (raw_value or "").strip()
+        if not value:
+            continue
+        if name in _LIST_FIELDS:
+            values[name] = [part.strip() for part in value.split(LIST_SEPARATOR) if part.strip()]
+        elif name == "links":
+            values["links"] = [
+                {"url": part.strip()} for part in value.split(LIST_SEPARATOR) if part.strip()
+            ]
+        elif name.startswith("contact_"):
+            contact[name.removeprefix("contact_")] = value
+        elif name in ("lon", "lat"):
+            point[name] = value
+        else:
+            values[name] = value
+    if contact:
+        values["contact"] = contact
+    if point:
+        values["location"] = point
+    return values
+
+
+def parse_upload(data: bytes, content_type: str) -> tuple[list[dict[str, Any]], str | None]:
+    """Rows of an upload (CSV or JSON) and the detected encoding."""
+    media = content_type.split(";")[0].strip().lower()
+    if b"\x00" in data[:4096]:
+        raise ValidationFailed(
+            "The file contains NUL bytes (UTF-16 or binary?); send UTF-8 or Windows-1250 text.",
+            detail_pl="Plik zawiera bajty NUL (UTF-16 lub plik binarny?); wyślij UTF-8 lub CP1250.",
+        )
+    encoding = detect_encoding(data)
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ValidationFailed(
+            f"The file is neither UTF-8 nor Windows-1250 text (byte {exc.start}).",
+            detail_pl="Plik nie jest tekstem w UTF-8 ani w Windows-1250.",
+        ) from exc
+    if media in ("application/json", "application/x-ndjson"):
+        try:
+            parsed = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ValidationFailed(f"Invalid JSON: {exc.msg} at line {exc.lineno}.") from exc
+        if isinstance(parsed, dict):
+            parsed = parsed.get("practices", parsed.get("records"))
+        if not isinstance(parsed, list) or not all(isinstance(item, dict) for item in parsed):
+            raise ValidationFailed('JSON must be an array of objects or {"practices": [...]}.')
+        return parsed, encoding
+    if media in ("text/csv", "application/csv", "text/plain"):
+        lines = text.splitlines()
+        if not lines:
+            raise ValidationFailed("The CSV file is empty.")
+        reader = csv.DictReader(io.StringIO(text), delimiter=sniff_delimiter(lines[0]))
+        rows: list[dict[str, Any]] = []
+        for row in reader:
+            try:
+                rows.append(_csv_row_to_input(row))
+            except ValueError as exc:
+                rows.append({"__error__": str(exc)})
+        return rows, encoding
+    raise UnsupportedMediaType(
+        f"Send text/csv or application/json, not {media or 'nothing'}.",
+        detail_pl="Wyślij text/csv lub application/json.",
+    )
+
+
+def _seed_like(values: dict[str, Any]) -> dict[str, Any]:
+    """Accept the field names of data/practices/seed-practices.json too."""
+    renames = {
+        "summary_pl": "summary",
+        "problem_addressed_pl": "problem_addressed",
+        "category_codes": "categories",
+        "implementer": "implementer_name",
+    }
+    result = {renames.get(name, name): value for name, value in values.items()}
+    if "teryt" in result:
+        teryt = result.pop("teryt")
+        if teryt:
+            result.setdefault("area_tercs", [teryt])
+    if isinstance(result.get("id"), str) and "slug" not in result:
+        result["slug"] = result.pop("id")
+    result.pop("id", None)
+    return result
+
+
+async def import_practices(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    rows: Sequence[dict[str, Any]],
+    encoding: str | None,
+    dry_run: bool,
+) -> ImportReport:
+    """Validate every row; valid rows are created (new slug) or updated (known slug) as one
+    unit, invalid rows are reported with their index and reason. A dry run writes nothing."""
+    errors: list[dict[str, Any]] = []
+    created = updated = 0
+    ids: list[uuid.UUID] = []
+    known = await repository.taxonomy_codes(session)
+    transaction = await session.begin_nested()
+    for index, raw in enumerate(rows):
+        if "__error__" in raw:
+            errors.append({"row": index, "field": "", "code": "csv", "message": raw["__error__"]})
+            continue
+        values = _seed_like(raw)
+        try:
+            data = PracticeIn.model_validate(values)
+        except ValidationError as exc:
+            errors.extend(service.validation_errors(exc, row=index))
+            continue
+        row_errors = await service.check_codes(session, data, known)
+        if row_errors:
+            errors.extend({"row": index, **error} for error in row_errors)
+            continue
+        existing = (
+            await repository.get_record(session, Practice, ref=data.slug) if data.slug else None
+        )
+        row_savepoint = await session.begin_nested()
+        try:
+            if existing is None:
+                out = await service.create(
+                    session, principal=principal, kind="practice", data=data, commit=False
+                )
+                created += 1
+            else:
+                patch = data.model_dump(exclude_unset=True, exclude={"slug"}, mode="json")
+                out, _ = await service.update(
+                    session,
+                    principal=principal,
+                    kind="practice",
+                    ref=str(existing.record.id),
+                    patch=patch,
+                    commit=False,
+                )
+                updated += 1
+            await row_savepoint.commit()
+            ids.append(out.id)
+        except Problem as problem:
+            await row_savepoint.rollback()
+            for error in problem.errors or [
+                {"field": "", "code": problem.slug, "message": problem.detail}
+            ]:
+                errors.append({"row": index, **error})
+    if dry_run:
+        await transaction.rollback()
+    else:
+        await transaction.commit()
+        await session.commit()
+    rejected = len({error["row"] for error in errors})
+    return ImportReport.model_validate(
+        {
+            "dry_run": dry_run,
+            "encoding": encoding,
+            "rows": len(rows),
+            "created": created,
+            "updated": updated,
+            "rejected": rejected,
+            "errors": errors,
+            "ids": ids,
+        }
+    )
+
+
+# --- export ------------------------------------------------------------------------------------
+
+
+def practices_csv(items: Sequence[PracticeOut], *, encoding: str = "utf-8") -> bytes:
+    """Practices in the import layout (lists joined with ``|``), so an export re-imports."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=["id", "status", *PRACTICE_CSV_COLUMNS])
+    writer.writeheader()
+    for item in items:
+        contact = item.contact or {}
+        row: dict[str, Any] = {
+            name: getattr(item, name, None) for name in PRACTICE_CSV_COLUMNS if hasattr(item, name)
+        }
+        for name in _LIST_FIELDS & row.keys():
+            row[name] = LIST_SEPARATOR.join(row[name])
+        row.update(
+            {
+                "id": item.id,
+                "status": item.status,
+                "lon": item.location.lon if item.location else None,
+                "lat": item.location.lat if item.location else None,
+                "contact_name": contact.get("name"),
+                "contact_email": contact.get("email"),
+                "contact_phone": contact.get("phone"),
+                "links": LIST_SEPARATOR.join(link["url"] for link in item.links),
+            }
+        )
+        writer.writerow(row)
+    text = buffer.getvalue()
+    if encoding == "utf-8":
+        return "\ufeff".encode() + text.encode()  # BOM: spreadsheets then read UTF-8
+    return text.encode(encoding, errors="replace")
+
+
+def practices_json(items: Sequence[PracticeOut]) -> bytes:
+    return json.dumps([item.model_dump(mode="json") for item in items], ensure_ascii=False).encode()
+
+
+# --- Atom --------------------------------------------------------------------------------------
+
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+def _iso(value: datetime | None) -> str:
+    return (
+        (value or datetime.now(UTC))
+        .astimezone(UTC)
+        .isoformat(timespec="seconds")
+        .replace("+00:00", "Z")
+    )
+
+
+def atom_feed(
+    practices: Sequence[Practice], *, base_url: str, voivodeship: str | None, self_url: str
+) -> bytes:
+    """An Atom 1.0 feed; every text goes through the XML serializer, so markup in a record is
+    escaped, never interpreted."""
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    scope = f"województwo {voivodeship}" if voivodeship else "cała Polska"
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = f"Dobre praktyki: {scope}"
+    ET.SubElement(
+        feed, f"{{{ATOM}}}id"
+    ).text = f"urn:socmap:catalog:practices:{voivodeship or 'all'}"
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = _iso(
+        max((p.published_at for p in practices if p.published_at), default=None)
+    )
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=self_url)
+    author = ET.SubElement(feed, f"{{{ATOM}}}author")
+    ET.SubElement(author, f"{{{ATOM}}}name").text = "socmap catalog"
+    for practice in practices:
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        ET.SubElement(entry, f"{{{ATOM}}}id").text = f"urn:uuid:{practice.id}"
+        ET.SubElement(entry, f"{{{ATOM}}}title", type="text").text = practice.title
+        ET.SubElement(entry, f"{{{ATOM}}}published").text = _iso(practice.published_at)
+        ET.SubElement(entry, f"{{{ATOM}}}updated").text = _iso(practice.updated_at)
+        ET.SubElement(
+            entry,
+            f"{{{ATOM}}}link",
+            rel="alternate",
+            type="application/json",
+            href=f"{base_url.rstrip('/')}/v1/practices/{practice.slug}",
+        )
+        ET.SubElement(entry, f"{{{ATOM}}}summary", type="text").text = practice.summary
+        for code in practice.service_areas:
+            ET.SubElement(entry, f"{{{ATOM}}}category", term=code, scheme="urn:socmap:service-area")
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+
+
+def export_params(params: SearchParams) -> SearchParams:
+    """Exports are of published records only, whatever the caller asked."""
+    return params.model_copy(update={"statuses": ["published"], "facets": False})
