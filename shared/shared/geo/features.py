@@ -128,25 +128,24 @@ def _legacy_crs(document: Mapping[str, Any]) -> str | None:
     return name
 
 
-def _code_value(value: Any) -> Any:
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str) and value.strip().isdigit():
-        # Keep leading zeros meaningful: "05" formats as 5 with {value:02d} and as "05" as-is.
-        return int(value.strip())
-    return value
-
-
 def unit_code(mapping: FeatureMapping, value: Any) -> str:
-    """Apply the code template to a property value; raises ``ValueError`` when it cannot."""
-    try:
-        return mapping.code_template.format(value=_code_value(value), parent=mapping.parent or "")
-    except (KeyError, IndexError, ValueError, TypeError) as exc:
-        raise ValueError(
-            f"code template {mapping.code_template!r} cannot format {value!r}: {exc}"
-        ) from exc
+    """Apply the code template to a property value; raises ``ValueError`` when it cannot.
+
+    A string of digits is formatted as it is first (``{value}`` keeps the leading zero of
+    ``"0264011"``) and as an integer when the template needs one (``{value:02d}``).
+    """
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    candidates = [value]
+    if isinstance(value, str) and value.strip().isdigit():
+        candidates.append(int(value.strip()))
+    failure: Exception | None = None
+    for candidate in candidates:
+        try:
+            return mapping.code_template.format(value=candidate, parent=mapping.parent or "")
+        except (KeyError, IndexError, ValueError, TypeError) as exc:
+            failure = exc
+    raise ValueError(f"code template {mapping.code_template!r} cannot format {value!r}: {failure}")
 
 
 def read_geojson(source: Path | str | bytes, mapping: FeatureMapping) -> ReadResult:

@@ -142,15 +142,17 @@ async def import_units(
     level: str,
     tolerances: CoverageTolerances | None = None,
     repaired: Sequence[dict[str, Any]] = (),
+    expected_parent: str | None = None,
     dry_run: bool = False,
 ) -> ImportReport:
     """Check and upsert ``features`` as units of ``level``, then rebuild the zoom bands of
     their sibling groups.
 
-    Checks: code format and duplicates, known parent of the right level, no level change of a
-    stored code, overlaps and gaps among siblings (stored ones included), containment in the
-    parent's boundary. Any error raises ``GeoImportError`` before anything is written; small
-    overlaps and gaps are reported as warnings and snapped away.
+    Checks: code format and duplicates, known parent of the right level (and equal to
+    ``expected_parent`` when given), no level change of a stored code, overlaps and gaps among
+    siblings (stored ones included), containment in the parent's boundary. Any error raises
+    ``GeoImportError`` before anything is written; small overlaps and gaps are reported as
+    warnings and snapped away.
     """
     if level not in LEVELS:
         raise GeoImportError(
@@ -175,6 +177,13 @@ async def import_units(
     for feature in features:
         if not pattern.fullmatch(feature.code):
             error(feature, "bad-code", f"{feature.code!r} is not a {level} code")
+        derived = parent_code_of(level, feature.code)
+        if expected_parent is not None and derived is not None and derived != expected_parent:
+            error(
+                feature,
+                "parent-mismatch",
+                f"the code's parent is {derived}, not {expected_parent}",
+            )
         if feature.geometry is None and level != "gmina":
             error(feature, "missing-geometry", f"a {level} needs a boundary")
     codes = [feature.code for feature in features]
@@ -314,6 +323,7 @@ async def import_geojson(
         level=level,
         tolerances=tolerances,
         repaired=result.repairs,
+        expected_parent=mapping.parent,
         dry_run=dry_run,
     )
 
