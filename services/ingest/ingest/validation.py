@@ -297,6 +297,7 @@ def validate_record(
     if record.end_date is not None and record.end_date < record.reference_date:
         fail("end_date", "end_before_start")
 
+    reference_ok = not any(error.field == "reference_date" for error in errors)
     codes: set[str] = set()
     for position, value in enumerate(record.categories):
         info = context.catalogue.lookup(value)
@@ -305,8 +306,9 @@ def validate_record(
             fail(name, "unknown_category")
         elif info.source != context.source_kind:
             fail(name, "category_not_for_institution")
-        elif (info.valid_from and record.reference_date < info.valid_from) or (
-            info.valid_to and record.reference_date > info.valid_to
+        elif reference_ok and (
+            (info.valid_from and record.reference_date < info.valid_from)
+            or (info.valid_to and record.reference_date > info.valid_to)
         ):
             fail(name, "category_not_valid_on_date")
         else:
