@@ -65,7 +65,9 @@ async def test_institutions_never_see_each_others_batches_or_records(
     assert [batch["id"] for batch in own["batches"]] == [batch_id]
     assert "errors" not in own["batches"][0]
     # Erasing the same external_id with another institution's key finds nothing.
-    assert (await client.delete("/v1/records/SHARED-1", headers=other_ops.headers)).status_code == 404
+    assert (
+        await client.delete("/v1/records/SHARED-1", headers=other_ops.headers)
+    ).status_code == 404
     assert (await client.delete("/v1/records/SHARED-1", headers=ops.headers)).status_code == 204
 
 

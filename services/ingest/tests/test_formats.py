@@ -109,8 +109,11 @@ async def test_windows_1250_csv_with_polish_headers_and_labels(
         ("CSV-2", DISTRICT_EAST, GMINA, ["long_term_illness"]),
         ("CSV-3", None, GMINA, ["domestic_violence"]),
     ]
-    sexes = (await db_session.execute(text("SELECT sex, age_band FROM ingest.record"
-                                           " WHERE external_id = 'CSV-1'"))).one()
+    sexes = (
+        await db_session.execute(
+            text("SELECT sex, age_band FROM ingest.record WHERE external_id = 'CSV-1'")
+        )
+    ).one()
     assert tuple(sexes) == ("F", "30-39")
 
 
@@ -145,7 +148,9 @@ async def test_csv_with_unknown_column_is_refused(client: httpx.AsyncClient, ops
     )
     assert response.status_code == 422
     problem = response.json()
-    assert problem["errors"] == [{"field": "notatka", "code": "unknown_column", "message": "unknown column"}]
+    assert problem["errors"] == [
+        {"field": "notatka", "code": "unknown_column", "message": "unknown column"}
+    ]
 
 
 async def test_malformed_json_is_422(client: httpx.AsyncClient, ops) -> None:

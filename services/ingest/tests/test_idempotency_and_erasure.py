@@ -23,11 +23,19 @@ async def test_resending_a_batch_changes_nothing_and_changes_are_updates(
     ids = pesels(3)
     body = {"records": [record(f"R-{n}", pesel) for n, pesel in enumerate(ids)]}
     first = (await client.post(URL, json=body, headers=ops.headers)).json()
-    before = (await db_session.execute(text("SELECT external_id, updated_at, batch_id FROM ingest.record ORDER BY 1"))).all()
+    before = (
+        await db_session.execute(
+            text("SELECT external_id, updated_at, batch_id FROM ingest.record ORDER BY 1")
+        )
+    ).all()
     again = (await client.post(URL, json=body, headers=ops.headers)).json()
     assert (again["inserted"], again["updated"], again["unchanged"]) == (0, 0, 3)
     assert again["id"] != first["id"]
-    after = (await db_session.execute(text("SELECT external_id, updated_at, batch_id FROM ingest.record ORDER BY 1"))).all()
+    after = (
+        await db_session.execute(
+            text("SELECT external_id, updated_at, batch_id FROM ingest.record ORDER BY 1")
+        )
+    ).all()
     assert before == after
     body["records"][1]["location"] = {"district": DISTRICT_EAST}
     changed = (await client.post(URL, json=body, headers=ops.headers)).json()
@@ -75,12 +83,22 @@ async def test_erasure_single_and_bulk(
     assert (report["requested"], report["erased"], report["not_found"]) == (3, 2, 1)
     remaining = await db_session.scalars(text("SELECT external_id FROM ingest.record"))
     assert list(remaining) == ["E-3"]
-    erasures = (await db_session.execute(text("SELECT requested, erased FROM ingest.erasure ORDER BY created_at, requested"))).all()
+    erasures = (
+        await db_session.execute(
+            text("SELECT requested, erased FROM ingest.erasure ORDER BY created_at, requested")
+        )
+    ).all()
     assert sorted(tuple(row) for row in erasures) == [(1, 1), (3, 2)]
-    audit = (await db_session.execute(text("SELECT action, counts FROM ingest.audit_log ORDER BY id"))).all()
+    audit = (
+        await db_session.execute(text("SELECT action, counts FROM ingest.audit_log ORDER BY id"))
+    ).all()
     assert [row[0] for row in audit] == ["batch", "erase", "erase_bulk"]
     assert audit[2][1] == {"requested": 3, "erased": 2}
-    events = (await db_session.execute(text("SELECT payload FROM ingest.outbox ORDER BY id"))).scalars().all()
+    events = (
+        (await db_session.execute(text("SELECT payload FROM ingest.outbox ORDER BY id")))
+        .scalars()
+        .all()
+    )
     assert [event["cause"] for event in events] == ["batch", "erasure", "erasure"]
     assert all(event["gminas"] == [GMINA] for event in events)
     empty = await client.post("/v1/records:erase", json={"external_ids": []}, headers=ops.headers)

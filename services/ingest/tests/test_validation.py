@@ -27,7 +27,9 @@ from ingest.validation import age_band, normalize_street, parse_crs, pesel_is_va
 URL = "/v1/records:batch"
 
 
-async def _push(client: httpx.AsyncClient, caller: Any, records: list[dict[str, Any]]) -> dict[str, Any]:
+async def _push(
+    client: httpx.AsyncClient, caller: Any, records: list[dict[str, Any]]
+) -> dict[str, Any]:
     response = await client.post(URL, json={"records": records}, headers=caller.headers)
     assert response.status_code == 201, response.text
     report: dict[str, Any] = response.json()
@@ -49,7 +51,9 @@ def test_pesel_checksum_and_birth_date() -> None:
     assert not pesel_is_valid("44153101350")  # month 15 does not exist
     born_2001 = make_pesel(date(2001, 2, 28), 123, female=True)
     assert born_2001[2:4] == "22" and pesel_is_valid(born_2001)
-    assert not pesel_is_valid(make_pesel(date(2001, 2, 28), 123, female=True)[:4] + "30" + born_2001[6:])
+    assert not pesel_is_valid(
+        make_pesel(date(2001, 2, 28), 123, female=True)[:4] + "30" + born_2001[6:]
+    )
 
 
 def test_age_bands_and_helpers() -> None:
@@ -60,8 +64,15 @@ def test_age_bands_and_helpers() -> None:
     assert age_band(date(1930, 1, 1), date(2024, 1, 1)) == "80+"
     assert normalize_street("ul. Żółkiewskiego ") == "zolkiewskiego"
     assert normalize_street("Al. Armii Krajowej") == "armii krajowej"
-    assert [parse_crs(v) for v in ("EPSG:2180", "2177", "wgs84", None, "EPSG:3857", "PUWG1992")] == [
-        2180, 2177, 4326, 4326, None, 2180,
+    assert [
+        parse_crs(v) for v in ("EPSG:2180", "2177", "wgs84", None, "EPSG:3857", "PUWG1992")
+    ] == [
+        2180,
+        2177,
+        4326,
+        4326,
+        None,
+        2180,
     ]
 
 
@@ -82,7 +93,9 @@ async def test_mixed_valid_and_invalid_rows(
         record("BAD-CRS", ids[8], location={"point": [19.05, 49.8], "crs": "EPSG:3857"}),
         record("BAD-FIELD", ids[9], notes="lives with her mother"),
         record("BAD-DATE-FORMAT", ids[10], reference_date="2024-02-30"),
-        record("OK-2", ids[11], end_date="2024-04-01", attributes={"sex": "k", "age_band": "40-49"}),
+        record(
+            "OK-2", ids[11], end_date="2024-04-01", attributes={"sex": "k", "age_band": "40-49"}
+        ),
     ]
     report = await _push(client, ops, records)
     assert (report["received"], report["inserted"], report["rejected"]) == (12, 2, 10)
@@ -102,7 +115,11 @@ async def test_mixed_valid_and_invalid_rows(
     for error in report["errors"]:
         assert error["message"] and error["message_pl"]
         assert ids[1][:10] not in error["message"]  # never echo the value
-    stored = (await db_session.execute(text("SELECT external_id, sex, age_band FROM ingest.record ORDER BY 1"))).all()
+    stored = (
+        await db_session.execute(
+            text("SELECT external_id, sex, age_band FROM ingest.record ORDER BY 1")
+        )
+    ).all()
     assert [tuple(row) for row in stored][1] == ("OK-2", "F", "40-49")
 
 
@@ -148,7 +165,12 @@ async def test_duplicate_external_ids_in_one_batch(
     report = await _push(
         client,
         ops,
-        [record("D-1", ids[0]), record("D-2", ids[1]), record("D-1", ids[2]), record("D-3", ids[3])],
+        [
+            record("D-1", ids[0]),
+            record("D-2", ids[1]),
+            record("D-1", ids[2]),
+            record("D-3", ids[3]),
+        ],
     )
     assert (report["inserted"], report["rejected"]) == (2, 2)
     assert _codes(report) == {
@@ -160,21 +182,41 @@ async def test_duplicate_external_ids_in_one_batch(
     assert list(stored) == ["D-2", "D-3"]
 
 
-async def test_location_resolution(client: httpx.AsyncClient, ops, db_session: AsyncSession) -> None:
+async def test_location_resolution(
+    client: httpx.AsyncClient, ops, db_session: AsyncSession
+) -> None:
     ids = pesels(12)
     records = [
         record("L-district", ids[0], location={"district": DISTRICT_EAST}),
         record("L-point-4326", ids[1], location={"point": [19.07, 49.80]}),
         # The same place in CS2000 zone 18 (EPSG:2177): easting, northing.
-        record("L-point-2177", ids[2], location={"point": [6575151.0, 5521202.0], "crs": "EPSG:2177"}),
+        record(
+            "L-point-2177", ids[2], location={"point": [6575151.0, 5521202.0], "crs": "EPSG:2177"}
+        ),
         record("L-point-north", ids[3], location={"point": [19.05, 49.85]}),
-        record("L-ulic", ids[4], location={"address": {"simc": SIMC, "ulic": ULIC, "number": "12a"}}),
-        record("L-street-odd", ids[5], location={"address": {"simc": SIMC, "street": "Piastowska", "number": "7"}}),
-        record("L-unknown-street", ids[6], location={"address": {"simc": SIMC, "street": "Nieznana", "number": "1"}}),
-        record("L-unknown-simc", ids[7], location={"address": {"simc": "0000001", "street": "Nieznana", "number": "1"}}),
+        record(
+            "L-ulic", ids[4], location={"address": {"simc": SIMC, "ulic": ULIC, "number": "12a"}}
+        ),
+        record(
+            "L-street-odd",
+            ids[5],
+            location={"address": {"simc": SIMC, "street": "Piastowska", "number": "7"}},
+        ),
+        record(
+            "L-unknown-street",
+            ids[6],
+            location={"address": {"simc": SIMC, "street": "Nieznana", "number": "1"}},
+        ),
+        record(
+            "L-unknown-simc",
+            ids[7],
+            location={"address": {"simc": "0000001", "street": "Nieznana", "number": "1"}},
+        ),
         record("L-none", ids[8], location=None),
         record("L-gmina", ids[9], location={"gmina": GMINA}),
-        record("L-two-kinds", ids[10], location={"district": DISTRICT_EAST, "point": [19.07, 49.8]}),
+        record(
+            "L-two-kinds", ids[10], location={"district": DISTRICT_EAST, "point": [19.07, 49.8]}
+        ),
         record("L-unknown-district", ids[11], location={"district": "2461011-99"}),
     ]
     report = await _push(client, ops, records)
@@ -240,7 +282,9 @@ async def test_an_institution_of_several_gminas_needs_a_location(
         pup,
         [
             record("U-1", first, categories=["registered_unemployed"], location=None),
-            record("U-2", second, categories=["registered_unemployed"], location={"gmina": OTHER_GMINA}),
+            record(
+                "U-2", second, categories=["registered_unemployed"], location={"gmina": OTHER_GMINA}
+            ),
         ],
     )
     assert _codes(report) == {0: [("location", "location_unresolved")]}
@@ -251,6 +295,8 @@ async def test_an_institution_of_several_gminas_needs_a_location(
     ("subject", "kind", "ok"),
     [("R-778", "local", True), ("R-778", "pesel", False), ("  ", "local", False)],
 )
-async def test_subject_id_types(client: httpx.AsyncClient, ops, subject: str, kind: str, ok: bool) -> None:
+async def test_subject_id_types(
+    client: httpx.AsyncClient, ops, subject: str, kind: str, ok: bool
+) -> None:
     report = await _push(client, ops, [record("S-1", subject, subject_id_type=kind)])
     assert report["inserted"] == (1 if ok else 0), report
