@@ -36,8 +36,8 @@ from shared.db.models.ref import Category, ProviderType, ServiceArea
 Record = Practice | Provider
 RecordModel = type[Practice] | type[Provider]
 
-_PL = literal_column("'catalog.pl'::regconfig")
-_PL_UNACCENT = literal_column("'catalog.pl_unaccent'::regconfig")
+_PL: ColumnElement[Any] = literal_column("'catalog.pl'::regconfig")
+_PL_UNACCENT: ColumnElement[Any] = literal_column("'catalog.pl_unaccent'::regconfig")
 
 PRACTICE_FACETS = ("service_areas", "target_groups", "categories")
 PRACTICE_SCALAR_FACETS = ("lifecycle_status", "evidence_level", "voivodeship")
@@ -79,7 +79,7 @@ async def taxonomy_codes(session: AsyncSession) -> dict[str, set[str]]:
 
 async def taxonomies(session: AsyncSession) -> dict[str, list[tuple[str, str, str]]]:
     """Every taxonomy as (code, label_pl, label_en) in its natural order."""
-    queries: dict[str, Select[Any]] = {
+    queries: dict[str, Select[str, str, str]] = {
         "service_areas": select(
             ServiceArea.code, ServiceArea.label_pl, ServiceArea.label_en
         ).order_by(ServiceArea.position),
@@ -203,7 +203,7 @@ async def replace_services(
 def set_point(record: Record, point: tuple[float, float] | None) -> None:
     """Set the record's geometry from (lon, lat)."""
     record.geom = (
-        None if point is None else func.ST_SetSRID(func.ST_MakePoint(point[0], point[1]), 4326)  # type: ignore[assignment]
+        None if point is None else func.ST_SetSRID(func.ST_MakePoint(point[0], point[1]), 4326)
     )
 
 

@@ -16,6 +16,7 @@ from pydantic import (
     Field,
     HttpUrl,
     StringConstraints,
+    TypeAdapter,
     model_validator,
 )
 
@@ -58,8 +59,11 @@ def _strip_digits(value: Any) -> Any:
     return digits_only(value) if isinstance(value, str) else value
 
 
-def _url(value: HttpUrl) -> str:
-    return str(value)
+_HTTP_URL: TypeAdapter[HttpUrl] = TypeAdapter(HttpUrl)
+
+
+def _url(value: str) -> str:
+    return str(_HTTP_URL.validate_python(value))
 
 
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
@@ -69,7 +73,7 @@ Code = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_]{1,64}$")]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=120)]
 Terc = Annotated[str, StringConstraints(pattern=TERC_PATTERN)]
 Voivodeship = Annotated[str, StringConstraints(pattern=r"^[0-9]{2}$")]
-Url = Annotated[HttpUrl, AfterValidator(_url)]
+Url = Annotated[str, StringConstraints(max_length=2000), AfterValidator(_url)]
 Phone = Annotated[str, StringConstraints(max_length=40), AfterValidator(_phone)]
 Nip = Annotated[
     str,

@@ -96,7 +96,7 @@ def practice_out(found: Found, changes: Sequence[ChangeLog] | None = None) -> Pr
     }
     return PracticeOut(
         **values,
-        location=_location(found),  # type: ignore[arg-type]
+        location=_location(found),
         distance_m=found.distance_m,
         score=found.score,
         metadata=None if changes is None else [_change_out(entry) for entry in changes],
@@ -122,7 +122,7 @@ def provider_out(
     }
     return ProviderOut(
         **values,
-        location=_location(found),  # type: ignore[arg-type]
+        location=_location(found),
         services=[service_out(service) for service in services],
         distance_m=found.distance_m,
         score=found.score,
@@ -200,7 +200,7 @@ async def list_taxonomies(session: AsyncSession) -> TaxonomiesOut:
 def validation_errors(exc: ValidationError, *, row: int | None = None) -> list[dict[str, Any]]:
     errors = []
     for error in exc.errors():
-        entry = {
+        entry: dict[str, Any] = {
             "field": ".".join(str(part) for part in error["loc"]),
             "code": error["type"],
             "message": error["msg"],
@@ -358,6 +358,7 @@ def _log(
     action: str,
     changed: Sequence[tuple[str, str | None, str | None]],
 ) -> None:
+    changed_at = datetime.now(UTC)
     repository.add_changes(
         session,
         [
@@ -370,6 +371,8 @@ def _log(
                 "replacement_value": new,
                 "updated_by": principal.institution_name,
                 "institution_id": principal.institution_id,
+                # The statement clock, not now(): several requests may share a transaction.
+                "changed_at": changed_at,
             }
             for name, old, new in changed
         ],
@@ -561,8 +564,7 @@ async def update(
             service_out(s).model_dump(mode="json")
             for s in (await repository.provider_services(session, [record.id]))[record.id]
         ]
-        strip = lambda rows: [{k: v for k, v in r.items() if k != "id"} for r in rows]  # noqa: E731
-        if strip(old_services) != strip(new_services):
+        if _without_ids(old_services) != _without_ids(new_services):
             changed.append(("services", _as_text(old_services), _as_text(new_services)))
     if changed:
         record.updated_at = datetime.now(UTC)
@@ -574,6 +576,10 @@ async def update(
     if record.status == "published" and changed:
         invalidation = _invalidation(kind, record, f"{kind}.updated")
     return await _reload(session, kind, record.id), invalidation
+
+
+def _without_ids(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{key: value for key, value in row.items() if key != "id"} for row in rows]
 
 
 def _invalidation(kind: str, record: Practice | Provider, reason: str) -> Invalidation:

@@ -333,7 +333,8 @@ def atom_feed(
         ET.SubElement(entry, f"{{{ATOM}}}summary", type="text").text = practice.summary
         for code in practice.service_areas:
             ET.SubElement(entry, f"{{{ATOM}}}category", term=code, scheme="urn:socmap:service-area")
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    body: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return body
 
 
 def export_params(params: SearchParams) -> SearchParams:

@@ -2,7 +2,6 @@
 workflow transitions and the moderation queue. ``practices.py`` and ``providers.py`` mount them
 with their own schemas."""
 
-
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, BackgroundTasks, Body, Query, Request

@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from catalog.app import create_app
+from catalog.settings import CatalogSettings
+from shared.institutions import create_api_key, create_institution
+
+ClientFactory = Callable[..., AbstractAsyncContextManager[httpx.AsyncClient]]
+
+
+@pytest.fixture
+def app() -> FastAPI:
+    return create_app(CatalogSettings(map_tiles_url=None))
+
+
+@pytest.fixture
+async def client(app: FastAPI, make_client: ClientFactory) -> AsyncIterator[httpx.AsyncClient]:
+    async with make_client(app, role="socmap_catalog") as test_client:
+        yield test_client
+
+
+class Keys:
+    """Bearer headers of ROPS editors and moderators (śląskie = 24, dolnośląskie = 02)."""
+
+    def __init__(self) -> None:
+        self.headers: dict[str, dict[str, str]] = {}
+
+    def __getattr__(self, name: str) -> dict[str, str]:
+        return self.headers[name]
+
+
+@pytest.fixture
+async def keys(db_session: AsyncSession) -> Keys:
+    result = Keys()
+    for name, territory, scopes in (
+        ("editor24", ["24"], ["catalog:edit"]),
+        ("moderator24", ["24"], ["catalog:edit", "catalog:moderate"]),
+        ("editor02", ["02"], ["catalog:edit"]),
+        ("moderator02", ["02"], ["catalog:edit", "catalog:moderate"]),
+        ("reader24", ["24"], ["records:write"]),
+    ):
+        institution = await create_institution(
+            db_session, kind="ROPS", name=f"ROPS test {name}", territory=territory
+        )
+        issued = await create_api_key(db_session, institution=institution, name=name, scopes=scopes)
+        result.headers[name] = {"Authorization": f"Bearer {issued.token}"}
+    national = await create_institution(
+        db_session, kind="SERVICE", name="ROPS test national", territory=[]
+    )
+    issued = await create_api_key(
+        db_session,
+        institution=national,
+        name="national",
+        scopes=["catalog:edit", "catalog:moderate"],
+    )
+    result.headers["national"] = {"Authorization": f"Bearer {issued.token}"}
+    return result
+
+
+def _practice_payload(**overrides: Any) -> dict[str, Any]:
+    payload: dict[str, Any] = {
+        "title": "Ośrodek wsparcia dla seniorów w Bielsku-Białej",
+        "summary": "Dzienny ośrodek wsparcia prowadzi zajęcia dla osób starszych.",
+        "problem_addressed": "Samotność i wykluczenie osób starszych.",
+        "evidence_level": "monitored",
+        "lifecycle_status": "implemented",
+        "target_groups": ["seniors"],
+        "service_areas": ["social_assistance"],
+        "categories": ["disability"],
+        "area_tercs": ["2461011"],
+        "start_year": 2015,
+        "end_year": 2018,
+        "contact": {"name": "Jan Kowalski", "email": "jan@example.org", "phone": "33 123 45 67"},
+        "links": [{"url": "https://example.org/praktyka", "title": "Opis"}],
+    }
+    payload.update(overrides)
+    return payload
+
+
+async def _publish_practice(
+    client: httpx.AsyncClient, keys: Keys, *, moderator: str = "moderator24", **overrides: Any
+) -> dict[str, Any]:
+    created = await client.post(
+        "/v1/practices", json=_practice_payload(**overrides), headers=keys.headers[moderator]
+    )
+    assert created.status_code == 201, created.text
+    published = await client.post(
+        f"/v1/practices/{created.json()['id']}:publish", headers=keys.headers[moderator]
+    )
+    assert published.status_code == 200, published.text
+    body: dict[str, Any] = published.json()
+    return body
+
+
+@pytest.fixture
+def practice_payload() -> Callable[..., dict[str, Any]]:
+    """``practice_payload(**overrides)``: a valid practice input."""
+    return _practice_payload
+
+
+@pytest.fixture
+def publish_practice(client: httpx.AsyncClient, keys: Keys) -> Callable[..., Any]:
+    """``await publish_practice(**overrides)``: create and publish as moderator24."""
+
+    async def publish(moderator: str = "moderator24", **overrides: Any) -> dict[str, Any]:
+        return await _publish_practice(client, keys, moderator=moderator, **overrides)
+
+    return publish
