@@ -88,9 +88,15 @@ def _check_group(
     bands: dict[int, dict[str, BaseGeometry]],
     tolerances: CoverageTolerances,
 ) -> GroupCheck:
+    # Boundaries arrive in EPSG:4326; every measure is taken in metres.
+    members = [
+        Sibling(member.code, member.name, transform(member.geometry, WGS84, METRIC))
+        for member in members
+    ]
     findings = find_overlaps(members, tolerances) + find_gaps(members, tolerances)
     if parent is not None and parent_code is not None:
-        findings += find_outside_parent(members, parent, parent_code, tolerances)
+        metric_parent = transform(parent, WGS84, METRIC)
+        findings += find_outside_parent(members, metric_parent, parent_code, tolerances)
     codes = [member.code for member in members]
     bands_valid = {
         band: all(code in geometries for code in codes)
@@ -114,15 +120,11 @@ async def coverage_report(
         if unit.geometry is None:
             continue
         key = (unit.level, unit.parent_code if unit.level in GROUPED_BY_PARENT else None)
-        groups[key].append(Sibling(unit.code, unit.name, transform(unit.geometry, WGS84, METRIC)))
+        groups[key].append(Sibling(unit.code, unit.name, unit.geometry))
     checks = []
     for (level, parent_code), members in groups.items():
         parent_unit = by_code.get(parent_code) if parent_code else None
-        parent = (
-            transform(parent_unit.geometry, WGS84, METRIC)
-            if parent_unit is not None and parent_unit.geometry is not None
-            else None
-        )
+        parent = parent_unit.geometry if parent_unit is not None else None
         bands = await repository.list_bands(session, [member.code for member in members])
         checks.append(
             await asyncio.to_thread(

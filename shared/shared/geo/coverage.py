@@ -71,8 +71,8 @@ class CoverageTolerances:
 
 @dataclass(frozen=True)
 class Sibling:
-    """A unit of a sibling group in the metric CRS; ``index`` is its feature index in the file
-    being imported (None for a unit already stored)."""
+    """A unit of a sibling group (every function of this module expects the metric CRS);
+    ``index`` is its feature index in the file being imported (None for a stored unit)."""
 
     code: str
     name: str

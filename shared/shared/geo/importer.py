@@ -110,15 +110,19 @@ def _check_and_simplify(
     parents: dict[str, tuple[str, BaseGeometry]],
     tolerances: CoverageTolerances,
 ) -> _Group:
-    """CPU part of an import for one sibling group; ``parents`` maps a unit code to its
-    parent's (code, metric boundary)."""
+    """CPU part of an import for one sibling group (boundaries in EPSG:4326); ``parents`` maps
+    a unit code to its parent's code and boundary."""
+    members = [
+        Sibling(member.code, member.name, transform(member.geometry, WGS84, METRIC), member.index)
+        for member in members
+    ]
     findings = find_overlaps(members, tolerances) + find_gaps(members, tolerances)
     by_parent: dict[str, list[Sibling]] = defaultdict(list)
     for member in members:
         if member.code in new_codes and member.code in parents:
             by_parent[parents[member.code][0]].append(member)
     for parent_code, children in by_parent.items():
-        parent_geometry = parents[children[0].code][1]
+        parent_geometry = transform(parents[children[0].code][1], WGS84, METRIC)
         findings += find_outside_parent(children, parent_geometry, parent_code, tolerances)
     codes = [member.code for member in members]
     if any(finding["severity"] == "error" for finding in findings):
@@ -216,7 +220,7 @@ async def import_units(
                 f"parent {parent_level} {parent_code} is not in the database; import it first",
             )
         elif parent.geometry is not None:
-            parents[feature.code] = (parent_code, transform(parent.geometry, WGS84, METRIC))
+            parents[feature.code] = (parent_code, parent.geometry)
     if errors:
         raise GeoImportError(
             f"{len(errors)} problem(s) among the {level} units; nothing was imported.",
@@ -235,11 +239,9 @@ async def import_units(
             session, level=level, parent_code=parent_code, exclude=codes
         )
         siblings = [
-            Sibling(f.code, f.name, transform(f.geometry, WGS84, METRIC), f.index)
-            for f in members
-            if f.geometry is not None
+            Sibling(f.code, f.name, f.geometry, f.index) for f in members if f.geometry is not None
         ] + [
-            Sibling(unit.code, unit.name, transform(unit.geometry, WGS84, METRIC))
+            Sibling(unit.code, unit.name, unit.geometry)
             for unit in stored_siblings
             if unit.geometry is not None
         ]
