@@ -20,7 +20,7 @@ from shared.geo.coverage import ZOOM_BANDS, CoverageTolerances
 from shared.geo.crs import METRIC, WGS84, parse_crs, transform
 from shared.geo.errors import GeoImportError
 from shared.geo.features import FeatureMapping, UnitFeature, read_geojson
-from shared.geo.importer import ImportReport, import_geojson, import_units
+from shared.geo.importer import ImportReport, import_boundaries, import_units
 from shared.reference import data_dir
 
 GEO = data_dir() / "geo"
@@ -62,7 +62,7 @@ async def wroclaw_parents(db_session: AsyncSession) -> AsyncSession:
 
 
 async def import_wroclaw(session: AsyncSession, **options: Any) -> ImportReport:
-    return await import_geojson(
+    return await import_boundaries(
         session, GEO / "wroclaw-osiedla.geojson", WROCLAW_MAPPING, level="district", **options
     )
 
@@ -156,7 +156,7 @@ async def test_gap_between_neighbours_is_rejected(
     before = await table_counts(wroclaw_parents)
 
     with pytest.raises(GeoImportError) as caught:
-        await import_geojson(wroclaw_parents, path, WROCLAW_MAPPING, level="district")
+        await import_boundaries(wroclaw_parents, path, WROCLAW_MAPPING, level="district")
 
     gaps = [item for item in caught.value.errors or [] if item["code"] == "gap"]
     assert len(gaps) == 1
@@ -189,7 +189,7 @@ async def test_metric_crs_file_imports_to_the_same_geometry(
     path.write_text(json.dumps(reprojected(epsg, legacy_member=legacy_member)))
     mapping_ = dataclasses.replace(WROCLAW_MAPPING, crs=None if legacy_member else f"EPSG:{epsg}")
 
-    report = await import_geojson(wroclaw_parents, path, mapping_, level="district")
+    report = await import_boundaries(wroclaw_parents, path, mapping_, level="district")
 
     assert report.updated == 48
     actual = await district_geometries(wroclaw_parents)
@@ -311,7 +311,7 @@ async def test_bad_input_is_rejected_and_nothing_written(
     before = await table_counts(wroclaw_parents)
 
     with pytest.raises(GeoImportError) as caught:
-        await import_geojson(wroclaw_parents, body, mapping_, level="district")
+        await import_boundaries(wroclaw_parents, body, mapping_, level="district")
 
     error = caught.value
     assert error.status == 422
@@ -323,7 +323,7 @@ async def test_bad_input_is_rejected_and_nothing_written(
 async def test_rejection_names_the_feature(wroclaw_parents: AsyncSession) -> None:
     body, mapping_, _ = BAD_INPUTS["self-intersecting polygon"]
     with pytest.raises(GeoImportError) as caught:
-        await import_geojson(wroclaw_parents, body, mapping_, level="district")
+        await import_boundaries(wroclaw_parents, body, mapping_, level="district")
     (error,) = caught.value.errors or []
     assert (error["feature"], error["unit"], error["name"]) == (0, "0264011-01", "Kokarda")
     assert "Self-intersection" in error["message"]
@@ -349,7 +349,7 @@ async def test_ring_touching_itself_is_repaired(wroclaw_parents: AsyncSession) -
         }
     ).encode()
 
-    report = await import_geojson(wroclaw_parents, body, WROCLAW_MAPPING, level="district")
+    report = await import_boundaries(wroclaw_parents, body, WROCLAW_MAPPING, level="district")
 
     (repair,) = report.repaired
     assert repair["unit"] == "0264011-01"
@@ -361,7 +361,7 @@ async def test_unknown_parent_is_rejected(db_session: AsyncSession) -> None:
         feature({"id": 1, "osiedle": "Stare Miasto"}, box(17.03, 51.10, 17.04, 51.11))
     )
     with pytest.raises(GeoImportError) as caught:
-        await import_geojson(db_session, body, WROCLAW_MAPPING, level="district")
+        await import_boundaries(db_session, body, WROCLAW_MAPPING, level="district")
     assert [item["code"] for item in caught.value.errors or []] == ["unknown-parent"]
 
 
@@ -369,3 +369,58 @@ def test_code_template_keeps_leading_zeros() -> None:
     body = collection(feature({"terc": "0264011", "name": "Wrocław"}, box(17.0, 51.0, 17.1, 51.1)))
     result = read_geojson(body, FeatureMapping("terc", "name"))
     assert [item.code for item in result.features] == ["0264011"]
+
+
+def write_shapefile(path: Path, *, epsg: int | None) -> Path:
+    """The Wrocław osiedla as a Shapefile in ``epsg`` (with a .prj), or lon/lat without one."""
+    import shapefile
+    from pyproj import CRS
+    from pyproj.enums import WktVersion
+
+    with shapefile.Writer(str(path), shapeType=shapefile.POLYGON, encoding="utf-8") as writer:
+        writer.field("id", "N", size=4)
+        writer.field("osiedle", "C", size=80)
+        for item in wroclaw_document()["features"]:
+            geometry = shape(item["geometry"])
+            if epsg is not None:
+                geometry = transform(geometry, WGS84, epsg)
+            writer.shape(mapping(geometry))
+            writer.record(item["properties"]["id"], item["properties"]["osiedle"])
+    if epsg is not None:
+        path.with_suffix(".prj").write_text(CRS.from_epsg(epsg).to_wkt(WktVersion.WKT1_ESRI))
+    return path
+
+
+async def test_shapefile_with_prj_imports_like_the_geojson(
+    wroclaw_parents: AsyncSession, tmp_path: Path
+) -> None:
+    await import_wroclaw(wroclaw_parents)
+    expected = await district_geometries(wroclaw_parents)
+    path = write_shapefile(tmp_path / "osiedla.shp", epsg=2180)
+
+    report = await import_boundaries(wroclaw_parents, path, WROCLAW_MAPPING, level="district")
+
+    assert report.updated == 48
+    actual = await district_geometries(wroclaw_parents)
+    assert (
+        max(
+            shapely.hausdorff_distance(
+                transform(actual[code], WGS84, METRIC), transform(expected[code], WGS84, METRIC)
+            )
+            for code in expected
+        )
+        < 1.0
+    )
+
+
+async def test_shapefile_without_prj_needs_a_crs(
+    wroclaw_parents: AsyncSession, tmp_path: Path
+) -> None:
+    path = write_shapefile(tmp_path / "osiedla.shp", epsg=None)
+    with pytest.raises(GeoImportError) as caught:
+        await import_boundaries(wroclaw_parents, path, WROCLAW_MAPPING, level="district")
+    assert [item["code"] for item in caught.value.errors or []] == ["unknown-crs"]
+
+    with_crs = dataclasses.replace(WROCLAW_MAPPING, crs="EPSG:4326")
+    report = await import_boundaries(wroclaw_parents, path, with_crs, level="district")
+    assert report.created == 48

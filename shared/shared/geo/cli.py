@@ -47,7 +47,9 @@ def _run(work: Callable[[AsyncSession], Awaitable[Result]], *, commit: bool = Tr
 
 @geo_app.command("import")
 def import_boundaries(
-    file: Annotated[Path, typer.Argument(help="GeoJSON FeatureCollection of polygons")],
+    file: Annotated[
+        Path, typer.Argument(help="GeoJSON FeatureCollection or Shapefile (.shp) of polygons")
+    ],
     level: Annotated[str, typer.Option(help="voivodeship, powiat, gmina or district")],
     code_property: Annotated[str, typer.Option(help="property holding the unit's code or number")],
     name_property: Annotated[str, typer.Option(help="property holding the unit's name")],
@@ -76,7 +78,7 @@ def import_boundaries(
     """Import territorial units from FILE, replacing units with the same codes."""
     from shared.geo.coverage import CoverageTolerances
     from shared.geo.features import FeatureMapping
-    from shared.geo.importer import import_geojson
+    from shared.geo.importer import import_boundaries
 
     mapping = FeatureMapping(
         code_property=code_property,
@@ -91,7 +93,7 @@ def import_boundaries(
         sliver_max_m2=max_sliver_m2, gap_width_m=gap_width_m, outside_parent_m=outside_parent_m
     )
     report = _run(
-        lambda session: import_geojson(
+        lambda session: import_boundaries(
             session, file, mapping, level=level, tolerances=tolerances, dry_run=dry_run
         ),
         commit=not dry_run,

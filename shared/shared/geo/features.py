@@ -168,6 +168,72 @@ def read_geojson(source: Path | str | bytes, mapping: FeatureMapping) -> ReadRes
             errors=[_problem(None, "missing features array", "not-geojson")],
         )
     crs = parse_crs(mapping.crs or _legacy_crs(document) or "EPSG:4326")
+    return _read_features(raw_features, crs, mapping)
+
+
+def _prj_crs(path: Path) -> str | None:
+    """``EPSG:nnnn`` of a shapefile's ``.prj`` (ESRI WKT), or None without one."""
+    from pyproj import CRS
+    from pyproj.exceptions import CRSError
+
+    prj = path.with_suffix(".prj")
+    if not prj.exists():
+        return None
+    wkt = prj.read_text(encoding="utf-8", errors="replace")
+    try:
+        epsg = CRS.from_wkt(wkt).to_epsg()
+    except CRSError:
+        epsg = None
+    if epsg is None:
+        name = wkt.split('"')[1] if '"' in wkt else wkt[:40]
+        raise GeoImportError(
+            f"Unknown CRS {name!r} in {prj.name}; pass --crs ({SUPPORTED_TEXT}).",
+            errors=[_problem(None, f"unrecognized .prj {name!r}", "unknown-crs")],
+        )
+    return f"EPSG:{epsg}"
+
+
+def read_shapefile(path: Path, mapping: FeatureMapping) -> ReadResult:
+    """Read an ESRI Shapefile (``.shp`` with its ``.dbf``, and ``.prj``/``.cpg`` when present)
+    into unit features in EPSG:4326; same checks as ``read_geojson``."""
+    import shapefile  # type: ignore[import-untyped]  # pyshp ships no py.typed
+
+    cpg = path.with_suffix(".cpg")
+    encoding = cpg.read_text(encoding="ascii").strip() if cpg.exists() else "utf-8"
+    crs_text = mapping.crs or _prj_crs(path)
+    if crs_text is None:
+        raise GeoImportError(
+            f"{path.name} has no .prj: pass --crs ({SUPPORTED_TEXT}).",
+            errors=[_problem(None, "no .prj file and no --crs", "unknown-crs")],
+        )
+    crs = parse_crs(crs_text)
+    try:
+        with shapefile.Reader(str(path), encoding=encoding) as reader:
+            raw_features = [
+                {
+                    "type": "Feature",
+                    "properties": record.record.as_dict(),
+                    "geometry": record.shape.__geo_interface__ if record.shape.points else None,
+                }
+                for record in reader.iterShapeRecords()
+            ]
+    except (shapefile.ShapefileException, OSError, UnicodeDecodeError, LookupError) as exc:
+        raise GeoImportError(
+            f"Not a readable Shapefile: {exc}.",
+            errors=[_problem(None, str(exc), "not-shapefile")],
+        ) from exc
+    return _read_features(raw_features, crs, mapping)
+
+
+def read_boundaries(source: Path | str | bytes, mapping: FeatureMapping) -> ReadResult:
+    """Read a boundary file: a ``.shp`` path as a Shapefile, anything else as GeoJSON."""
+    if isinstance(source, Path) and source.suffix.lower() == ".shp":
+        return read_shapefile(source, mapping)
+    return read_geojson(source, mapping)
+
+
+def _read_features(raw_features: list[Any], crs: int, mapping: FeatureMapping) -> ReadResult:
+    """Turn GeoJSON-like feature dicts in ``crs`` into unit features (see ``read_geojson``)."""
     errors: list[dict[str, Any]] = []
     repairs: list[dict[str, Any]] = []
     features: list[UnitFeature] = []

@@ -35,7 +35,7 @@ from shared.geo.coverage import (
 )
 from shared.geo.crs import METRIC, WGS84, transform
 from shared.geo.errors import GeoImportError
-from shared.geo.features import FeatureMapping, UnitFeature, duplicate_codes, read_geojson
+from shared.geo.features import FeatureMapping, UnitFeature, duplicate_codes, read_boundaries
 
 PARENT_LEVEL = {"district": "gmina", "gmina": "powiat", "powiat": "voivodeship"}
 CODE_PATTERNS = {
@@ -308,7 +308,7 @@ async def import_units(
     return report
 
 
-async def import_geojson(
+async def import_boundaries(
     session: AsyncSession,
     source: Path | str | bytes,
     mapping: FeatureMapping,
@@ -317,8 +317,9 @@ async def import_geojson(
     tolerances: CoverageTolerances | None = None,
     dry_run: bool = False,
 ) -> ImportReport:
-    """Read a GeoJSON boundary file (see ``read_geojson``) and import it (see ``import_units``)."""
-    result = await asyncio.to_thread(read_geojson, source, mapping)
+    """Read a GeoJSON or Shapefile boundary file (see ``read_boundaries``) and import it (see
+    ``import_units``)."""
+    result = await asyncio.to_thread(read_boundaries, source, mapping)
     return await import_units(
         session,
         result.features,
