@@ -58,9 +58,11 @@ async def test_institutions_never_see_each_others_batches_or_records(
     assert (await client.get(f"/v1/batches/{batch_id}", headers=ops.headers)).status_code == 200
     foreign = await client.get(f"/v1/batches/{batch_id}", headers=other_ops.headers)
     assert foreign.status_code == 404
-    assert "SHARED" not in foreign.text and batch_id not in foreign.json().get("detail", "")
+    assert "SHARED" not in foreign.text
+    assert batch_id not in foreign.json().get("detail", "")
     listing = (await client.get("/v1/batches", headers=other_ops.headers)).json()
-    assert listing["numberMatched"] == 0 and listing["batches"] == []
+    assert listing["numberMatched"] == 0
+    assert listing["batches"] == []
     own = (await client.get("/v1/batches", headers=ops.headers)).json()
     assert [batch["id"] for batch in own["batches"]] == [batch_id]
     assert "errors" not in own["batches"][0]

@@ -9,11 +9,12 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
+import pytest
 from fastapi import FastAPI, Request
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ingest.dispatcher import DispatchResult, Dispatcher, backoff
+from ingest.dispatcher import Dispatcher, DispatchResult, backoff
 from ingest.settings import IngestSettings
 from ingest.testing import GMINA, pesels, record
 from shared.testing.plugin import as_role
@@ -159,9 +160,5 @@ async def test_run_loop_delivers_until_stopped(
 
 def test_the_dispatcher_needs_an_anonymizer_url() -> None:
     settings = IngestSettings(environment="test")
-    try:
+    with pytest.raises(ValueError, match="ANONYMIZER_URL"):
         Dispatcher(settings=settings, session_factory=None, client=None)  # type: ignore[arg-type]
-    except ValueError as exc:
-        assert "ANONYMIZER_URL" in str(exc)
-    else:
-        raise AssertionError("expected ValueError")

@@ -50,7 +50,8 @@ def test_pesel_checksum_and_birth_date() -> None:
     assert not pesel_is_valid("4405140135a")
     assert not pesel_is_valid("44153101350")  # month 15 does not exist
     born_2001 = make_pesel(date(2001, 2, 28), 123, female=True)
-    assert born_2001[2:4] == "22" and pesel_is_valid(born_2001)
+    assert born_2001[2:4] == "22"
+    assert pesel_is_valid(born_2001)
     assert not pesel_is_valid(
         make_pesel(date(2001, 2, 28), 123, female=True)[:4] + "30" + born_2001[6:]
     )
@@ -113,7 +114,8 @@ async def test_mixed_valid_and_invalid_rows(
     }
     assert report["rejected_by_code"]["invalid_pesel"] == 1
     for error in report["errors"]:
-        assert error["message"] and error["message_pl"]
+        assert error["message"]
+        assert error["message_pl"]
         assert ids[1][:10] not in error["message"]  # never echo the value
     stored = (
         await db_session.execute(
