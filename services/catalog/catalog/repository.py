@@ -14,6 +14,7 @@ from sqlalchemy import (
     Select,
     and_,
     any_,
+    case,
     cast,
     delete,
     false,
@@ -445,13 +446,10 @@ async def feed_practices(
 
 
 def _overlap(column: Any, values: Sequence[str]) -> Any:
-    codes = func.unnest(column).table_valued("code")
-    return (
-        select(func.count())
-        .select_from(codes)
-        .where(codes.c.code == any_(cast(list(values), ARRAY(TEXT))))
-        .scalar_subquery()
-    )
+    """How many of ``values`` the array column contains."""
+    if not values:
+        return literal(0)
+    return sum((case((literal(value) == any_(column), 1), else_=0) for value in values), literal(0))
 
 
 async def related_practices(

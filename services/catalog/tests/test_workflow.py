@@ -41,14 +41,16 @@ async def test_draft_to_published_to_archived(
     assert (await client.get("/v1/practices")).json()["numberMatched"] == 0
     # ...but the editor sees them.
     managed = await client.get(f"/v1/manage/practices/{pid}", headers=keys.editor24)
-    assert managed.status_code == 200 and managed.json()["status"] == "draft"
+    assert managed.status_code == 200
+    assert managed.json()["status"] == "draft"
 
     # An editor cannot publish.
     assert (
         await client.post(f"/v1/practices/{pid}:publish", headers=keys.editor24)
     ).status_code == 403
     submitted = await client.post(f"/v1/practices/{pid}:submit", headers=keys.editor24)
-    assert submitted.status_code == 200 and submitted.json()["status"] == "submitted"
+    assert submitted.status_code == 200
+    assert submitted.json()["status"] == "submitted"
     again = await client.post(f"/v1/practices/{pid}:submit", headers=keys.editor24)
     assert again.status_code == 409
 
@@ -56,12 +58,15 @@ async def test_draft_to_published_to_archived(
     assert [item["id"] for item in queue.json()["practices"]] == [pid]
 
     published = await client.post(f"/v1/practices/{pid}:publish", headers=keys.moderator24)
-    assert published.status_code == 200 and published.json()["published_at"]
+    assert published.status_code == 200
+    assert published.json()["published_at"]
     public = await client.get(f"/v1/practices/{practice['slug']}")
     assert public.status_code == 200
     history = public.json()["metadata"]
     actions = [entry["last_action_type"] for entry in history]
-    assert "create" in actions and "submit" in actions and "publish" in actions
+    assert "create" in actions
+    assert "submit" in actions
+    assert "publish" in actions
     status_changes = [e for e in history if e["field_name"] == "status"]
     assert status_changes[-1]["previous_value"] == "submitted"
     assert status_changes[-1]["replacement_value"] == "published"
@@ -123,7 +128,8 @@ async def test_editor_of_another_voivodeship_is_forbidden(
         "voivodeship"
     ] == "24"
     national = await client.post("/v1/practices", json=foreign, headers=keys.national)
-    assert national.status_code == 201 and national.json()["voivodeship"] is None
+    assert national.status_code == 201
+    assert national.json()["voivodeship"] is None
     nid = national.json()["id"]
     assert (
         await client.patch(f"/v1/practices/{nid}", json={"title": "X y z"}, headers=keys.editor24)
