@@ -424,3 +424,24 @@ async def test_shapefile_without_prj_needs_a_crs(
     with_crs = dataclasses.replace(WROCLAW_MAPPING, crs="EPSG:4326")
     report = await import_boundaries(wroclaw_parents, path, with_crs, level="district")
     assert report.created == 48
+
+
+async def test_district_of_a_gmina_without_boundary_is_imported_with_a_warning(
+    db_session: AsyncSession,
+) -> None:
+    await import_units(
+        db_session, [UnitFeature("02", "dolnośląskie", box(15, 50, 18, 52))], level="voivodeship"
+    )
+    await import_units(
+        db_session,
+        [UnitFeature("0202", "powiat dzierżoniowski", box(16, 50, 17, 51))],
+        level="powiat",
+    )
+    await import_units(db_session, [UnitFeature("0202021", "Dzierżoniów", None)], level="gmina")
+    body = collection(feature({"id": 1, "name": "Centrum"}, box(16.64, 50.72, 16.66, 50.73)))
+    mapping_ = FeatureMapping("id", "name", "{parent}-{value:02d}", parent="0202021")
+
+    report = await import_boundaries(db_session, body, mapping_, level="district")
+
+    assert report.created == 1
+    assert [item["code"] for item in report.warnings] == ["parent-without-boundary"]

@@ -149,7 +149,8 @@ def unit_code(mapping: FeatureMapping, value: Any) -> str:
 
 
 def read_geojson(source: Path | str | bytes, mapping: FeatureMapping) -> ReadResult:
-    """Read a GeoJSON FeatureCollection into unit features in EPSG:4326.
+    """Read a GeoJSON FeatureCollection (a ``Path``, or the document as ``str``/``bytes``)
+    into unit features in EPSG:4326.
 
     Raises ``GeoImportError`` listing every problem: not GeoJSON, unknown CRS, missing
     properties, non-polygonal or irreparable geometry, coordinates outside Poland.

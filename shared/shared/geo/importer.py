@@ -201,6 +201,7 @@ async def import_units(
     )
     parent_level = PARENT_LEVEL.get(level)
     parents: dict[str, tuple[str, BaseGeometry]] = {}
+    unbounded_parents: set[str] = set()
     for feature in features:
         existing = stored.get(feature.code)
         if existing is not None and existing.level != level:
@@ -221,6 +222,8 @@ async def import_units(
             )
         elif parent.geometry is not None:
             parents[feature.code] = (parent_code, parent.geometry)
+        elif feature.geometry is not None:
+            unbounded_parents.add(parent_code)
     if errors:
         raise GeoImportError(
             f"{len(errors)} problem(s) among the {level} units; nothing was imported.",
@@ -266,6 +269,15 @@ async def import_units(
         warnings=[finding for finding in findings if finding["severity"] != "error"],
         dry_run=dry_run,
     )
+    report.warnings += [
+        {
+            "code": "parent-without-boundary",
+            "severity": "warning",
+            "unit": code,
+            "message": f"{code} has no boundary, so containment in it was not checked",
+        }
+        for code in sorted(unbounded_parents)
+    ]
     boundaries = {code: geom for group in prepared for code, geom in group.boundaries.items()}
     unit_rows = [
         {
