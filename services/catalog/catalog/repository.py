@@ -525,7 +525,7 @@ async def published_services(
             + " "
             + Provider.name
         )
-        conditions.append(haystack.contains(needle, autoescape=True))
+        conditions.append(func.strpos(haystack, needle) > 0)
     query = (
         select(ProviderService, func.count().over())
         .join(Provider, Provider.id == ProviderService.provider_id)

@@ -1,0 +1,276 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+Keys = Any
+SCHEMAS = Path(__file__).parent / "hsds_schema"
+
+# Valid identifiers (check digits computed by the official algorithms).
+NIP = "5260250274"
+REGON = "012100784"
+KRS = "0000012345"
+
+
+def provider_payload(**overrides: Any) -> dict[str, Any]:
+    payload: dict[str, Any] = {
+        "name": "Miejski Ośrodek Pomocy Społecznej w Testowie",
+        "alternate_name": "MOPS Testowo",
+        "description": "Ośrodek pomocy społecznej miasta Testowo.",
+        "provider_type": "MOPS",
+        "email": "sekretariat@mops.example.org",
+        "website": "https://mops.example.org",
+        "nip": "526-025-02-74",
+        "regon": REGON,
+        "krs": KRS,
+        "terc": "2461011",
+        "address_1": "ul. Przykładowa 1",
+        "postal_code": "43-300",
+        "city": "Bielsko-Biała",
+        "location": {"lon": 19.04, "lat": 49.82},
+        "phones": [{"number": "+48 33 000 00 00", "type": "voice"}],
+        "schedules": [{"byday": "MO,TU,WE,TH,FR", "opens_at": "07:30", "closes_at": "15:30"}],
+        "service_areas": ["social_assistance"],
+        "services": [
+            {
+                "name": "Usługi opiekuńcze",
+                "description": "Pomoc w codziennych czynnościach w domu.",
+                "service_areas": ["social_assistance"],
+                "target_groups": ["seniors", "disabled"],
+                "area_tercs": ["2461011"],
+                "minimum_age": 60,
+            },
+            {"name": "Praca socjalna", "target_groups": ["families"]},
+        ],
+        "assured_date": "2026-01-15",
+    }
+    payload.update(overrides)
+    return payload
+
+
+def _registry() -> Registry:
+    """The schemas refer to each other by file name (``metadata.json``)."""
+    resources = []
+    for path in [*SCHEMAS.glob("*.json"), *SCHEMAS.glob("compiled/*.json")]:
+        contents = json.loads(path.read_text("utf-8"))
+        name = path.relative_to(SCHEMAS).as_posix()
+        resources.append(
+            (name, Resource.from_contents(contents, default_specification=DRAFT202012))
+        )
+    return Registry().with_resources(resources)
+
+
+def validate(schema_file: str, instance: Any) -> None:
+    schema = json.loads((SCHEMAS / schema_file).read_text("utf-8"))
+    validator = Draft202012Validator(
+        schema, registry=_registry(), format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
+    errors = sorted(validator.iter_errors(instance), key=lambda e: list(e.path))
+    assert not errors, [f"{list(e.path)}: {e.message}" for e in errors[:5]]
+
+
+@pytest.fixture
+async def published_provider(client: httpx.AsyncClient, keys: Keys) -> dict[str, Any]:
+    created = await client.post("/v1/providers", json=provider_payload(), headers=keys.moderator24)
+    assert created.status_code == 201, created.text
+    published = await client.post(
+        f"/v1/providers/{created.json()['id']}:publish", headers=keys.moderator24
+    )
+    assert published.status_code == 200, published.text
+    body: dict[str, Any] = published.json()
+    return body
+
+
+async def test_provider_record(
+    published_provider: dict[str, Any], client: httpx.AsyncClient
+) -> None:
+    assert published_provider["nip"] == NIP
+    assert published_provider["voivodeship"] == "24"
+    assert published_provider["phones"][0]["number"] == "+48330000000"
+    assert sorted(published_provider["target_groups"]) == ["disabled", "families", "seniors"]
+    assert len(published_provider["services"]) == 2
+    found = await client.get(
+        "/v1/providers", params={"q": "ośrodkach pomocy", "provider_type": "MOPS"}
+    )
+    assert found.json()["numberMatched"] == 1
+    near = await client.get(
+        "/v1/providers", params={"near": "19.05,49.82", "radius_m": 5000, "facets": True}
+    )
+    assert near.json()["facets"]["provider_type"] == {"MOPS": 1}
+    assert (await client.get("/v1/providers?target_group=seniors")).json()["numberMatched"] == 1
+    assert (await client.get("/v1/providers?target_group=homeless")).json()["numberMatched"] == 0
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("nip", "5260250275"),  # wrong check digit
+        ("nip", "123"),
+        ("regon", "012100785"),
+        ("regon", "12345678901234"),
+        ("krs", "12345"),
+        ("krs", "0000000000"),
+        ("website", "ftp://example.org"),
+        ("email", "mops@"),
+        ("postal_code", "43300"),
+        ("provider_type", "SPACE_AGENCY"),
+    ],
+)
+async def test_invalid_provider_fields(
+    client: httpx.AsyncClient, keys: Keys, field: str, value: str
+) -> None:
+    response = await client.post(
+        "/v1/providers", json=provider_payload(**{field: value}), headers=keys.editor24
+    )
+    assert response.status_code == 422, response.text
+    assert any(field in error["field"] for error in response.json()["errors"])
+
+
+async def test_invalid_phone_and_duplicate_identifiers(
+    client: httpx.AsyncClient, keys: Keys, published_provider: dict[str, Any]
+) -> None:
+    phone = await client.post(
+        "/v1/providers",
+        json=provider_payload(phones=[{"number": "call me"}], nip=None, regon=None, krs=None),
+        headers=keys.editor24,
+    )
+    assert phone.status_code == 422
+    duplicate = await client.post(
+        "/v1/providers",
+        json=provider_payload(name="Inna nazwa", regon=None, krs=None),
+        headers=keys.editor24,
+    )
+    assert duplicate.status_code == 409
+    assert duplicate.json()["existing_id"] == published_provider["id"]
+
+
+async def test_hsds_root_and_organizations_validate(
+    client: httpx.AsyncClient, published_provider: dict[str, Any]
+) -> None:
+    root = (await client.get("/hsds/")).json()
+    assert root["version"] == "3.0"
+    assert root["openapi_url"].endswith("/openapi.json")
+
+    page = (await client.get("/hsds/organizations")).json()
+    validate("page.json", page)
+    assert page["total_items"] == 1
+    assert page["first_page"]
+    assert page["last_page"]
+    for item in page["contents"]:
+        validate("compiled/organization_list.json", item)
+        validate("organization.json", item)
+
+    full = (await client.get("/hsds/organizations?full=true")).json()
+    validate("page.json", full)
+    for item in full["contents"]:
+        validate("organization.json", item)
+
+    one = await client.get(f"/hsds/organizations/{published_provider['id']}")
+    assert one.status_code == 200
+    organization = one.json()
+    validate("organization.json", organization)
+    identifiers = {
+        i["identifier_type"]: i["identifier"] for i in organization["organization_identifiers"]
+    }
+    assert identifiers == {"KRS": KRS, "REGON": REGON, "NIP": NIP}
+    address = organization["locations"][0]["addresses"][0]
+    assert address["state_province"] == "śląskie"
+    assert address["country"] == "PL"
+    assert organization["attributes"][0]["taxonomy_term"]["code"] == "MOPS"
+    assert {m["field_name"] for m in organization["metadata"]} >= {"name", "status"}
+
+
+async def test_hsds_services_validate(
+    client: httpx.AsyncClient, published_provider: dict[str, Any]
+) -> None:
+    page = (await client.get("/hsds/services", params={"per_page": 1})).json()
+    validate("page.json", page)
+    assert page["total_items"] == 2
+    assert page["total_pages"] == 2
+    assert not page["last_page"]
+    for item in page["contents"]:
+        validate("compiled/service_list.json", item)
+        validate("service.json", item)
+    second = (await client.get("/hsds/services", params={"per_page": 1, "page": 2})).json()
+    assert second["last_page"]
+    assert second["contents"][0]["id"] != page["contents"][0]["id"]
+
+    searched = (await client.get("/hsds/services", params={"search": "opiekuncze"})).json()
+    assert [s["name"] for s in searched["contents"]] == ["Usługi opiekuńcze"]
+    by_org = (
+        await client.get("/hsds/services", params={"organization_id": published_provider["id"]})
+    ).json()
+    assert by_org["total_items"] == 2
+
+    service_id = searched["contents"][0]["id"]
+    full = await client.get(f"/hsds/services/{service_id}")
+    assert full.status_code == 200
+    service = full.json()
+    validate("service.json", service)
+    validate(
+        "compiled/service_list.json",
+        {k: v for k, v in service.items() if k in ("id", "name", "status")},
+    )
+    assert service["service_areas"][0]["uri"] == "urn:teryt:terc:2461011"
+    audiences = {
+        a["taxonomy_term"]["code"] for a in service["attributes"] if a["link_type"] == "audience"
+    }
+    assert audiences == {"seniors", "disabled"}
+    assert service["metadata"]
+
+
+async def test_hsds_hides_unpublished(client: httpx.AsyncClient, keys: Keys) -> None:
+    created = await client.post("/v1/providers", json=provider_payload(), headers=keys.editor24)
+    assert created.status_code == 201
+    assert (await client.get("/hsds/organizations")).json()["total_items"] == 0
+    assert (await client.get("/hsds/services")).json()["total_items"] == 0
+    assert (await client.get(f"/hsds/organizations/{created.json()['id']}")).status_code == 404
+    service_id = created.json()["services"][0]["id"]
+    assert (await client.get(f"/hsds/services/{service_id}")).status_code == 404
+    assert (await client.get("/hsds/services/not-a-uuid")).status_code == 422
+
+
+async def test_provider_patch_logs_services_and_identifiers(
+    client: httpx.AsyncClient, keys: Keys
+) -> None:
+    created = await client.post("/v1/providers", json=provider_payload(), headers=keys.editor24)
+    pid = created.json()["id"]
+    patched = await client.patch(
+        f"/v1/providers/{pid}",
+        json={"services": [{"name": "Tylko jedna usługa"}], "email": "nowy@mops.example.org"},
+        headers=keys.editor24,
+    )
+    assert patched.status_code == 200, patched.text
+    assert [s["name"] for s in patched.json()["services"]] == ["Tylko jedna usługa"]
+    fields = {
+        m["field_name"] for m in patched.json()["metadata"] if m["last_action_type"] == "update"
+    }
+    assert fields == {"services", "email"}
+    bad = await client.patch(
+        f"/v1/providers/{pid}", json={"nip": "1111111112"}, headers=keys.editor24
+    )
+    assert bad.status_code == 422
+
+
+def test_the_schema_check_rejects_bad_documents() -> None:
+    with pytest.raises(AssertionError):
+        validate("organization.json", {"id": "not-a-uuid", "name": "x"})
+    with pytest.raises(AssertionError):
+        validate(
+            "organization.json",
+            {
+                "id": "6f0c3c52-8c0e-4c57-9d8f-3b7e5ad2c1a0",
+                "name": "x",
+                "description": "d",
+                "metadata": [{"id": "6f0c3c52-8c0e-4c57-9d8f-3b7e5ad2c1a0"}],
+            },
+        )
+    with pytest.raises(AssertionError):
+        validate("page.json", {"total_items": "many"})
