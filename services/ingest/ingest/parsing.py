@@ -137,7 +137,8 @@ def _iter_json(body: bytes, limit: RowLimit) -> Iterator[RawRecord]:
         limit.count = len(records) - 1
         limit.tick()
     del document
-    for value in records:
+    for index in range(len(records)):
+        value, records[index] = records[index], None  # free each record once validated
         yield RawRecord(row=limit.tick(), line=None, value=value)
 
 
