@@ -72,6 +72,8 @@ PRACTICE_CSV_COLUMNS = [
     "source",
     "license",
 ]
+# Columns of an export that an import ignores (set by the workflow, not by editors).
+READ_ONLY_COLUMNS = ("id", "status", "published_at", "updated_at", "metadata")
 _LIST_FIELDS = {"target_groups", "service_areas", "categories", "area_tercs", "funding_sources"}
 
 
@@ -165,7 +167,8 @@ def _seed_like(values: dict[str, Any]) -> dict[str, Any]:
             result.setdefault("area_tercs", [teryt])
     if isinstance(result.get("id"), str) and "slug" not in result:
         result["slug"] = result.pop("id")
-    result.pop("id", None)
+    for name in READ_ONLY_COLUMNS:
+        result.pop(name, None)
     return result
 
 
