@@ -93,6 +93,6 @@ def test_krs_phone_slug_prefixes() -> None:
     assert normalize_phone("+44 20 7946 0958") == "+442079460958"
     assert normalize_phone("12345") is None
     assert normalize_phone("tel. 33") is None
-    assert slugify("Łódź – „Seniorzy” w akcji!") == "lodz-seniorzy-w-akcji"
+    assert slugify("Łódź \u2013 „Seniorzy” w akcji!") == "lodz-seniorzy-w-akcji"
     assert slugify("!!!") == "record"
     assert territory_prefixes(["2461011", "02"]) == ["02", "24", "2461", "2461011"]
