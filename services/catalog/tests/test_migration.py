@@ -1,0 +1,95 @@
+"""Migration 0003: no drift between the catalog models and the database, and a clean
+downgrade / upgrade round trip (on a throwaway database of its own)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from geoalchemy2 import alembic_helpers
+from sqlalchemy import Engine, create_engine, text
+
+import shared.db.models  # noqa: F401  (registers every table)
+from shared.db.base import Base
+from shared.migrations_info import alembic_config
+from shared.settings import DatabaseSettings
+
+
+@pytest.fixture(scope="module")
+def fresh_database(database_settings: DatabaseSettings) -> Iterator[tuple[Engine, str]]:
+    name = f"socmap_catalog_migration_{os.getpid()}"
+    admin = create_engine(
+        database_settings.url(driver="postgresql+psycopg", database="postgres"),
+        isolation_level="AUTOCOMMIT",
+    )
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        connection.execute(text(f'CREATE DATABASE "{name}" OWNER "{database_settings.user}"'))
+    url = database_settings.url(driver="postgresql+psycopg", database=name)
+    engine = create_engine(url)
+    try:
+        yield engine, url.render_as_string(hide_password=False)
+    finally:
+        engine.dispose()
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def _catalog_only(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    table = obj if type_ == "table" else getattr(obj, "table", None)
+    if getattr(table, "schema", None) != "catalog":
+        return False
+    return bool(alembic_helpers.include_object(obj, name, type_, reflected, compare_to))
+
+
+def _catalog_drift(engine: Engine) -> list[object]:
+    with engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection,
+            opts={
+                "include_schemas": True,
+                "include_object": _catalog_only,
+                "compare_type": True,
+            },
+        )
+        return list(compare_metadata(context, Base.metadata))
+
+
+def _catalog_objects(engine: Engine) -> int:
+    with engine.connect() as connection:
+        return int(
+            connection.execute(
+                text(
+                    "SELECT (SELECT count(*) FROM pg_class c JOIN pg_namespace n "
+                    "ON n.oid = c.relnamespace WHERE n.nspname = 'catalog') "
+                    "+ (SELECT count(*) FROM pg_ts_config c JOIN pg_namespace n "
+                    "ON n.oid = c.cfgnamespace WHERE n.nspname = 'catalog')"
+                )
+            ).scalar_one()
+        )
+
+
+def test_no_drift_and_round_trip(fresh_database: tuple[Engine, str]) -> None:
+    engine, url = fresh_database
+    config = alembic_config(url)
+    config.attributes["configure_logger"] = False
+    command.upgrade(config, "head")
+    assert _catalog_drift(engine) == []
+    assert _catalog_objects(engine) > 10
+    command.downgrade(config, "0002_ingest")
+    assert _catalog_objects(engine) == 0
+    command.upgrade(config, "head")
+    assert _catalog_drift(engine) == []
+    with engine.connect() as connection:
+        lexemes = connection.execute(
+            text("SELECT to_tsvector('catalog.pl', 'ośrodkach seniorów')::text")
+        ).scalar_one()
+    assert "ośrodek" in lexemes
+    assert "senior" in lexemes
