@@ -316,16 +316,18 @@ def _text_match(model: RecordModel, q: str) -> tuple[ColumnElement[bool], Column
     q_pl = func.websearch_to_tsquery(_PL, q)
     q_plain = func.websearch_to_tsquery(_PL_UNACCENT, q)
     q_norm = func.catalog.unaccent_lower(q)
+    lemma_hit = model.tsv_pl.op("@@")(q_pl)
     match = or_(
-        model.tsv_pl.op("@@")(q_pl),
+        lemma_hit,
         model.tsv_plain.op("@@")(q_plain),
         q_norm.op("<%")(model.name_norm),
     )
-    score = (
-        func.ts_rank(model.tsv_pl, q_pl)
-        + 0.5 * func.ts_rank(model.tsv_plain, q_plain)
-        + 0.3 * func.word_similarity(q_norm, model.name_norm)
-    )
+    # One ts_rank per row (each reads a whole tsvector): lemmas when they match, else the
+    # unaccented forms at half weight; plus the title's trigram closeness.
+    score = case(
+        (lemma_hit, func.ts_rank(model.tsv_pl, q_pl)),
+        else_=0.5 * func.ts_rank(model.tsv_plain, q_plain),
+    ) + 0.3 * func.word_similarity(q_norm, model.name_norm)
     return match, cast(score, Float)
 
 

@@ -1,0 +1,429 @@
+"""Catalog benchmark: Polish full-text search, text + geo and faceted queries through the
+catalog app (in process, real engine and pool) on synthetic data, against a naive ``ILIKE``
+search measured in the same run on the same rows.
+
+    uv run python bench/catalog/run.py                         # 100 000 practices, 50 000 providers
+    uv run python bench/catalog/run.py --practices 20000 --providers 10000 --requests 200
+
+It creates (and drops, unless --keep) its own database on the local cluster (``SOCMAP_DB_*``),
+migrated to head, and connects as the service role ``socmap_catalog``. Latencies are per request
+at the given concurrency (default 8), after every pooled connection has loaded the Hunspell
+dictionary (the first use costs ~0.3 s per backend; production warms its pool the same way).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import re
+import statistics
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import asyncpg
+import httpx
+from alembic import command
+from sqlalchemy import create_engine, text
+
+from catalog.app import create_app
+from catalog.settings import CatalogSettings
+from shared.db.engine import make_engine, make_sessionmaker
+from shared.migrations_info import alembic_config
+from shared.settings import DatabaseSettings
+
+SEED_FILE = Path(__file__).resolve().parents[2] / "data" / "practices" / "seed-practices.json"
+
+
+def vocabulary(rng: random.Random) -> tuple[list[str], list[float], list[str]]:
+    """Real Polish words of the seed practices with Zipf weights, plus rare made-up words, so
+    a query word occurs in a realistic share of documents (about 0.1-5 %), not in all."""
+    records = json.loads(SEED_FILE.read_text("utf-8"))
+    counts: dict[str, int] = {}
+    for record in records:
+        for field in ("title", "summary_pl", "problem_addressed_pl"):
+            for word in re.findall(r"[a-ząćęłńóśźż]{3,}", (record.get(field) or "").lower()):
+                counts[word] = counts.get(word, 0) + 1
+    words = sorted(counts, key=lambda w: (-counts[w], w))
+    weights = [1 / (rank + 10) for rank in range(len(words))]
+    syllables = ["ka", "lo", "wi", "dra", "men", "sto", "prze", "ny", "ce", "bor", "lić", "zan"]
+    rare = sorted(
+        {"".join(rng.choice(syllables) for _ in range(rng.randint(3, 4))) for _ in range(30_000)}
+    )
+    return words, weights, rare
+
+
+TARGET_GROUPS = (
+    "seniors",
+    "homeless",
+    "unemployed",
+    "children_youth",
+    "families",
+    "disabled",
+    "social_assistance_clients",
+    "professionals",
+)
+SERVICE_AREAS = (
+    "family_policy",
+    "family_support",
+    "foster_care",
+    "social_assistance",
+    "health",
+    "disability_support",
+    "education",
+    "unemployment_prevention",
+    "culture",
+    "physical_culture_tourism",
+    "civic_engagement",
+    "housing",
+    "environmental_protection",
+    "social_vocational_reintegration",
+)
+CATEGORIES = (
+    "poverty",
+    "homelessness",
+    "unemployment",
+    "disability",
+    "alcoholism",
+    "domestic_violence",
+    "long_term_illness",
+    "single_parent_family",
+)
+PROVIDER_TYPES = (
+    "OPS",
+    "MOPS",
+    "GOPS",
+    "CUS",
+    "PCPR",
+    "PUP",
+    "NGO_FOUNDATION",
+    "NGO_ASSOCIATION",
+    "CIS",
+    "KIS",
+    "WTZ",
+    "DPS",
+)
+VOIVODESHIPS = [f"{n:02d}" for n in range(2, 33, 2)]
+TEXT_QUERIES = (
+    "ośrodkach",
+    "seniorów",
+    "bezdomnych",
+    "osrodek pomocy",
+    "usługi opiekuńcze",
+    "asystent rodziny",
+    "spoldzielnia socjalna",
+    "teleopieki",
+    "świetlicy",
+    "mediacji",
+    "integracja zawodowa",
+    "opieka wytchnieniowa",
+    "pomocy społecznej",
+    "kryzysowej",
+)
+TYPO_QUERIES = ("asystnet rodziny", "teleopeika", "spółdzelnia socjalna")
+
+
+@dataclass
+class Phase:
+    name: str
+    latencies_ms: list[float]
+
+    def percentile(self, p: float) -> float:
+        ordered = sorted(self.latencies_ms)
+        return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def recreate_database(settings: DatabaseSettings, name: str, *, drop_only: bool = False) -> None:
+    admin = create_engine(
+        settings.url(driver="postgresql+psycopg", database="postgres"), isolation_level="AUTOCOMMIT"
+    )
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        if not drop_only:
+            connection.execute(text(f'CREATE DATABASE "{name}" OWNER "{settings.user}"'))
+    admin.dispose()
+
+
+def _dsn(settings: DatabaseSettings) -> str:
+    return settings.url(driver="postgresql").render_as_string(hide_password=False)
+
+
+@dataclass
+class Corpus:
+    words: list[str]
+    weights: list[float]
+    rare: list[str]
+
+    def sentence(self, rng: random.Random, low: int, high: int) -> str:
+        size = rng.randint(low, high)
+        common = rng.choices(self.words, weights=self.weights, k=size)
+        return " ".join(w if rng.random() < 0.7 else rng.choice(self.rare) for w in common)
+
+
+def _point(rng: random.Random) -> tuple[float, float]:
+    return rng.uniform(14.2, 24.0), rng.uniform(49.1, 54.7)
+
+
+async def load(settings: DatabaseSettings, practices: int, providers: int, seed: int) -> None:
+    """Synthetic published rows: COPY into staging tables, then one INSERT ... SELECT each."""
+    rng = random.Random(seed)
+    corpus = Corpus(*vocabulary(rng))
+    _sentence = corpus.sentence
+    connection = await asyncpg.connect(dsn=_dsn(settings))
+    await connection.execute(
+        "CREATE UNLOGGED TABLE stage_practice (slug text, title text, summary text, problem text,"
+        " description text, target_groups text[], service_areas text[], categories text[],"
+        " voivodeship text, terc text, lon float8, lat float8, start_year int)"
+    )
+    rows = []
+    for index in range(practices):
+        voivodeship = rng.choice(VOIVODESHIPS)
+        terc = f"{voivodeship}{rng.randint(1, 20):02d}{rng.randint(1, 15):02d}1"
+        lon, lat = _point(rng)
+        rows.append(
+            (
+                f"practice-{index}",
+                _sentence(rng, 3, 8).capitalize(),
+                _sentence(rng, 15, 40),
+                _sentence(rng, 5, 15),
+                _sentence(rng, 30, 80),
+                rng.sample(TARGET_GROUPS, rng.randint(1, 2)),
+                rng.sample(SERVICE_AREAS, rng.randint(1, 3)),
+                rng.sample(CATEGORIES, rng.randint(0, 2)),
+                voivodeship,
+                terc,
+                lon,
+                lat,
+                rng.randint(2005, 2025),
+            )
+        )
+    await connection.copy_records_to_table("stage_practice", records=rows)
+    await connection.execute(
+        """
+        INSERT INTO catalog.practice (slug, status, title, summary, problem_addressed, description,
+            evidence_level, lifecycle_status, target_groups, service_areas, categories, area_tercs,
+            territory_prefixes, voivodeship, geom, start_year, published_at)
+        SELECT slug, 'published', title, summary, problem, description,
+            (ARRAY['anecdotal','monitored','evaluated_internal'])[1 + (start_year % 3)],
+            (ARRAY['idea','pilot','implemented','evaluated'])[1 + (start_year % 4)],
+            target_groups, service_areas, categories, ARRAY[terc],
+            ARRAY[voivodeship, left(terc, 4), terc], voivodeship,
+            ST_SetSRID(ST_MakePoint(lon, lat), 4326), start_year,
+            now() - (random() * interval '1000 days')
+        FROM stage_practice
+        """
+    )
+    await connection.execute(
+        "CREATE UNLOGGED TABLE stage_provider (slug text, name text, description text,"
+        " provider_type text, voivodeship text, terc text, lon float8, lat float8,"
+        " service_areas text[], target_groups text[])"
+    )
+    rows = []
+    for index in range(providers):
+        voivodeship = rng.choice(VOIVODESHIPS)
+        terc = f"{voivodeship}{rng.randint(1, 20):02d}{rng.randint(1, 15):02d}1"
+        lon, lat = _point(rng)
+        kind = rng.choice(PROVIDER_TYPES)
+        rows.append(
+            (
+                f"provider-{index}",
+                f"{kind} {_sentence(rng, 2, 5)}",
+                _sentence(rng, 10, 30),
+                kind,
+                voivodeship,
+                terc,
+                lon,
+                lat,
+                rng.sample(SERVICE_AREAS, rng.randint(1, 3)),
+                rng.sample(TARGET_GROUPS, rng.randint(1, 3)),
+            )
+        )
+    await connection.copy_records_to_table("stage_provider", records=rows)
+    await connection.execute(
+        """
+        INSERT INTO catalog.provider (slug, status, name, description, provider_type, terc,
+            voivodeship, area_tercs, territory_prefixes, geom, service_areas, target_groups,
+            published_at)
+        SELECT slug, 'published', name, description, provider_type, terc, voivodeship,
+            ARRAY[terc], ARRAY[voivodeship, left(terc, 4), terc],
+            ST_SetSRID(ST_MakePoint(lon, lat), 4326), service_areas, target_groups,
+            now() - (random() * interval '1000 days')
+        FROM stage_provider
+        """
+    )
+    await connection.execute("DROP TABLE stage_practice, stage_provider")
+    await connection.execute("VACUUM ANALYZE catalog.practice")
+    await connection.execute("VACUUM ANALYZE catalog.provider")
+    await connection.close()
+
+
+async def run_phase(
+    name: str, request: Callable[[random.Random], Awaitable[None]], *, total: int, concurrency: int
+) -> Phase:
+    latencies: list[float] = []
+    counter = iter(range(total))
+
+    async def worker(seed: int) -> None:
+        rng = random.Random(seed)
+        for _ in counter:
+            started = time.perf_counter()
+            await request(rng)
+            latencies.append((time.perf_counter() - started) * 1000)
+
+    await asyncio.gather(*(worker(seed) for seed in range(concurrency)))
+    return Phase(name, latencies)
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--practices", type=int, default=100_000)
+    parser.add_argument("--providers", type=int, default=50_000)
+    parser.add_argument("--requests", type=int, default=400, help="per query kind")
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--database", default="socmap_bench_catalog")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--keep", action="store_true", help="keep the benchmark database")
+    parser.add_argument("--reuse", action="store_true", help="reuse a kept database as it is")
+    args = parser.parse_args()
+
+    base = DatabaseSettings()
+    settings = base.model_copy(update={"name": args.database})
+    if not args.reuse:
+        recreate_database(base, args.database)
+        config = alembic_config(
+            settings.url(driver="postgresql+psycopg").render_as_string(hide_password=False)
+        )
+        config.attributes["configure_logger"] = False
+        command.upgrade(config, "head")
+        print(f"loading {args.practices} practices and {args.providers} providers ...", flush=True)
+        started = time.perf_counter()
+        await load(settings, args.practices, args.providers, args.seed)
+        print(f"loaded in {time.perf_counter() - started:.0f} s", flush=True)
+    try:
+        service_settings = CatalogSettings(
+            database=settings,
+            db_user="socmap_catalog",
+            log_json=False,
+            log_level="WARNING",
+            environment="development",
+        )
+        service_settings.database.pool_size = args.concurrency
+        app = create_app(service_settings)
+        engine = make_engine(
+            service_settings.database_url(), pool_size=args.concurrency, max_overflow=0
+        )
+        app.state.engine = engine
+        app.state.sessionmaker = make_sessionmaker(engine)
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
+
+            async def get(path: str, params: dict[str, object]) -> None:
+                response = await client.get(path, params=params)  # type: ignore[arg-type]
+                response.raise_for_status()
+
+            async def text_search(rng: random.Random) -> None:
+                await get(
+                    "/v1/practices", {"q": rng.choice(TEXT_QUERIES + TYPO_QUERIES), "limit": 20}
+                )
+
+            async def text_geo(rng: random.Random) -> None:
+                lon, lat = _point(rng)
+                await get(
+                    "/v1/practices",
+                    {
+                        "q": rng.choice(TEXT_QUERIES),
+                        "near": f"{lon},{lat}",
+                        "radius_m": 50_000,
+                        "sort": "distance",
+                        "limit": 20,
+                    },
+                )
+
+            async def faceted(rng: random.Random) -> None:
+                await get(
+                    "/v1/practices",
+                    {
+                        "service_area": rng.choice(SERVICE_AREAS),
+                        "territory": rng.choice(VOIVODESHIPS),
+                        "facets": "true",
+                        "limit": 20,
+                    },
+                )
+
+            async def text_faceted(rng: random.Random) -> None:
+                await get(
+                    "/v1/practices", {"q": rng.choice(TEXT_QUERIES), "facets": "true", "limit": 20}
+                )
+
+            async def providers(rng: random.Random) -> None:
+                lon, lat = _point(rng)
+                await get(
+                    "/v1/providers",
+                    {
+                        "q": rng.choice(TEXT_QUERIES),
+                        "bbox": f"{lon - 1},{lat - 0.5},{lon + 1},{lat + 0.5}",
+                        "limit": 20,
+                    },
+                )
+
+            async def naive(rng: random.Random) -> None:
+                # What a first version would do: ILIKE on title and summary, plus a count.
+                needle = f"%{rng.choice(TEXT_QUERIES).split()[0]}%"
+                async with engine.connect() as connection:
+                    await connection.execute(
+                        text(
+                            "SELECT id, title, count(*) OVER () FROM catalog.practice "
+                            "WHERE status = 'published' AND (title ILIKE :q OR summary ILIKE :q "
+                            "OR description ILIKE :q) ORDER BY published_at DESC LIMIT 20"
+                        ),
+                        {"q": needle},
+                    )
+
+            # Warm every pooled connection (Hunspell dictionary, plan cache).
+            await run_phase(
+                "warm-up", text_search, total=args.concurrency * 4, concurrency=args.concurrency
+            )
+            phases = []
+            for name, request in (
+                ("text search (practices)", text_search),
+                ("text + geo (near 50 km)", text_geo),
+                ("faceted (area + territory)", faceted),
+                ("text + facets", text_faceted),
+                ("providers: text + bbox", providers),
+                ("naive ILIKE baseline", naive),
+            ):
+                print(f"{name} ...", flush=True)
+                phases.append(
+                    await run_phase(
+                        name, request, total=args.requests, concurrency=args.concurrency
+                    )
+                )
+        await engine.dispose()
+        baseline = phases[-1]
+        print()
+        header = f"{'query kind':<30} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'mean ms':>8} {'p50 vs ILIKE':>13}  target p95 < 50 ms"
+        print(
+            f"{args.practices} practices, {args.providers} providers, concurrency {args.concurrency}"
+        )
+        print(header)
+        print("-" * len(header))
+        for phase in phases:
+            p50, p95 = phase.percentile(50), phase.percentile(95)
+            ratio = baseline.percentile(50) / p50 if p50 else 0
+            verdict = "" if phase is baseline else ("ok" if p95 < 50 else "MISSED")
+            print(
+                f"{phase.name:<30} {len(phase.latencies_ms):>8} {p50:>8.1f} {p95:>8.1f}"
+                f" {statistics.fmean(phase.latencies_ms):>8.1f} {ratio:>12.1f}x  {verdict}"
+            )
+    finally:
+        if not args.keep:
+            recreate_database(base, args.database, drop_only=True)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
