@@ -90,3 +90,27 @@ async def test_unknown_batch_id_is_404(client: httpx.AsyncClient, ops) -> None:
     )
     assert response.status_code == 404
     assert (await client.get("/v1/batches/not-a-uuid", headers=ops.headers)).status_code == 422
+
+
+async def test_institutions_that_do_not_hold_cases_cannot_push(
+    client: httpx.AsyncClient, db_session: AsyncSession, geography: None
+) -> None:
+    from shared.institutions import create_institution
+
+    rops = await create_institution(db_session, kind="ROPS", name="ROPS test", territory=["24"])
+    issued = await create_api_key(db_session, institution=rops, name="t", scopes=["records:write"])
+    response = await client.post(
+        URL,
+        json={"records": [record("R-1", pesels(1)[0])]},
+        headers={"Authorization": f"Bearer {issued.token}", "Accept-Language": "pl"},
+    )
+    assert response.status_code == 403
+    assert "nie przesyła" in response.json()["detail"]
+
+
+async def test_external_ids_with_slashes_can_be_erased(client: httpx.AsyncClient, ops) -> None:
+    await client.post(
+        URL, json={"records": [record("OPS/2024/17", pesels(1)[0])]}, headers=ops.headers
+    )
+    response = await client.delete("/v1/records/OPS/2024/17", headers=ops.headers)
+    assert response.status_code == 204

@@ -80,7 +80,7 @@ async def push_batch(
 
 
 @router.delete(
-    "/{external_id}",
+    "/{external_id:path}",
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Erase one record of the institution",
     responses={404: {"description": "No such record of this institution"}},
