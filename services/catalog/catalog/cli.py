@@ -23,8 +23,9 @@ def _root() -> None:
 def seed(
     data_dir: Annotated[Path | None, typer.Option(help="The project's data/ folder")] = None,
 ) -> None:
-    """Load the seed practices and demo providers (published; idempotent). Runs as the owner
-    role of SOCMAP_DB_*, after ``socmap migrate``."""
+    """Load the seed practices and demo providers (published; idempotent).
+
+    Runs as the owner role of SOCMAP_DB_*, after ``socmap migrate``."""
     from shared.reference import data_dir as default_data_dir
 
     report = asyncio.run(_seed(data_dir or default_data_dir()))

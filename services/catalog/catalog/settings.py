@@ -15,9 +15,8 @@ class CatalogSettings(ServiceSettings):
     port: int = 8003
     # Public base URL of this service (links in the Atom feed and HSDS ``GET /``).
     public_url: str = "http://127.0.0.1:8003"
-    hsds_profile_url: str = (
-        "https://github.com/socmap/socmap/blob/main/services/catalog/README.md#hsds-profile"
-    )
+    # The HSDS profile of this API, documented in services/catalog/README.md ("HSDS profile").
+    hsds_profile_url: str = "urn:socmap:hsds-profile:pl:1"
     # Hand-off to map-tiles: POST {map_tiles_url}/v1/cache:invalidate with this service key.
     map_tiles_url: str | None = None
     map_tiles_key: SecretStr | None = None
