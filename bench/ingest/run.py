@@ -307,7 +307,7 @@ def stored_rows(
     for batch in batches(total, 10_000):
         for item in batch:
             district = item["location"].get("district") or (
-                DISTRICT_WEST if item["location"]["point"][0] < 19.05 else DISTRICT_EAST
+                DISTRICT_WEST if item["location"]["point"][0] < 22.15 else DISTRICT_EAST
             )
             rows.append(
                 (

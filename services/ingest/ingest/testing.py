@@ -10,25 +10,28 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-GMINA = "2461011"  # Bielsko-Biała's TERC (test rectangles, not the real boundary)
-DISTRICT_WEST = "2461011-01"
-DISTRICT_EAST = "2461011-02"
-OTHER_GMINA = "2402011"
-OTHER_DISTRICT = "2402011-01"
-SIMC = "0923584"
-ULIC = "15555"
+# Fictional units (voivodeship "98" does not exist) placed where no shipped geography lies, so
+# that tests stay independent of real data another suite may have loaded into the same database.
+VOIVODESHIP = "98"
+GMINA = "9861011"
+DISTRICT_WEST = "9861011-01"
+DISTRICT_EAST = "9861011-02"
+OTHER_GMINA = "9802011"
+OTHER_DISTRICT = "9802011-01"
+SIMC = "9990001"
+ULIC = "99901"
 
-# lon/lat rectangles: the gmina spans 19.00-19.10 x 49.78-49.86; its two districts cover only
-# 49.78-49.84, so a point in the northern strip is in the gmina but in no district.
+# lon/lat rectangles: the gmina spans 22.10-22.20 x 53.80-53.88; its two districts cover only
+# 53.80-53.86, so a point in the northern strip is in the gmina but in no district.
 GEOGRAPHY: list[tuple[str, str, str | None, tuple[float, float, float, float]]] = [
-    ("24", "voivodeship", None, (18.0, 49.0, 20.0, 51.0)),
-    ("2461", "powiat", "24", (19.0, 49.78, 19.1, 49.86)),
-    ("2402", "powiat", "24", (19.1, 49.78, 19.2, 49.86)),
-    (GMINA, "gmina", "2461", (19.0, 49.78, 19.1, 49.86)),
-    (DISTRICT_WEST, "district", GMINA, (19.0, 49.78, 19.05, 49.84)),
-    (DISTRICT_EAST, "district", GMINA, (19.05, 49.78, 19.1, 49.84)),
-    (OTHER_GMINA, "gmina", "2402", (19.1, 49.78, 19.2, 49.86)),
-    (OTHER_DISTRICT, "district", OTHER_GMINA, (19.1, 49.78, 19.2, 49.86)),
+    (VOIVODESHIP, "voivodeship", None, (21.0, 53.0, 23.0, 54.5)),
+    ("9861", "powiat", VOIVODESHIP, (22.1, 53.8, 22.2, 53.88)),
+    ("9802", "powiat", VOIVODESHIP, (22.2, 53.8, 22.3, 53.88)),
+    (GMINA, "gmina", "9861", (22.1, 53.8, 22.2, 53.88)),
+    (DISTRICT_WEST, "district", GMINA, (22.1, 53.8, 22.15, 53.86)),
+    (DISTRICT_EAST, "district", GMINA, (22.15, 53.8, 22.2, 53.86)),
+    (OTHER_GMINA, "gmina", "9802", (22.2, 53.8, 22.3, 53.88)),
+    (OTHER_DISTRICT, "district", OTHER_GMINA, (22.2, 53.8, 22.3, 53.88)),
 ]
 _CENTURY_OFFSETS = {1800: 80, 1900: 0, 2000: 20, 2100: 40, 2200: 60}
 _WEIGHTS = (1, 3, 7, 9, 1, 3, 7, 9, 1, 3)
@@ -78,7 +81,7 @@ def synthetic_records(count: int, *, start: int = 0, seed: int = 11) -> list[dic
         if number % 2:
             location = {"district": DISTRICT_WEST if number % 4 == 1 else DISTRICT_EAST}
         else:
-            location = {"point": [rng.uniform(19.001, 19.099), rng.uniform(49.781, 49.839)]}
+            location = {"point": [rng.uniform(22.101, 22.199), rng.uniform(53.801, 53.859)]}
         result.append(
             {
                 "external_id": f"BENCH-{number:08d}",
@@ -93,15 +96,17 @@ def synthetic_records(count: int, *, start: int = 0, seed: int = 11) -> list[dic
     return result
 
 
-async def create_test_geography(target: AsyncSession | AsyncConnection) -> None:
-    """Insert the test units and a small street register (idempotent)."""
+async def create_test_geography(target: AsyncSession | AsyncConnection) -> list[str]:
+    """Insert the test units and a small street register; returns the codes it inserted (units
+    that already exist are left alone, and so is an existing register of the SIMC)."""
+    inserted: list[str] = []
     for code, level, parent, (west, south, east, north) in GEOGRAPHY:
-        await target.execute(
+        result = await target.execute(
             text(
                 "INSERT INTO geo.territorial_unit (code, level, name, parent_code, geom)"
                 " VALUES (:code, :level, :name, :parent,"
                 " ST_Multi(ST_MakeEnvelope(:west, :south, :east, :north, 4326)))"
-                " ON CONFLICT (code) DO NOTHING"
+                " ON CONFLICT (code) DO NOTHING RETURNING code"
             ),
             {
                 "code": code,
@@ -114,7 +119,8 @@ async def create_test_geography(target: AsyncSession | AsyncConnection) -> None:
                 "north": north,
             },
         )
-    # ULIC 15555 numbers 1-99 lie in the west district; "piastowska" (by name): odd numbers
+        inserted.extend(result.scalars().all())
+    # ULIC 99901 numbers 1-99 lie in the west district; "piastowska" (by name): odd numbers
     # west, even numbers east.
     await target.execute(
         text(
@@ -129,3 +135,4 @@ async def create_test_geography(target: AsyncSession | AsyncConnection) -> None:
         ),
         {"simc": SIMC, "ulic": ULIC, "west": DISTRICT_WEST, "east": DISTRICT_EAST},
     )
+    return inserted

@@ -56,7 +56,7 @@ async def _caller(
 
 @pytest.fixture
 async def ops(db_session: AsyncSession, geography: None) -> Caller:
-    """MOPS Bielsko-Biała: territory = the test gmina."""
+    """A MOPS whose territory is the test gmina."""
     return await _caller(db_session, kind="MOPS", name="MOPS test", territory=[GMINA])
 
 
@@ -69,7 +69,7 @@ async def other_ops(db_session: AsyncSession, geography: None) -> Caller:
 @pytest.fixture
 async def pup(db_session: AsyncSession, geography: None) -> Caller:
     """A labour office serving two powiats."""
-    return await _caller(db_session, kind="PUP", name="PUP test", territory=["2461", "2402"])
+    return await _caller(db_session, kind="PUP", name="PUP test", territory=["9861", "9802"])
 
 
 @pytest.fixture

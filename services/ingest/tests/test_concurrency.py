@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from ingest.app import create_app
 from ingest.settings import IngestSettings
-from ingest.testing import GEOGRAPHY, GMINA, SIMC, create_test_geography, pesels, record
+from ingest.testing import GMINA, create_test_geography, pesels, record
 from shared.db.engine import make_service_engine, make_sessionmaker
 from shared.institutions import create_api_key, create_institution
 
@@ -24,7 +24,7 @@ NAME = "MOPS concurrency test"
 @pytest.fixture
 async def committed_caller(engine: AsyncEngine) -> AsyncIterator[dict[str, str]]:
     async with AsyncSession(engine, expire_on_commit=False) as session:
-        await create_test_geography(session)
+        created = await create_test_geography(session)
         institution = await create_institution(session, kind="MOPS", name=NAME, territory=[GMINA])
         issued = await create_api_key(
             session, institution=institution, name="t", scopes=["records:write"]
@@ -46,10 +46,8 @@ async def committed_caller(engine: AsyncEngine) -> AsyncIterator[dict[str, str]]
             await connection.execute(
                 text("DELETE FROM auth.institution WHERE id = :institution"), params
             )
-            await connection.execute(
-                text("DELETE FROM geo.street_district WHERE simc = :simc"), {"simc": SIMC}
-            )
-            for code, *_ in reversed(GEOGRAPHY):
+            # Only the units this fixture created (their street register rows cascade).
+            for code in reversed(created):
                 await connection.execute(
                     text("DELETE FROM geo.territorial_unit WHERE code = :code"), {"code": code}
                 )

@@ -123,9 +123,9 @@ async def test_utf8_bom_csv_with_commas_and_points(
     first, second = pesels(2)
     csv_text = (
         "external_id,subject_id,reference_date,categories,x,y,crs\n"
-        f'P-1,{first},2024-01-10,"poverty,disability",19.02,49.80,EPSG:4326\n'
-        # EPSG:2180 (x = easting, y = northing) near the east district.
-        f"P-2,{second},2024-01-10,poverty,504000,217500,2180\n"
+        f'P-1,{first},2024-01-10,"poverty,disability",22.12,53.83,EPSG:4326\n'
+        # EPSG:2180 (x = easting, y = northing) of 22.17 E 53.83 N, in the east district.
+        f"P-2,{second},2024-01-10,poverty,708542.88,667476.73,2180\n"
     )
     response = await client.post(
         URL,

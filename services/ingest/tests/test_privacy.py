@@ -11,8 +11,8 @@ from ingest.validation import normalize_street
 
 URL = "/v1/records:batch"
 
-POINTS_4326 = [(19.0412345, 49.8012345), (19.0787654, 49.8456789)]
-POINTS_2180 = [(503196.25, 217240.75)]
+POINTS_4326 = [(22.1212345, 53.8212345), (22.1787654, 53.8456789)]
+POINTS_2180 = [(705961.25, 666248.75)]  # about 22.13 E 53.82 N
 STREETS = ["Tajemnicza", "Kwiatowa Ukryta"]  # not in the street register
 HOUSEHOLDS = ["RODZINA-778-XYZ", "RODZINA-779-XYZ"]
 LOCAL_ID = "KARTOTEKA-4711"
@@ -132,7 +132,7 @@ async def test_no_pesel_coordinate_or_street_is_stored_anywhere(
         "UPDATE ingest.audit_log SET counts = jsonb_build_object('leak', CAST(:pesel AS text))",
         "UPDATE ingest.batch SET content_hash = convert_to(:pesel, 'UTF8')",
         "UPDATE geo.territorial_unit SET label_point = ST_SetSRID(ST_MakePoint(:x, :y), 4326)"
-        " WHERE code = '24'",
+        " WHERE code = '98'",
     ):
         params = {key: value for key, value in canary.items() if f":{key}" in statement}
         await db_session.execute(text(statement), params)

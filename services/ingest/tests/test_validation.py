@@ -190,12 +190,12 @@ async def test_location_resolution(
     ids = pesels(12)
     records = [
         record("L-district", ids[0], location={"district": DISTRICT_EAST}),
-        record("L-point-4326", ids[1], location={"point": [19.07, 49.80]}),
-        # The same place in CS2000 zone 18 (EPSG:2177): easting, northing.
+        record("L-point-4326", ids[1], location={"point": [22.17, 53.83]}),
+        # 22.13 E 53.82 N in CS2000 zone 21 (EPSG:2178): easting, northing.
         record(
-            "L-point-2177", ids[2], location={"point": [6575151.0, 5521202.0], "crs": "EPSG:2177"}
+            "L-point-2178", ids[2], location={"point": [7574412.73, 5966014.38], "crs": "EPSG:2178"}
         ),
-        record("L-point-north", ids[3], location={"point": [19.05, 49.85]}),
+        record("L-point-north", ids[3], location={"point": [22.15, 53.87]}),
         record(
             "L-ulic", ids[4], location={"address": {"simc": SIMC, "ulic": ULIC, "number": "12a"}}
         ),
@@ -217,9 +217,9 @@ async def test_location_resolution(
         record("L-none", ids[8], location=None),
         record("L-gmina", ids[9], location={"gmina": GMINA}),
         record(
-            "L-two-kinds", ids[10], location={"district": DISTRICT_EAST, "point": [19.07, 49.8]}
+            "L-two-kinds", ids[10], location={"district": DISTRICT_EAST, "point": [22.17, 53.83]}
         ),
-        record("L-unknown-district", ids[11], location={"district": "2461011-99"}),
+        record("L-unknown-district", ids[11], location={"district": "9861011-99"}),
     ]
     report = await _push(client, ops, records)
     assert _codes(report) == {
@@ -240,7 +240,7 @@ async def test_location_resolution(
     assert stored == {
         "L-district": (DISTRICT_EAST, GMINA, None),
         "L-point-4326": (DISTRICT_EAST, GMINA, None),
-        "L-point-2177": (DISTRICT_WEST, GMINA, None),
+        "L-point-2178": (DISTRICT_WEST, GMINA, None),
         "L-point-north": (None, GMINA, "point_outside_districts"),
         "L-ulic": (DISTRICT_WEST, GMINA, None),
         "L-street-odd": (DISTRICT_WEST, GMINA, None),
@@ -260,9 +260,9 @@ async def test_locations_outside_the_territory_are_row_errors(
         ops,
         [
             record("T-district", ids[0], location={"district": OTHER_DISTRICT}),
-            record("T-point", ids[1], location={"point": [19.15, 49.80]}),
+            record("T-point", ids[1], location={"point": [22.25, 53.83]}),
             record("T-gmina", ids[2], location={"gmina": OTHER_GMINA}),
-            record("T-nowhere", ids[3], location={"point": [22.5, 50.5]}),  # Poland, no unit
+            record("T-nowhere", ids[3], location={"point": [19.5, 50.5]}),  # Poland, no unit
         ],
     )
     assert report["inserted"] == 0
