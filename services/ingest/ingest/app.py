@@ -36,7 +36,7 @@ def _lifespan(settings: IngestSettings) -> Any:
                 yield
             finally:
                 stop.set()
-                with contextlib.suppress(asyncio.CancelledError):
+                with contextlib.suppress(asyncio.CancelledError, TimeoutError):
                     await asyncio.wait_for(task, timeout=settings.dispatch_timeout_seconds + 1)
 
     return lifespan

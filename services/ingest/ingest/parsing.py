@@ -120,6 +120,8 @@ def iter_records(kind: MediaKind, body: bytes, *, max_rows: int) -> Iterator[Raw
 
 
 def _iter_json(body: bytes, limit: RowLimit) -> Iterator[RawRecord]:
+    if body.startswith(codecs.BOM_UTF8):
+        body = body[len(codecs.BOM_UTF8) :]
     try:
         document = orjson.loads(body)
     except orjson.JSONDecodeError as exc:
@@ -171,7 +173,13 @@ def _header_name(value: str) -> str:
 def _iter_csv(body: bytes, limit: RowLimit) -> Iterator[RawRecord]:
     encoding = detect_encoding(body)
     text = io.TextIOWrapper(io.BytesIO(body), encoding=encoding, newline="")
-    first = text.readline()
+    try:
+        first = text.readline()
+    except UnicodeDecodeError:
+        raise _malformed(
+            "The CSV header is neither UTF-8 nor Windows-1250 text.",
+            "Nagłówek CSV nie jest tekstem w UTF-8 ani Windows-1250.",
+        ) from None
     if not first.strip():
         return
     delimiter = sniff_delimiter(first)

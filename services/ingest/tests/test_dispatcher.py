@@ -162,3 +162,14 @@ def test_the_dispatcher_needs_an_anonymizer_url() -> None:
     settings = IngestSettings(environment="test")
     with pytest.raises(ValueError, match="ANONYMIZER_URL"):
         Dispatcher(settings=settings, session_factory=None, client=None)  # type: ignore[arg-type]
+
+
+async def test_the_app_starts_and_stops_its_dispatcher(database_settings: object) -> None:
+    from ingest.app import create_app
+
+    settings = _settings().model_copy(
+        update={"anonymizer_url": "http://127.0.0.1:9", "dispatch_interval_seconds": 0.01}
+    )
+    app = create_app(settings)
+    async with app.router.lifespan_context(app):
+        assert app.state.sessionmaker is not None

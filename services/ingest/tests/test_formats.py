@@ -238,3 +238,21 @@ async def test_openapi_documents_the_three_formats(client: httpx.AsyncClient) ->
     assert set(body) == {"application/json", "application/x-ndjson", "text/csv"}
     assert "RecordIn" in schema["components"]["schemas"]
     assert "LocationIn" in schema["components"]["schemas"]
+
+
+async def test_undecodable_csv_and_bom_json(client: httpx.AsyncClient, ops) -> None:
+    # 0x81 and 0x98 are undefined in Windows-1250 and invalid in UTF-8.
+    for content in (
+        b"id;pesel\x81\x98\n1;2\n",
+        b"id;pesel;data;kategorie\nX;\x81\x98;2024-01-01;poverty\n",
+    ):
+        response = await client.post(
+            URL, content=content, headers={**ops.headers, "Content-Type": "text/csv"}
+        )
+        assert response.status_code == 422, response.text
+    body = codecs.BOM_UTF8 + orjson.dumps({"records": [record("BOM-1", pesels(1)[0])]})
+    response = await client.post(
+        URL, content=body, headers={**ops.headers, "Content-Type": "application/json"}
+    )
+    assert response.status_code == 201
+    assert response.json()["inserted"] == 1
