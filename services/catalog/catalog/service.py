@@ -792,12 +792,16 @@ EXPORT_LIMIT = 10_000
 
 
 async def export_providers(
-    session: AsyncSession, *, params: SearchParams, hsds_format: bool
+    session: AsyncSession, *, params: SearchParams, output: str, encoding: str = "utf-8"
 ) -> bytes:
-    """Published providers as JSON (catalogue shape) or as HSDS organizations."""
+    """Published providers as CSV, JSON (catalogue shape) or HSDS organizations."""
+    from catalog.transfer import providers_csv
+
     result = await repository.search(session, Provider, params, limit=EXPORT_LIMIT, offset=0)
     providers: list[ProviderOut] = await shape(session, "provider", result.rows)
-    if not hsds_format:
+    if output == "csv":
+        return providers_csv(providers, encoding=encoding)
+    if output == "json":
         return json.dumps(
             [provider.model_dump(mode="json") for provider in providers], ensure_ascii=False
         ).encode()

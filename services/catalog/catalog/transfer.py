@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog import repository, service
-from catalog.schemas import ImportReport, PracticeIn, PracticeOut, SearchParams
+from catalog.schemas import ImportReport, PracticeIn, PracticeOut, ProviderOut, SearchParams
 from shared.auth import Principal
 from shared.db.models.catalog import Practice
 from shared.errors import Problem, UnsupportedMediaType, ValidationFailed
@@ -281,6 +281,57 @@ def practices_csv(items: Sequence[PracticeOut], *, encoding: str = "utf-8") -> b
     text = buffer.getvalue()
     if encoding == "utf-8":
         return "\ufeff".encode() + text.encode()  # BOM: spreadsheets then read UTF-8
+    return text.encode(encoding, errors="replace")
+
+
+PROVIDER_CSV_COLUMNS = [
+    "id",
+    "slug",
+    "name",
+    "alternate_name",
+    "provider_type",
+    "legal_status",
+    "krs",
+    "regon",
+    "nip",
+    "terc",
+    "voivodeship",
+    "address_1",
+    "postal_code",
+    "city",
+    "lon",
+    "lat",
+    "email",
+    "website",
+    "phones",
+    "service_areas",
+    "target_groups",
+    "services",
+    "assured_date",
+]
+
+
+def providers_csv(items: Sequence[ProviderOut], *, encoding: str = "utf-8") -> bytes:
+    """Providers, one row each (phones, taxonomies and service names joined with ``|``)."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=PROVIDER_CSV_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    for item in items:
+        row = item.model_dump(mode="json")
+        row.update(
+            {
+                "lon": item.location.lon if item.location else None,
+                "lat": item.location.lat if item.location else None,
+                "phones": LIST_SEPARATOR.join(phone["number"] for phone in item.phones),
+                "service_areas": LIST_SEPARATOR.join(item.service_areas),
+                "target_groups": LIST_SEPARATOR.join(item.target_groups),
+                "services": LIST_SEPARATOR.join(service.name for service in item.services),
+            }
+        )
+        writer.writerow(row)
+    text = buffer.getvalue()
+    if encoding == "utf-8":
+        return "\ufeff".encode() + text.encode()
     return text.encode(encoding, errors="replace")
 
 

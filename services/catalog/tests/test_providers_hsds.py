@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -274,3 +276,24 @@ def test_the_schema_check_rejects_bad_documents() -> None:
         )
     with pytest.raises(AssertionError):
         validate("page.json", {"total_items": "many"})
+
+
+async def test_provider_exports(
+    client: httpx.AsyncClient, published_provider: dict[str, Any]
+) -> None:
+    as_csv = await client.get("/v1/providers:export", params={"format": "csv"})
+    assert as_csv.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(as_csv.content.decode("utf-8-sig"))))
+    assert len(rows) == 1
+    assert rows[0]["nip"] == NIP
+    assert rows[0]["services"] == "Praca socjalna|Usługi opiekuńcze"
+    cp1250 = await client.get(
+        "/v1/providers:export", params={"format": "csv", "encoding": "windows-1250"}
+    )
+    assert "Ośrodek" in cp1250.content.decode("cp1250")
+    as_json = (await client.get("/v1/providers:export", params={"format": "json"})).json()
+    assert as_json[0]["id"] == published_provider["id"]
+    as_hsds = (await client.get("/v1/providers:export", params={"format": "hsds"})).json()
+    for organization in as_hsds:
+        validate("organization.json", organization)
+    assert (await client.get("/v1/providers:export", params={"format": "xml"})).status_code == 422

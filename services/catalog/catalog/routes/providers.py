@@ -16,15 +16,21 @@ from catalog.schemas import ProviderIn
 router = APIRouter(tags=["providers"])
 
 
-@router.get("/providers:export", summary="Export published providers (JSON or HSDS)")
+@router.get("/providers:export", summary="Export published providers (CSV, JSON or HSDS)")
 async def export_providers(
     session: SessionDep,
     params: SearchDep,
-    format: Annotated[Literal["json", "hsds"], Query()] = "json",
+    format: Annotated[Literal["csv", "json", "hsds"], Query()] = "json",
+    encoding: Annotated[Literal["utf-8", "windows-1250"], Query()] = "utf-8",
 ) -> Response:
     body = await service.export_providers(
-        session, params=transfer.export_params(params), hsds_format=format == "hsds"
+        session,
+        params=transfer.export_params(params),
+        output=format,
+        encoding="utf-8" if encoding == "utf-8" else "cp1250",
     )
+    if format == "csv":
+        return Response(body, media_type=f"text/csv; charset={encoding}")
     return Response(body, media_type="application/json")
 
 
