@@ -311,27 +311,33 @@ def _conditions(model: RecordModel, params: SearchParams) -> list[ColumnElement[
 
 
 def _text_match(model: RecordModel, q: str) -> tuple[ColumnElement[bool], ColumnElement[float]]:
-    """Polish full-text (lemmas), unaccented surface forms, and trigram typo tolerance on the
-    title; the score favours title hits (weight A) and close titles."""
+    """Polish full text: lemmas (Hunspell), or unaccented surface forms for text typed without
+    diacritics; the score favours title hits (weight A) and close titles."""
     q_pl = func.websearch_to_tsquery(_PL, q)
     q_plain = func.websearch_to_tsquery(_PL_UNACCENT, q)
-    q_norm = func.catalog.unaccent_lower(q)
     lemma_hit = model.tsv_pl.op("@@")(q_pl)
-    match = or_(
-        lemma_hit,
-        model.tsv_plain.op("@@")(q_plain),
-        q_norm.op("<%")(model.name_norm),
-    )
+    match = or_(lemma_hit, model.tsv_plain.op("@@")(q_plain))
     # One ts_rank per row (each reads a whole tsvector): lemmas when they match, else the
     # unaccented forms at half weight; plus the title's trigram closeness.
     score = case(
         (lemma_hit, func.ts_rank(model.tsv_pl, q_pl)),
         else_=0.5 * func.ts_rank(model.tsv_plain, q_plain),
-    ) + 0.3 * func.word_similarity(q_norm, model.name_norm)
+    ) + 0.3 * func.word_similarity(func.catalog.unaccent_lower(q), model.name_norm)
     return match, cast(score, Float)
 
 
+def _typo_match(model: RecordModel, q: str) -> tuple[ColumnElement[bool], ColumnElement[float]]:
+    """Typo tolerance: titles whose words are close to the query (pg_trgm word similarity)."""
+    q_norm = func.catalog.unaccent_lower(q)
+    return q_norm.op("<%")(model.name_norm), cast(
+        func.word_similarity(q_norm, model.name_norm), Float
+    )
+
+
 _DEFERRED = ("tsv_pl", "tsv_plain", "name_norm", "territory_prefixes", "geom")
+# Above this many text matches, relevance is ranked among the newest matches only: ranking
+# reads every matching tsvector, which would make broad queries ("pomocy") cost O(matches).
+RANK_WINDOW = 1000
 
 
 async def search(
@@ -342,64 +348,80 @@ async def search(
     limit: int,
     offset: int,
 ) -> SearchResult:
-    """Filtered, sorted page of practices or providers with the total and optional facets."""
+    """Filtered, sorted page of practices or providers with the total and optional facets.
+
+    Text queries use the full-text indexes; only when they find nothing does the trigram
+    (typo) index get a turn, so "Kooperajca" still finds "Kooperacja"."""
     conditions = _conditions(model, params)
-    score: ColumnElement[float] | None = None
-    if params.q and params.q.strip():
-        match, score = _text_match(model, params.q.strip())
-        conditions.append(match)
+    text = (params.q or "").strip()
+    if not text:
+        return await _search_page(session, model, params, conditions, None, limit, offset)
+    match, score = _text_match(model, text)
+    result = await _search_page(session, model, params, [*conditions, match], score, limit, offset)
+    if result.total == 0:
+        typo, typo_score = _typo_match(model, text)
+        result = await _search_page(
+            session, model, params, [*conditions, typo], typo_score, limit, offset
+        )
+    return result
+
+
+async def _search_page(
+    session: AsyncSession,
+    model: RecordModel,
+    params: SearchParams,
+    conditions: list[ColumnElement[bool]],
+    score: ColumnElement[float] | None,
+    limit: int,
+    offset: int,
+) -> SearchResult:
+    where = and_(*conditions)
+    total = int(await session.scalar(select(func.count()).select_from(model).where(where)) or 0)
+    result = SearchResult(rows=[], total=total)
+    if params.facets:
+        result.facets = await _facets(session, model, where)
+    if total == 0 or offset >= total:
+        return result
     distance: ColumnElement[float] | None = None
     if params.near is not None:
         distance = cast(
             func.ST_Distance(func.geography(model.geom), func.geography(_point(*params.near))),
             Float,
         )
-    where = and_(*conditions)
-    score_column = (
-        score.label("score") if score is not None else literal(None, Float).label("score")
-    )
-    distance_column = (
-        distance.label("distance")
-        if distance is not None
-        else literal(None, Float).label("distance")
-    )
-    query = (
-        select(
-            model,
-            func.ST_X(model.geom),
-            func.ST_Y(model.geom),
-            distance_column,
-            score_column,
-            func.count().over().label("total"),
-        )
-        .where(where)
-        .options(*(defer(getattr(model, name)) for name in _DEFERRED))
-    )
     sort = params.sort or ("relevance" if score is not None else "date")
-    date_column = func.coalesce(model.published_at, model.updated_at)
+    newest: list[Any] = [model.published_at.desc(), model.updated_at.desc()]
+    row_filter = where
     if sort == "relevance" and score is not None:
-        order: list[Any] = [score.desc(), date_column.desc()]
+        order: list[Any] = [score.desc(), *newest]
+        if total > RANK_WINDOW:
+            window = select(model.id).where(where).order_by(*newest, model.id).limit(RANK_WINDOW)
+            row_filter = model.id.in_(window.scalar_subquery())
     elif sort == "distance" and distance is not None:
         order = [distance.asc().nulls_last()]
     elif sort == "title":
         order = [model.name_norm.asc()]
     elif sort == "-date":
-        order = [date_column.asc()]
+        order = [model.published_at.asc(), model.updated_at.asc()]
     else:
-        order = [date_column.desc()]
-    query = query.order_by(*order, model.id).limit(limit).offset(offset)
-    rows = (await session.execute(query)).all()
-    if rows:
-        total = int(rows[0].total)
-    else:
-        total = int(await session.scalar(select(func.count()).select_from(model).where(where)) or 0)
-    found = [
+        order = newest
+    query = (
+        select(
+            model,
+            func.ST_X(model.geom),
+            func.ST_Y(model.geom),
+            (distance if distance is not None else literal(None, Float)).label("distance"),
+            (score if score is not None else literal(None, Float)).label("score"),
+        )
+        .where(row_filter)
+        .options(*(defer(getattr(model, name)) for name in _DEFERRED))
+        .order_by(*order, model.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    result.rows = [
         Found(record=row[0], lon=row[1], lat=row[2], distance_m=row[3], score=row[4])
-        for row in rows
+        for row in (await session.execute(query)).all()
     ]
-    result = SearchResult(rows=found, total=total)
-    if params.facets:
-        result.facets = await _facets(session, model, where)
     return result
 
 

@@ -229,3 +229,17 @@ async def test_map_tiles_role_reads_published_rows_only(
             await db_session.execute(text(f"SELECT 1 FROM {table} LIMIT 1"))
         await savepoint.rollback()
         await db_session.execute(text("RESET ROLE"))
+
+
+async def test_broad_queries_rank_within_the_newest_matches(
+    client: httpx.AsyncClient, corpus: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from catalog import repository
+
+    monkeypatch.setattr(repository, "RANK_WINDOW", 1)
+    body = (await client.get("/v1/practices", params={"q": "usługi", "limit": 10})).json()
+    # The total stays exact; the page holds the ranked window.
+    assert body["numberMatched"] == 1
+    broad = (await client.get("/v1/practices", params={"q": "senior"})).json()
+    assert broad["numberMatched"] == 2
+    assert broad["numberReturned"] == 1
