@@ -393,8 +393,10 @@ async def _search_page(
     row_filter = where
     if sort == "relevance" and score is not None:
         order: list[Any] = [score.desc(), *newest]
-        if total > RANK_WINDOW:
-            window = select(model.id).where(where).order_by(*newest, model.id).limit(RANK_WINDOW)
+        # Whole windows, so that pages inside one window rank consistently.
+        window_size = RANK_WINDOW * -(-(offset + limit) // RANK_WINDOW)
+        if total > window_size:
+            window = select(model.id).where(where).order_by(*newest, model.id).limit(window_size)
             row_filter = model.id.in_(window.scalar_subquery())
     elif sort == "distance" and distance is not None:
         order = [distance.asc().nulls_last()]

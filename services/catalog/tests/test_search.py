@@ -236,10 +236,17 @@ async def test_broad_queries_rank_within_the_newest_matches(
 ) -> None:
     from catalog import repository
 
-    monkeypatch.setattr(repository, "RANK_WINDOW", 1)
-    body = (await client.get("/v1/practices", params={"q": "usługi", "limit": 10})).json()
-    # The total stays exact; the page holds the ranked window.
-    assert body["numberMatched"] == 1
-    broad = (await client.get("/v1/practices", params={"q": "senior"})).json()
+    monkeypatch.setattr(repository, "RANK_WINDOW", 2)
+    broad = (await client.get("/v1/practices", params={"q": "senior", "limit": 1})).json()
     assert broad["numberMatched"] == 2
-    assert broad["numberReturned"] == 1
+    pages = [
+        (await client.get("/v1/practices", params={"q": "senior", "limit": 1, "offset": n})).json()
+        for n in (0, 1)
+    ]
+    first, second = pages
+    assert first["practices"][0]["id"] != second["practices"][0]["id"]
+    monkeypatch.setattr(repository, "RANK_WINDOW", 1)
+    # Ranked within the newest match only, but the total stays exact and pages stay full.
+    narrow = (await client.get("/v1/practices", params={"q": "senior"})).json()
+    assert narrow["numberMatched"] == 2
+    assert narrow["numberReturned"] == 2
