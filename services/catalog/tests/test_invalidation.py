@@ -12,6 +12,7 @@ from fastapi import FastAPI, Request
 from catalog.app import create_app
 from catalog.invalidation import TilesInvalidator
 from catalog.settings import CatalogSettings
+from shared.settings import DatabaseSettings
 
 Keys = Any
 ClientFactory = Callable[..., AbstractAsyncContextManager[httpx.AsyncClient]]
@@ -133,3 +134,14 @@ async def test_disabled_without_url() -> None:
     invalidator = TilesInvalidator(CatalogSettings(map_tiles_url=None))
     assert not invalidator.enabled
     assert await invalidator.invalidate({}) is False
+
+
+async def test_lifespan_warms_the_pool_and_survives_a_dead_database() -> None:
+    app = create_app(CatalogSettings(map_tiles_url=None, database=DatabaseSettings(pool_size=2)))
+    async with app.router.lifespan_context(app):
+        assert app.state.engine is not None
+    dead = CatalogSettings(map_tiles_url=None, database=DatabaseSettings(pool_size=2))
+    dead.database.port = 9  # nothing listens there: the warm-up logs and carries on
+    dead_app = create_app(dead)
+    async with dead_app.router.lifespan_context(dead_app):
+        assert dead_app.state.engine is not None
