@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+import weakref
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -33,6 +34,16 @@ SOURCE_KINDS = {
     "PUP": "pup",
 }
 EVENT_RECORDS_CHANGED = "records_changed"
+# Parsing is CPU-bound under the GIL: parsing two bodies at once only slows both (and the event
+# loop); one at a time lets one batch parse while another one's SQL runs.
+_parsing: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _parsing_slot() -> asyncio.Semaphore:
+    """One parsing slot per event loop (a semaphore must not outlive its loop)."""
+    return _parsing.setdefault(asyncio.get_running_loop(), asyncio.Semaphore(1))
 
 
 @dataclass(slots=True)
@@ -253,9 +264,10 @@ async def ingest_batch(
         catalogue=Catalogue.build(await repository.list_categories(session=session)),
         today=datetime.now(UTC).date(),
     )
-    validated = await asyncio.to_thread(
-        parse_and_validate, kind, body, max_rows=settings.max_rows, context=context
-    )
+    async with _parsing_slot():
+        validated = await asyncio.to_thread(
+            parse_and_validate, kind, body, max_rows=settings.max_rows, context=context
+        )
     del body
     rows, location_errors = await resolve_locations(
         session=session, principal=principal, rows=validated.rows, chunk_size=settings.chunk_size
