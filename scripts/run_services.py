@@ -1,0 +1,148 @@
+"""Start the four socmap services (uvicorn), wait until each is ready, print their URLs,
+and stop them all cleanly on Ctrl-C (or when one of them dies)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+
+import httpx
+
+from anonymizer.settings import AnonymizerSettings
+from catalog.settings import CatalogSettings
+from ingest.settings import IngestSettings
+from map_tiles.settings import MapTilesSettings
+from shared.settings import ServiceSettings
+
+READY_TIMEOUT_S = 60
+
+
+@dataclass(frozen=True, eq=False)
+class Service:
+    name: str
+    factory: str
+    settings: ServiceSettings
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.settings.host}:{self.settings.port}"
+
+
+def services() -> list[Service]:
+    return [
+        Service("ingest", "ingest.app:create_app", IngestSettings()),
+        Service("anonymizer", "anonymizer.app:create_app", AnonymizerSettings()),
+        Service("catalog", "catalog.app:create_app", CatalogSettings()),
+        Service("map-tiles", "map_tiles.app:create_app", MapTilesSettings()),
+    ]
+
+
+def port_free(service: Service) -> bool:
+    with socket.socket() as probe:
+        try:
+            probe.bind((service.settings.host, service.settings.port))
+        except OSError:
+            return False
+    return True
+
+
+def start(service: Service) -> subprocess.Popen[bytes]:
+    command = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        service.factory,
+        "--factory",
+        "--host",
+        service.settings.host,
+        "--port",
+        str(service.settings.port),
+        "--no-access-log",
+    ]
+    # Each service in its own process group, so Ctrl-C reaches us first and we stop them in order.
+    return subprocess.Popen(command, start_new_session=True)
+
+
+def wait_ready(running: dict[Service, subprocess.Popen[bytes]]) -> None:
+    deadline = time.monotonic() + READY_TIMEOUT_S
+    pending = set(running)
+    while pending:
+        for service in list(pending):
+            if running[service].poll() is not None:
+                raise RuntimeError(f"{service.name} exited with code {running[service].returncode}")
+            try:
+                if httpx.get(f"{service.url}/readyz", timeout=2).status_code == 200:
+                    pending.discard(service)
+            except httpx.HTTPError:
+                pass
+        if time.monotonic() > deadline:
+            names = ", ".join(sorted(service.name for service in pending))
+            raise RuntimeError(f"not ready after {READY_TIMEOUT_S} s: {names}")
+        time.sleep(0.3)
+
+
+def stop(running: dict[Service, subprocess.Popen[bytes]]) -> None:
+    for process in running.values():
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+    for service, process in running.items():
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            print(f"{service.name} did not stop in time; killing it", file=sys.stderr)
+            process.kill()
+
+
+def main() -> int:
+    os.environ.setdefault("SOCMAP_ENV", "development")
+    busy = [service for service in services() if not port_free(service)]
+    if busy:
+        for service in busy:
+            variable = f"SOCMAP_{service.name.upper().replace('-', '_')}_PORT"
+            print(
+                f"socmap: port {service.settings.port} for {service.name} is in use; "
+                f"stop what holds it or set {variable}",
+                file=sys.stderr,
+            )
+        return 1
+    running = {service: start(service) for service in services()}
+    stopping = False
+
+    def request_stop(signum: int, _frame: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, request_stop)
+    signal.signal(signal.SIGTERM, request_stop)
+    try:
+        wait_ready(running)
+    except RuntimeError as error:
+        print(f"socmap: {error}", file=sys.stderr)
+        stop(running)
+        return 1
+    width = max(len(service.name) for service in running)
+    print("\nsocmap is ready:\n")
+    for service in running:
+        print(f"  {service.name:<{width}}  {service.url}   docs: {service.url}/docs")
+    print("\nPress Ctrl-C to stop.\n", flush=True)
+    exit_code = 0
+    while not stopping:
+        for service, process in running.items():
+            if process.poll() is not None:
+                print(
+                    f"socmap: {service.name} exited with code {process.returncode}", file=sys.stderr
+                )
+                stopping, exit_code = True, 1
+        time.sleep(0.5)
+    print("\nsocmap: stopping the services…", flush=True)
+    stop(running)
+    return exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
