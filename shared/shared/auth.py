@@ -105,7 +105,7 @@ async def verify_key(session: AsyncSession, token: str) -> Principal | None:
     ).first()
     if row is None:
         return None
-    key, institution = row.tuple()
+    key, institution = row
     if not hmac.compare_digest(key.secret_hash, hash_key(token)):
         return None
     now = datetime.now(UTC)

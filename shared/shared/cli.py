@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import typer
 
+from shared.admin_cli import admin_app
 from shared.geo.cli import geo_app
 
 app = typer.Typer(no_args_is_help=True, help="socmap administration")
 app.add_typer(geo_app, name="geo")
+app.add_typer(admin_app, name="admin")
 
 
 @app.command("migrate")

@@ -1,0 +1,70 @@
+"""One database role per service, least privilege."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+SERVICE_ROLES = ("socmap_ingest", "socmap_anonymizer", "socmap_catalog", "socmap_map_tiles")
+
+
+async def _readable(session: AsyncSession, role: str, table: str) -> bool:
+    """Try a read as ``role`` inside a savepoint (its rollback also undoes SET LOCAL ROLE)."""
+    nested = await session.begin_nested()
+    await session.execute(text(f'SET LOCAL ROLE "{role}"'))
+    try:
+        await session.execute(text(f"SELECT 1 FROM {table} LIMIT 1"))
+    except DBAPIError as error:
+        message = str(error.orig)
+        await nested.rollback()
+        if "permission denied" not in message:
+            raise
+        return False
+    await nested.commit()
+    await session.execute(text("RESET ROLE"))
+    return True
+
+
+async def test_map_tiles_role_cannot_read_ingest(db_session: AsyncSession) -> None:
+    tables = (
+        (
+            await db_session.execute(
+                text(
+                    "SELECT schemaname || '.' || tablename FROM pg_tables WHERE schemaname = 'ingest'"
+                )
+            )
+        )
+        .scalars()
+        .all()
+    )
+    assert tables, "the ingest schema has tables"
+    for table in tables:
+        assert not await _readable(db_session, "socmap_map_tiles", table), table
+        assert await _readable(db_session, "socmap_ingest", table), table
+
+
+async def test_map_tiles_role_gets_permission_denied_message(db_session: AsyncSession) -> None:
+    await db_session.execute(text("SET LOCAL ROLE socmap_map_tiles"))
+    with pytest.raises(DBAPIError, match="permission denied for schema ingest"):
+        await db_session.execute(text("SELECT count(*) FROM ingest.batch"))
+
+
+@pytest.mark.parametrize("role", SERVICE_ROLES)
+async def test_every_role_reads_geography_and_taxonomies(
+    db_session: AsyncSession, role: str
+) -> None:
+    for table in ("geo.territorial_unit", "ref.category", "auth.api_key", "public.alembic_version"):
+        assert await _readable(db_session, role, table), (role, table)
+
+
+async def test_only_ingest_and_anonymizer_read_raw_records(db_session: AsyncSession) -> None:
+    assert await _readable(db_session, "socmap_anonymizer", "ingest.record")
+    assert not await _readable(db_session, "socmap_catalog", "ingest.record")
+
+
+async def test_service_roles_cannot_write_taxonomies(db_session: AsyncSession) -> None:
+    await db_session.execute(text("SET LOCAL ROLE socmap_catalog"))
+    with pytest.raises(DBAPIError, match="permission denied"):
+        await db_session.execute(text("DELETE FROM ref.category"))
