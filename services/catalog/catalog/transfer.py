@@ -16,9 +16,16 @@ from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog import repository, service
-from catalog.schemas import ImportReport, PracticeIn, PracticeOut, ProviderOut, SearchParams
+from catalog.schemas import (
+    ImportReport,
+    PracticeIn,
+    PracticeOut,
+    ProviderIn,
+    ProviderOut,
+    SearchParams,
+)
 from shared.auth import Principal
-from shared.db.models.catalog import Practice
+from shared.db.models.catalog import Practice, Provider
 from shared.errors import Problem, UnsupportedMediaType, ValidationFailed
 from shared.textio import detect_encoding, sniff_delimiter
 
@@ -172,17 +179,38 @@ def _seed_like(values: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
-async def import_practices(
+def _provider_row(values: dict[str, Any]) -> dict[str, Any]:
+    """Flat CSV conveniences for providers: ``phones`` as numbers joined with ``|``."""
+    result = dict(values)
+    phones = result.get("phones")
+    if isinstance(phones, str):
+        result["phones"] = [
+            {"number": number.strip()} for number in phones.split(LIST_SEPARATOR) if number.strip()
+        ]
+    for name in READ_ONLY_COLUMNS:
+        result.pop(name, None)
+    # A CSV export lists service names only; services are imported from JSON.
+    if isinstance(result.get("services"), str):
+        result.pop("services")
+    return result
+
+
+async def import_records(
     session: AsyncSession,
     *,
     principal: Principal,
+    kind: str,
     rows: Sequence[dict[str, Any]],
     encoding: str | None,
     dry_run: bool,
-) -> ImportReport:
-    """Validate every row; valid rows are created (new slug) or updated (known slug) as one
-    unit, invalid rows are reported with their index and reason. A dry run writes nothing."""
+) -> tuple[ImportReport, list[service.Invalidation]]:
+    """Validate every row; valid rows are created or updated (matched by slug, and providers
+    also by KRS, REGON or NIP) as one unit, invalid rows are reported with their index and
+    reason. A dry run writes nothing. Returns the report and what map-tiles must drop."""
+    schema: type[PracticeIn] | type[ProviderIn] = PracticeIn if kind == "practice" else ProviderIn
+    model = Practice if kind == "practice" else Provider
     errors: list[dict[str, Any]] = []
+    invalidations: list[service.Invalidation] = []
     created = updated = 0
     ids: list[uuid.UUID] = []
     known = await repository.taxonomy_codes(session)
@@ -191,9 +219,9 @@ async def import_practices(
         if "__error__" in raw:
             errors.append({"row": index, "field": "", "code": "csv", "message": raw["__error__"]})
             continue
-        values = _seed_like(raw)
+        values = _seed_like(raw) if kind == "practice" else _provider_row(raw)
         try:
-            data = PracticeIn.model_validate(values)
+            data = schema.model_validate(values)
         except ValidationError as exc:
             errors.extend(service.validation_errors(exc, row=index))
             continue
@@ -201,27 +229,27 @@ async def import_practices(
         if row_errors:
             errors.extend({"row": index, **error} for error in row_errors)
             continue
-        existing = (
-            await repository.get_record(session, Practice, ref=data.slug) if data.slug else None
-        )
+        existing_id = await _existing(session, model, data)
         row_savepoint = await session.begin_nested()
         try:
-            if existing is None:
+            if existing_id is None:
                 out = await service.create(
-                    session, principal=principal, kind="practice", data=data, commit=False
+                    session, principal=principal, kind=kind, data=data, commit=False
                 )
                 created += 1
             else:
                 patch = data.model_dump(exclude_unset=True, exclude={"slug"}, mode="json")
-                out, _ = await service.update(
+                out, invalidation = await service.update(
                     session,
                     principal=principal,
-                    kind="practice",
-                    ref=str(existing.record.id),
+                    kind=kind,
+                    ref=str(existing_id),
                     patch=patch,
                     commit=False,
                 )
                 updated += 1
+                if invalidation is not None:
+                    invalidations.append(invalidation)
             await row_savepoint.commit()
             ids.append(out.id)
         except Problem as problem:
@@ -232,11 +260,12 @@ async def import_practices(
                 errors.append({"row": index, **error})
     if dry_run:
         await transaction.rollback()
+        invalidations = []
     else:
         await transaction.commit()
         await session.commit()
     rejected = len({error["row"] for error in errors})
-    return ImportReport.model_validate(
+    report = ImportReport.model_validate(
         {
             "dry_run": dry_run,
             "encoding": encoding,
@@ -247,6 +276,35 @@ async def import_practices(
             "errors": errors,
             "ids": ids,
         }
+    )
+    return report, invalidations
+
+
+async def _existing(
+    session: AsyncSession, model: type[Practice] | type[Provider], data: PracticeIn | ProviderIn
+) -> uuid.UUID | None:
+    if data.slug:
+        found = await repository.get_record(session, model, ref=data.slug)
+        if found is not None:
+            return uuid.UUID(str(found.record.id))
+    if isinstance(data, ProviderIn):
+        duplicate = await repository.find_provider_by_identifiers(
+            session, krs=data.krs, regon=data.regon, nip=data.nip
+        )
+        if duplicate is not None:
+            return duplicate.id
+    return None
+
+
+def merge_invalidations(items: Sequence[service.Invalidation]) -> service.Invalidation | None:
+    """One hand-off for a whole import."""
+    if not items:
+        return None
+    return service.Invalidation(
+        collection=items[0].collection,
+        ids=tuple(dict.fromkeys(i for item in items for i in item.ids)),
+        territories=tuple(sorted({t for item in items for t in item.territories})),
+        reason=f"{items[0].collection}.imported",
     )
 
 

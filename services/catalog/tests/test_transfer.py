@@ -265,3 +265,92 @@ async def test_taxonomies(client: httpx.AsyncClient) -> None:
     assert body["service_areas"][0]["code"] == "family_policy"
     assert {t["code"] for t in body["target_groups"]} >= {"seniors", "homeless", "professionals"}
     assert json.dumps(body, ensure_ascii=False).count("MOPS") >= 1
+
+
+async def test_provider_import_dedups_on_identifiers(client: httpx.AsyncClient, keys: Keys) -> None:
+    header = "name;description;provider_type;nip;regon;terc;city;phones;service_areas;lon;lat"
+    rows = [
+        "Gminny Ośrodek Pomocy Społecznej w Testowie;GOPS;GOPS;5260250274;;2403011;Testowo;"
+        "33 100 20 30|600 100 200;social_assistance;19.1;49.9",
+        "Zły NIP;Opis;GOPS;5260250275;;2403011;Testowo;;social_assistance;;",
+        "Zły telefon;Opis;GOPS;;;2403011;Testowo;dzwoń;social_assistance;;",
+        "Nieznany typ;Opis;SPACE;;;2403011;Testowo;;social_assistance;;",
+    ]
+    body = ("\n".join([header, *rows]) + "\n").encode("cp1250")
+    response = await client.post(
+        "/v1/providers:import", content=body, headers={**keys.editor24, "Content-Type": "text/csv"}
+    )
+    report = response.json()
+    assert response.status_code == 200, report
+    assert (report["created"], report["rejected"]) == (1, 3)
+    assert {(e["row"], e["field"].split(".")[0]) for e in report["errors"]} == {
+        (1, "nip"),
+        (2, "phones"),
+        (3, "provider_type"),
+    }
+    provider = (
+        await client.get(f"/v1/manage/providers/{report['ids'][0]}", headers=keys.editor24)
+    ).json()
+    assert [p["number"] for p in provider["phones"]] == ["+48331002030", "+48600100200"]
+    # Same NIP under another name: the existing provider is updated, not duplicated.
+    again = [
+        {
+            "name": "GOPS w Testowie",
+            "description": "GOPS",
+            "provider_type": "GOPS",
+            "nip": "526-025-02-74",
+            "terc": "2403011",
+            "services": [{"name": "Praca socjalna", "service_areas": ["social_assistance"]}],
+        }
+    ]
+    second = (await client.post("/v1/providers:import", json=again, headers=keys.editor24)).json()
+    assert (second["created"], second["updated"]) == (0, 1)
+    assert second["ids"] == report["ids"]
+    updated = (
+        await client.get(f"/v1/manage/providers/{report['ids'][0]}", headers=keys.editor24)
+    ).json()
+    assert updated["name"] == "GOPS w Testowie"
+    assert [s["name"] for s in updated["services"]] == ["Praca socjalna"]
+
+
+async def test_import_of_published_records_hands_off_once(
+    make_client: Any, keys: Keys, practice_payload: Callable[..., dict[str, Any]]
+) -> None:
+    from catalog.app import create_app
+    from catalog.settings import CatalogSettings
+
+    calls: list[httpx.Request] = []
+
+    def tiles(request: httpx.Request) -> httpx.Response:
+        calls.append(request)
+        return httpx.Response(202)
+
+    app = create_app(
+        CatalogSettings(map_tiles_url="http://tiles.test", invalidate_backoff_s=0),
+        tiles_transport=httpx.MockTransport(tiles),
+    )
+    async with make_client(app, role="socmap_catalog") as client:
+        slugs = []
+        for title in ("Pierwsza praktyka", "Druga praktyka"):
+            created = await client.post(
+                "/v1/practices", json=practice_payload(title=title), headers=keys.moderator24
+            )
+            await client.post(
+                f"/v1/practices/{created.json()['id']}:publish", headers=keys.moderator24
+            )
+            slugs.append(created.json()["slug"])
+        calls.clear()
+        rows = [{"slug": slug, **practice_payload(title=f"{slug} (zmienione)")} for slug in slugs]
+        report = (
+            await client.post("/v1/practices:import", json=rows, headers=keys.moderator24)
+        ).json()
+        assert report["updated"] == 2
+        assert len(calls) == 1
+        body = json.loads(calls[0].content)
+        assert body["reason"] == "practices.imported"
+        assert len(body["ids"]) == 2
+        dry = await client.post(
+            "/v1/practices:import?dry_run=true", json=rows, headers=keys.moderator24
+        )
+        assert dry.json()["updated"] == 2
+        assert len(calls) == 1

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from catalog import service, transfer
-from catalog.deps import EditorDep, SessionDep, SettingsDep
+from catalog.deps import SessionDep
 from catalog.routes.params import SearchDep
 from catalog.routes.records import records_router
-from catalog.schemas import ImportReport, PracticeIn, PracticeOut
-from shared.errors import PayloadTooLarge
+from catalog.schemas import PracticeIn, PracticeOut
 
 router = APIRouter(tags=["practices"])
 
@@ -41,34 +40,6 @@ async def export_practices(
         transfer.practices_csv(items, encoding="cp1250" if encoding != "utf-8" else "utf-8"),
         media_type=f"text/csv; charset={charset}",
         headers={"Content-Disposition": 'attachment; filename="practices.csv"'},
-    )
-
-
-@router.post(
-    "/practices:import",
-    summary="Import practices from CSV (UTF-8 or Windows-1250) or JSON; dry_run validates only",
-)
-async def import_practices(
-    request: Request,
-    session: SessionDep,
-    principal: EditorDep,
-    settings: SettingsDep,
-    dry_run: Annotated[bool, Query()] = False,
-) -> ImportReport:
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > settings.max_import_bytes:
-            raise PayloadTooLarge(f"Uploads are limited to {settings.max_import_bytes} bytes.")
-        chunks.append(chunk)
-    rows, encoding = transfer.parse_upload(
-        b"".join(chunks), request.headers.get("content-type", "")
-    )
-    if len(rows) > settings.max_import_rows:
-        raise PayloadTooLarge(f"Uploads are limited to {settings.max_import_rows} rows.")
-    return await transfer.import_practices(
-        session, principal=principal, rows=rows, encoding=encoding, dry_run=dry_run
     )
 
 

@@ -7,10 +7,12 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, BackgroundTasks, Body, Query, Request
 from fastapi.responses import Response
 
-from catalog import service
-from catalog.deps import ActorDep, EditorDep, InvalidatorDep, SessionDep
+from catalog import service, transfer
+from catalog.deps import ActorDep, EditorDep, InvalidatorDep, SessionDep, SettingsDep
 from catalog.invalidation import TilesInvalidator
 from catalog.routes.params import SearchDep
+from catalog.schemas import ImportReport
+from shared.errors import PayloadTooLarge
 from shared.pagination import PageDep, page_body
 
 Action = Literal["submit", "return", "publish", "archive"]
@@ -24,6 +26,18 @@ def schedule_invalidation(
     """Ask map-tiles to drop its cache after the response is sent (never fails the edit)."""
     if invalidation is not None and invalidator.enabled:
         background.add_task(invalidator.invalidate, invalidation.body())
+
+
+async def read_limited(request: Request, limit: int) -> bytes:
+    """The request body, refused with 413 as soon as it grows past ``limit`` bytes."""
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise PayloadTooLarge(f"Uploads are limited to {limit} bytes.")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def records_router(
@@ -91,6 +105,29 @@ def records_router(
         )
         schedule_invalidation(background, invalidator, invalidation)
         return moved
+
+    @router.post(
+        f"/{collection}:import",
+        summary=f"Import {collection} from CSV (UTF-8 or Windows-1250) or JSON; dry_run validates only",
+    )
+    async def import_records(
+        request: Request,
+        session: SessionDep,
+        principal: EditorDep,
+        settings: SettingsDep,
+        background: BackgroundTasks,
+        invalidator: InvalidatorDep,
+        dry_run: Annotated[bool, Query()] = False,
+    ) -> ImportReport:
+        body = await read_limited(request, settings.max_import_bytes)
+        rows, encoding = transfer.parse_upload(body, request.headers.get("content-type", ""))
+        if len(rows) > settings.max_import_rows:
+            raise PayloadTooLarge(f"Uploads are limited to {settings.max_import_rows} rows.")
+        report, invalidations = await transfer.import_records(
+            session, principal=principal, kind=kind, rows=rows, encoding=encoding, dry_run=dry_run
+        )
+        schedule_invalidation(background, invalidator, transfer.merge_invalidations(invalidations))
+        return report
 
     @router.get(f"/manage/{collection}", summary=f"{collection} of the caller's voivodeship")
     async def moderation_queue(
