@@ -137,7 +137,7 @@ def parse_upload(data: bytes, content_type: str) -> tuple[list[dict[str, Any]], 
         except json.JSONDecodeError as exc:
             raise ValidationFailed(f"Invalid JSON: {exc.msg} at line {exc.lineno}.") from exc
         if isinstance(parsed, dict):
-            parsed = parsed.get("practices", parsed.get("records"))
+            parsed = parsed.get("practices", parsed.get("providers", parsed.get("records")))
         if not isinstance(parsed, list) or not all(isinstance(item, dict) for item in parsed):
             raise ValidationFailed('JSON must be an array of objects or {"practices": [...]}.')
         return parsed, encoding
