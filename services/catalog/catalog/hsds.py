@@ -325,3 +325,34 @@ def page(
         "empty": not items,
         "contents": items,
     }
+
+
+def term_index(labels: dict[str, dict[str, str]]) -> dict[str, tuple[str, str]]:
+    """Stable taxonomy-term ids → (taxonomy, code), for the ``taxonomy_term_id`` filter."""
+    return {
+        stable_id("term", taxonomy, code): (taxonomy, code)
+        for taxonomy in TAXONOMIES
+        for code in labels.get(taxonomy, {})
+    }
+
+
+def taxonomy(name: str) -> dict[str, Any]:
+    taxonomy_name, description = TAXONOMIES[name]
+    return {
+        "id": stable_id("taxonomy", name),
+        "name": taxonomy_name,
+        "description": description,
+        "version": "1",
+    }
+
+
+def taxonomy_term(name: str, code: str, label: str) -> dict[str, Any]:
+    return {
+        "id": stable_id("term", name, code),
+        "code": code,
+        "name": label,
+        "description": label,
+        "taxonomy": TAXONOMIES[name][0],
+        "taxonomy_id": stable_id("taxonomy", name),
+        "language": "pl",
+    }

@@ -542,6 +542,8 @@ async def published_services(
     organization_id: uuid.UUID | None,
     modified_after: Any,
     service_id: uuid.UUID | None = None,
+    service_areas: Sequence[str] = (),
+    target_groups: Sequence[str] = (),
     limit: int,
     offset: int,
 ) -> tuple[list[ProviderService], int]:
@@ -551,6 +553,10 @@ async def published_services(
         conditions.append(ProviderService.id == service_id)
     if organization_id is not None:
         conditions.append(ProviderService.provider_id == organization_id)
+    if service_areas:
+        conditions.append(_any_of(ProviderService.service_areas, service_areas))
+    if target_groups:
+        conditions.append(_any_of(ProviderService.target_groups, target_groups))
     if modified_after is not None:
         conditions.append(Provider.updated_at > modified_after)
     if search_text and search_text.strip():

@@ -703,20 +703,30 @@ async def hsds_services(
     page_number: int,
     per_page: int,
     full: bool,
+    taxonomy_term_id: uuid.UUID | None = None,
 ) -> dict[str, Any]:
     """HSDA ``GET /services``: services of published providers in the Page envelope."""
+    labels = await _labels(session)
+    areas: list[str] = []
+    groups: list[str] = []
+    if taxonomy_term_id is not None:
+        term = hsds.term_index(labels).get(str(taxonomy_term_id))
+        if term is None or term[0] == "provider_types":
+            return hsds.page([], total=0, page_number=page_number, per_page=per_page)
+        (areas if term[0] == "service_areas" else groups).append(term[1])
     services, total = await repository.published_services(
         session,
         search_text=search_text,
         organization_id=organization_id,
         modified_after=modified_after,
+        service_areas=areas,
+        target_groups=groups,
         limit=per_page,
         offset=(page_number - 1) * per_page,
     )
     providers = await _providers(
         session, sorted({s.provider_id for s in services}), with_changes=full
     )
-    labels = await _labels(session)
     names = await _unit_names_for(session, list(providers.values())) if full else {}
     items = []
     for item in services:
@@ -820,3 +830,29 @@ async def practices_feed(
 
     practices = await repository.feed_practices(session, voivodeship=voivodeship, limit=limit)
     return atom_feed(practices, base_url=base_url, voivodeship=voivodeship, self_url=self_url)
+
+
+async def hsds_taxonomies(session: AsyncSession) -> dict[str, Any]:
+    """HSDA ``GET /taxonomies``: the three taxonomies of the catalogue."""
+    items = [hsds.taxonomy(name) for name in hsds.TAXONOMIES]
+    return hsds.page(items, total=len(items), page_number=1, per_page=max(len(items), 1))
+
+
+async def hsds_taxonomy_terms(
+    session: AsyncSession, *, taxonomy_id: uuid.UUID | None, page_number: int, per_page: int
+) -> dict[str, Any]:
+    """HSDA ``GET /taxonomy_terms``, optionally of one taxonomy."""
+    labels = await _labels(session)
+    terms = [
+        hsds.taxonomy_term(name, code, label)
+        for name in hsds.TAXONOMIES
+        for code, label in labels.get(name, {}).items()
+        if taxonomy_id is None or hsds.stable_id("taxonomy", name) == str(taxonomy_id)
+    ]
+    start = (page_number - 1) * per_page
+    return hsds.page(
+        terms[start : start + per_page],
+        total=len(terms),
+        page_number=page_number,
+        per_page=per_page,
+    )

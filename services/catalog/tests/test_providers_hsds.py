@@ -297,3 +297,41 @@ async def test_provider_exports(
     for organization in as_hsds:
         validate("organization.json", organization)
     assert (await client.get("/v1/providers:export", params={"format": "xml"})).status_code == 422
+
+
+async def test_hsds_taxonomies_and_term_filter(
+    client: httpx.AsyncClient, published_provider: dict[str, Any]
+) -> None:
+    taxonomies = (await client.get("/hsds/taxonomies")).json()
+    validate("page.json", taxonomies)
+    for item in taxonomies["contents"]:
+        validate("taxonomy.json", item)
+    audience = next(t for t in taxonomies["contents"] if t["name"] == "pl-target-group")
+    terms = (
+        await client.get(
+            "/hsds/taxonomy_terms", params={"taxonomy_id": audience["id"], "per_page": 100}
+        )
+    ).json()
+    validate("page.json", terms)
+    for item in terms["contents"]:
+        validate("taxonomy_term.json", item)
+    seniors = next(t for t in terms["contents"] if t["code"] == "seniors")
+    families = next(t for t in terms["contents"] if t["code"] == "families")
+    homeless = next(t for t in terms["contents"] if t["code"] == "homeless")
+    by_term = (
+        await client.get("/hsds/services", params={"taxonomy_term_id": seniors["id"]})
+    ).json()
+    assert [s["name"] for s in by_term["contents"]] == ["Usługi opiekuńcze"]
+    by_other = (
+        await client.get("/hsds/services", params={"taxonomy_term_id": families["id"]})
+    ).json()
+    assert [s["name"] for s in by_other["contents"]] == ["Praca socjalna"]
+    none = (await client.get("/hsds/services", params={"taxonomy_term_id": homeless["id"]})).json()
+    assert none["total_items"] == 0
+    unknown = await client.get(
+        "/hsds/services", params={"taxonomy_term_id": "6f0c3c52-8c0e-4c57-9d8f-3b7e5ad2c1a0"}
+    )
+    assert unknown.json()["total_items"] == 0
+    # Terms used in the nested service output carry the same ids.
+    full = (await client.get(f"/hsds/services/{by_term['contents'][0]['id']}")).json()
+    assert seniors["id"] in {a["taxonomy_term_id"] for a in full["attributes"]}

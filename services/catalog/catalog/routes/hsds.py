@@ -32,6 +32,7 @@ async def services(
     session: SessionDep,
     search: Annotated[str | None, Query(max_length=200)] = None,
     organization_id: uuid.UUID | None = None,
+    taxonomy_term_id: uuid.UUID | None = None,
     modified_after: datetime | None = None,
     page: PageNumber = 1,
     per_page: PerPage = 50,
@@ -41,6 +42,7 @@ async def services(
         session,
         search_text=search,
         organization_id=organization_id,
+        taxonomy_term_id=taxonomy_term_id,
         modified_after=modified_after,
         page_number=page,
         per_page=per_page,
@@ -75,3 +77,20 @@ async def organizations(
 @router.get("/organizations/{organization_id}", summary="HSDA: one organization")
 async def one_organization(organization_id: uuid.UUID, session: SessionDep) -> dict[str, Any]:
     return await service.hsds_organization(session, organization_id=organization_id)
+
+
+@router.get("/taxonomies", summary="HSDA: taxonomies")
+async def taxonomies(session: SessionDep) -> dict[str, Any]:
+    return await service.hsds_taxonomies(session)
+
+
+@router.get("/taxonomy_terms", summary="HSDA: taxonomy terms")
+async def taxonomy_terms(
+    session: SessionDep,
+    taxonomy_id: uuid.UUID | None = None,
+    page: PageNumber = 1,
+    per_page: PerPage = 50,
+) -> dict[str, Any]:
+    return await service.hsds_taxonomy_terms(
+        session, taxonomy_id=taxonomy_id, page_number=page, per_page=per_page
+    )
