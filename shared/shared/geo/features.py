@@ -197,7 +197,7 @@ def _prj_crs(path: Path) -> str | None:
 def read_shapefile(path: Path, mapping: FeatureMapping) -> ReadResult:
     """Read an ESRI Shapefile (``.shp`` with its ``.dbf``, and ``.prj``/``.cpg`` when present)
     into unit features in EPSG:4326; same checks as ``read_geojson``."""
-    import shapefile  # type: ignore[import-untyped]  # pyshp ships no py.typed
+    import shapefile
 
     cpg = path.with_suffix(".cpg")
     encoding = cpg.read_text(encoding="ascii").strip() if cpg.exists() else "utf-8"
