@@ -3,6 +3,7 @@ shaping of records for output."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import uuid
 from collections.abc import Sequence
@@ -810,7 +811,7 @@ async def export_providers(
     result = await repository.search(session, Provider, params, limit=EXPORT_LIMIT, offset=0)
     providers: list[ProviderOut] = await shape(session, "provider", result.rows)
     if output == "csv":
-        return providers_csv(providers, encoding=encoding)
+        return await asyncio.to_thread(providers_csv, providers, encoding=encoding)
     if output == "json":
         return json.dumps(
             [provider.model_dump(mode="json") for provider in providers], ensure_ascii=False
@@ -821,6 +822,19 @@ async def export_providers(
         [hsds.organization(p, full=True, labels=labels, unit_names=names) for p in providers],
         ensure_ascii=False,
     ).encode()
+
+
+async def export_practices(
+    session: AsyncSession, *, params: SearchParams, output: str, encoding: str = "utf-8"
+) -> bytes:
+    """Published practices as CSV (the import layout) or JSON; rendered off the event loop."""
+    from catalog.transfer import practices_csv, practices_json
+
+    result = await repository.search(session, Practice, params, limit=EXPORT_LIMIT, offset=0)
+    practices: list[PracticeOut] = await shape(session, "practice", result.rows)
+    if output == "json":
+        return await asyncio.to_thread(practices_json, practices)
+    return await asyncio.to_thread(practices_csv, practices, encoding=encoding)
 
 
 async def practices_feed(

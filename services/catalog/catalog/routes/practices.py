@@ -25,20 +25,17 @@ async def export_practices(
     format: Annotated[Literal["csv", "json"], Query()] = "csv",
     encoding: Annotated[Literal["utf-8", "windows-1250"], Query()] = "utf-8",
 ) -> Response:
-    items, _, _ = await service.search(
+    body = await service.export_practices(
         session,
-        kind="practice",
         params=transfer.export_params(params),
-        limit=EXPORT_LIMIT,
-        offset=0,
+        output=format,
+        encoding="utf-8" if encoding == "utf-8" else "cp1250",
     )
     if format == "json":
-        body = transfer.practices_json(items)
         return Response(body, media_type="application/json")
-    charset = "utf-8" if encoding == "utf-8" else "windows-1250"
     return Response(
-        transfer.practices_csv(items, encoding="cp1250" if encoding != "utf-8" else "utf-8"),
-        media_type=f"text/csv; charset={charset}",
+        body,
+        media_type=f"text/csv; charset={encoding}",
         headers={"Content-Disposition": 'attachment; filename="practices.csv"'},
     )
 

@@ -2,6 +2,7 @@
 workflow transitions and the moderation queue. ``practices.py`` and ``providers.py`` mount them
 with their own schemas."""
 
+import asyncio
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, BackgroundTasks, Body, Query, Request
@@ -120,7 +121,10 @@ def records_router(
         dry_run: Annotated[bool, Query()] = False,
     ) -> ImportReport:
         body = await read_limited(request, settings.max_import_bytes)
-        rows, encoding = transfer.parse_upload(body, request.headers.get("content-type", ""))
+        # Decoding and parsing a few megabytes is CPU work: keep it off the event loop.
+        rows, encoding = await asyncio.to_thread(
+            transfer.parse_upload, body, request.headers.get("content-type", "")
+        )
         if len(rows) > settings.max_import_rows:
             raise PayloadTooLarge(f"Uploads are limited to {settings.max_import_rows} rows.")
         report, invalidations = await transfer.import_records(
