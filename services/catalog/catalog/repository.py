@@ -144,6 +144,8 @@ async def get_record(
     populate: bool = False,
 ) -> Found | None:
     """A practice or provider by id or slug (optionally only in some statuses)."""
+    if "\x00" in ref or len(ref) > 200:
+        return None
     query = select(model, func.ST_X(model.geom), func.ST_Y(model.geom)).where(_lookup(model, ref))
     if statuses is not None:
         query = query.where(model.status.in_(statuses))

@@ -30,7 +30,7 @@ async def root(settings: SettingsDep) -> dict[str, str]:
 @router.get("/services", summary="HSDA: services of published providers")
 async def services(
     session: SessionDep,
-    search: Annotated[str | None, Query(max_length=200)] = None,
+    search: Annotated[str | None, Query(max_length=200, pattern=r"^[^\x00]*$")] = None,
     organization_id: uuid.UUID | None = None,
     taxonomy_term_id: uuid.UUID | None = None,
     modified_after: datetime | None = None,
@@ -58,7 +58,7 @@ async def one_service(service_id: uuid.UUID, session: SessionDep) -> dict[str, A
 @router.get("/organizations", summary="HSDA: published providers")
 async def organizations(
     session: SessionDep,
-    search: Annotated[str | None, Query(max_length=200)] = None,
+    search: Annotated[str | None, Query(max_length=200, pattern=r"^[^\x00]*$")] = None,
     modified_after: datetime | None = None,
     page: PageNumber = 1,
     per_page: PerPage = 50,

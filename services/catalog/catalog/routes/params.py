@@ -54,6 +54,12 @@ def search_params(
     facets: Annotated[bool, Query(description="Add facet counts")] = False,
     modified_after: Annotated[datetime | None, Query()] = None,
 ) -> SearchParams:
+    texts = [q, bbox, near, *category, *service_area, *target_group, *provider_type]
+    if any("\x00" in value for value in [*texts, *lifecycle, *evidence] if value):
+        raise ValidationFailed(
+            "Query parameters must not contain NUL characters.",
+            errors=[{"field": "query", "code": "nul", "message": "NUL character"}],
+        )
     parsed_bbox = None
     if bbox is not None:
         min_lon, min_lat, max_lon, max_lat = _floats(bbox, 4, "bbox")
