@@ -148,3 +148,20 @@ def make_client(
             app.dependency_overrides.pop(get_session, None)
 
     return factory
+
+
+async def check_service_basics(client: httpx.AsyncClient, *, title: str) -> None:
+    """What every service answers: liveness, readiness, OpenAPI, docs, metrics, and
+    problem+json with the request id for an unknown path."""
+    assert (await client.get("/healthz")).json() == {"status": "ok"}
+    ready = await client.get("/readyz")
+    assert ready.status_code == 200, ready.text
+    assert (await client.get("/openapi.json")).json()["info"]["title"] == title
+    assert (await client.get("/docs")).status_code == 200
+    metrics = await client.get("/metrics")
+    assert 'socmap_http_requests_total{method="GET",route="/healthz"' in metrics.text
+    missing = await client.get("/v1/nothing-here", headers={"X-Request-ID": "abc-123"})
+    assert missing.status_code == 404
+    assert missing.headers["content-type"] == "application/problem+json"
+    assert missing.headers["x-request-id"] == "abc-123"
+    assert missing.json()["type"] == "urn:socmap:problem:not-found"
