@@ -5,6 +5,7 @@ from shared.db.models.auth import ApiKey, Institution
 from shared.db.models.geo import Population, StreetDistrict, TerritorialUnit, TerritorialUnitBand
 from shared.db.models.ingest import AuditLog, Batch, Erasure, Outbox, Record  # noqa: F401
 from shared.db.models.ref import Category, ProviderType, ServiceArea
+from shared.db.models.stats import Cell, Release, Run  # noqa: F401  (registers stats tables)
 
 __all__ = [
     "ApiKey",
