@@ -36,7 +36,8 @@ demo: migrate ## Load the demo data (idempotent)
 	@$(RUN) socmap geo demo
 
 run: demo ## Set up, start PostGIS and the four services, print their URLs
-	@$(RUN) python scripts/run_services.py
+	@$(RUN) socmap-catalog seed
+	@$(RUN) python scripts/run_services.py --demo
 
 test: setup db-up ## Set up and run every test against a real PostGIS
 	@$(RUN) pytest -q

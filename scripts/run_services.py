@@ -11,6 +11,7 @@ import sys
 import time
 from dataclasses import dataclass
 
+import demo
 import httpx
 
 from anonymizer.settings import AnonymizerSettings
@@ -51,7 +52,7 @@ def port_free(service: Service) -> bool:
     return True
 
 
-def start(service: Service) -> subprocess.Popen[bytes]:
+def start(service: Service, env: dict[str, str]) -> subprocess.Popen[bytes]:
     command = [
         sys.executable,
         "-m",
@@ -65,23 +66,28 @@ def start(service: Service) -> subprocess.Popen[bytes]:
         "--no-access-log",
     ]
     # Each service in its own process group, so Ctrl-C reaches us first and we stop them in order.
-    return subprocess.Popen(command, start_new_session=True)
+    return subprocess.Popen(command, start_new_session=True, env={**os.environ, **env})
 
 
 def wait_ready(running: dict[Service, subprocess.Popen[bytes]]) -> None:
     deadline = time.monotonic() + READY_TIMEOUT_S
     pending = set(running)
+    reasons: dict[str, str] = {}
     while pending:
         for service in list(pending):
             if running[service].poll() is not None:
                 raise RuntimeError(f"{service.name} exited with code {running[service].returncode}")
             try:
-                if httpx.get(f"{service.url}/readyz", timeout=2).status_code == 200:
-                    pending.discard(service)
-            except httpx.HTTPError:
-                pass
+                answer = httpx.get(f"{service.url}/readyz", timeout=2)
+            except httpx.HTTPError as error:
+                reasons[service.name] = type(error).__name__
+                continue
+            if answer.status_code == 200:
+                pending.discard(service)
+            else:
+                reasons[service.name] = answer.json().get("detail", answer.text)
         if time.monotonic() > deadline:
-            names = ", ".join(sorted(service.name for service in pending))
+            names = "; ".join(f"{s.name} ({reasons.get(s.name, 'no answer')})" for s in pending)
             raise RuntimeError(f"not ready after {READY_TIMEOUT_S} s: {names}")
         time.sleep(0.3)
 
@@ -98,7 +104,19 @@ def stop(running: dict[Service, subprocess.Popen[bytes]]) -> None:
             process.kill()
 
 
+def load_demo(
+    running: dict[Service, subprocess.Popen[bytes]],
+    municipalities: list[demo.Municipality],
+    keys: dict[str, str],
+) -> None:
+    """Push the synthetic records through the ingest API as the MOPS and PUP would."""
+    urls = {service.name: service.url for service in running}
+    print("socmap: pushing synthetic case records through the ingest API", flush=True)
+    demo.push_records(urls["ingest"], keys, municipalities)
+
+
 def main() -> int:
+    with_demo = "--demo" in sys.argv[1:]
     os.environ.setdefault("SOCMAP_ENV", "development")
     busy = [service for service in services() if not port_free(service)]
     if busy:
@@ -110,7 +128,14 @@ def main() -> int:
                 file=sys.stderr,
             )
         return 1
-    running = {service: start(service) for service in services()}
+    env: dict[str, str] = {}
+    municipalities: list[demo.Municipality] = []
+    keys: dict[str, str] = {}
+    if with_demo:
+        print("socmap: preparing demo institutions and keys (.local/demo-keys.json)", flush=True)
+        municipalities, keys = demo.prepare_demo()
+        env = demo.service_environment(keys, {service.name: service.url for service in services()})
+    running = {service: start(service, env) for service in services()}
     stopping = False
 
     def request_stop(signum: int, _frame: object) -> None:
@@ -125,6 +150,13 @@ def main() -> int:
         print(f"socmap: {error}", file=sys.stderr)
         stop(running)
         return 1
+    if with_demo:
+        try:
+            load_demo(running, municipalities, keys)
+        except (httpx.HTTPError, RuntimeError) as error:
+            print(f"socmap: loading the demo failed: {error}", file=sys.stderr)
+            stop(running)
+            return 1
     width = max(len(service.name) for service in running)
     print("\nsocmap is ready:\n")
     for service in running:
