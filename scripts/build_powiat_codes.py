@@ -20,28 +20,12 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from shared.geo.demo import VOIVODESHIP_CODES
+
 ROOT = Path(__file__).resolve().parent.parent
 GEO = ROOT / "data" / "geo"
 OUTPUT = GEO / "powiat-codes.csv"
 
-VOIVODESHIP_CODES = {
-    "dolnośląskie": "02",
-    "kujawsko-pomorskie": "04",
-    "lubelskie": "06",
-    "lubuskie": "08",
-    "łódzkie": "10",
-    "małopolskie": "12",
-    "mazowieckie": "14",
-    "opolskie": "16",
-    "podkarpackie": "18",
-    "podlaskie": "20",
-    "pomorskie": "22",
-    "śląskie": "24",
-    "świętokrzyskie": "26",
-    "warmińsko-mazurskie": "28",
-    "wielkopolskie": "30",
-    "zachodniopomorskie": "32",
-}
 # Verified outside gwd-cities.csv, in reference/domain-poland.md: §3 "Surrounding powiat bielski =
 # 2402"; §5, the two BDL unit ids checked against TERYT (powiat wrocławski 0223, Sosnowiec 2475011).
 EXTRA_VERIFIED = {

@@ -34,8 +34,6 @@ from typing import Any
 import asyncpg
 import httpx
 import orjson
-from alembic import command
-from sqlalchemy import create_engine, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ingest.settings import DEVELOPMENT_PSEUDONYMIZATION_KEY
@@ -46,10 +44,10 @@ from ingest.testing import (
     create_test_geography,
     synthetic_records,
 )
+from shared.db.admin import drop_database, migrate_database, recreate_database
 from shared.db.engine import make_engine
 from shared.db.models.ingest import Record
 from shared.institutions import create_api_key, create_institution
-from shared.migrations_info import alembic_config
 from shared.settings import DatabaseSettings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -81,25 +79,6 @@ class Result:
 
 
 # --- database -------------------------------------------------------------------------------
-
-
-def recreate_database(settings: DatabaseSettings, name: str, *, drop_only: bool = False) -> None:
-    admin = create_engine(
-        settings.url(driver="postgresql+psycopg", database="postgres"), isolation_level="AUTOCOMMIT"
-    )
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        if not drop_only:
-            connection.execute(text(f'CREATE DATABASE "{name}" OWNER "{settings.user}"'))
-    admin.dispose()
-
-
-def migrate(settings: DatabaseSettings) -> None:
-    config = alembic_config(
-        settings.url(driver="postgresql+psycopg").render_as_string(hide_password=False)
-    )
-    config.attributes["configure_logger"] = False
-    command.upgrade(config, "0002_ingest")
 
 
 async def prepare(settings: DatabaseSettings) -> tuple[str, uuid.UUID]:
@@ -434,7 +413,7 @@ async def main() -> None:
     recreate_database(base, args.database)
     settings = base.model_copy(update={"name": args.database})
     try:
-        migrate(settings)
+        migrate_database(settings, "0002_ingest")
         token, institution_id = await prepare(settings)
         print(f"baselines on {args.records} records ...", flush=True)
         copy = await copy_phase(settings, institution_id, args.records)
@@ -469,7 +448,7 @@ async def main() -> None:
         print_table(results, copy, orm)
     finally:
         if not args.keep:
-            recreate_database(base, args.database, drop_only=True)
+            drop_database(base, args.database)
 
 
 if __name__ == "__main__":

@@ -13,14 +13,13 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 import httpx
 import pytest
-from alembic import command
 from fastapi import FastAPI
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
+from shared.db.admin import drop_database, migrate_database, recreate_database
 from shared.db.engine import make_engine
 from shared.db.session import get_session
-from shared.migrations_info import alembic_config
 from shared.settings import DatabaseSettings
 
 
@@ -30,43 +29,18 @@ def _test_database_name() -> str:
     return f"socmap_test_{worker}_{os.getpid()}"
 
 
-def _recreate_database(settings: DatabaseSettings, name: str) -> None:
-    admin = create_engine(
-        settings.url(driver="postgresql+psycopg", database="postgres"),
-        isolation_level="AUTOCOMMIT",
-    )
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        connection.execute(text(f'CREATE DATABASE "{name}" OWNER "{settings.user}"'))
-    admin.dispose()
-
-
-def _drop_database(settings: DatabaseSettings, name: str) -> None:
-    admin = create_engine(
-        settings.url(driver="postgresql+psycopg", database="postgres"),
-        isolation_level="AUTOCOMMIT",
-    )
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
-
-
 @pytest.fixture(scope="session")
 def database_settings() -> Iterator[DatabaseSettings]:
     """Settings of the migrated test database; ``SOCMAP_DB_NAME`` points at it for the run,
     so settings built inside tests (service apps, CLIs) use it too."""
     base = DatabaseSettings()
     name = _test_database_name()
-    _recreate_database(base, name)
+    recreate_database(base, name)
     previous = {key: os.environ.get(key) for key in ("SOCMAP_DB_NAME", "SOCMAP_ENV")}
     os.environ["SOCMAP_DB_NAME"] = name
     os.environ["SOCMAP_ENV"] = "test"
     settings = DatabaseSettings()
-    config = alembic_config(
-        settings.url(driver="postgresql+psycopg").render_as_string(hide_password=False)
-    )
-    config.attributes["configure_logger"] = False
-    command.upgrade(config, "head")
+    migrate_database(settings)
     yield settings
     for key, value in previous.items():
         if value is None:
@@ -74,7 +48,7 @@ def database_settings() -> Iterator[DatabaseSettings]:
         else:
             os.environ[key] = value
     if not os.environ.get("SOCMAP_KEEP_TEST_DB"):
-        _drop_database(base, name)
+        drop_database(base, name)
 
 
 @pytest.fixture(scope="session")
