@@ -113,22 +113,16 @@ CONF
 }
 
 install_polish_dictionary() {
-  # Full-text search with the Polish Hunspell dictionary: PostgreSQL reads
-  # <sharedir>/tsearch_data/polish.{affix,dict,stop} as UTF-8; hunspell-pl ships ISO-8859-2.
-  local tsdata encoding
+  # Full-text search with the Polish Hunspell dictionary (catalog): PostgreSQL reads
+  # <sharedir>/tsearch_data/polish.{affix,dict,stop} as UTF-8.
+  local tsdata
   tsdata="$("$BINDIR/pg_config" --sharedir)/tsearch_data"
   [ -f "$tsdata/polish.dict" ] && return 0
   if [ ! -w "$tsdata" ]; then
     log "warning: cannot write $tsdata; the Polish search dictionary is not installed"
     return 0
   fi
-  encoding=$(sed -n 's/^SET[[:space:]]\+//p' /usr/share/hunspell/pl_PL.aff | tr -d '\r' | head -n 1)
-  encoding=${encoding:-UTF-8}
-  iconv -f "$encoding" -t UTF-8 /usr/share/hunspell/pl_PL.aff \
-    | sed 's/^SET .*/SET UTF-8/' >"$tsdata/polish.affix"
-  iconv -f "$encoding" -t UTF-8 /usr/share/hunspell/pl_PL.dic >"$tsdata/polish.dict"
-  : >"$tsdata/polish.stop"
-  log "installed the Polish Hunspell dictionary into $tsdata"
+  log "$(bash "$ROOT/scripts/install-polish-dictionary.sh" "$tsdata")"
 }
 
 start() {

@@ -14,12 +14,17 @@ app.add_typer(admin_app, name="admin")
 
 @app.command("migrate")
 def migrate(revision: str = typer.Argument("head")) -> None:
-    """Apply the one Alembic history up to REVISION (the owner role, SOCMAP_DB_*)."""
-    from alembic import command
+    """Apply the one Alembic history up to REVISION (the owner role, SOCMAP_DB_*), then set the
+    service roles' passwords from SOCMAP_<SERVICE>_DB_PASSWORD where given."""
+    import os
 
-    from shared.migrations_info import alembic_config
+    from shared.db.admin import migrate_database, set_service_role_passwords
+    from shared.settings import DatabaseSettings
 
-    command.upgrade(alembic_config(), revision)
+    settings = DatabaseSettings()
+    migrate_database(settings, revision)
+    for role in set_service_role_passwords(settings, dict(os.environ)):
+        typer.echo(f"password set for {role}")
 
 
 @app.command("ref-load")

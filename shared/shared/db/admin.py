@@ -41,3 +41,30 @@ def migrate_database(settings: DatabaseSettings, revision: str = "head") -> None
     )
     config.attributes["configure_logger"] = False
     command.upgrade(config, revision)
+
+
+SERVICE_ROLES = {
+    "INGEST": "socmap_ingest",
+    "ANONYMIZER": "socmap_anonymizer",
+    "CATALOG": "socmap_catalog",
+    "MAP_TILES": "socmap_map_tiles",
+}
+
+
+def set_service_role_passwords(settings: DatabaseSettings, environ: dict[str, str]) -> list[str]:
+    """Give each service role the password of ``SOCMAP_<SERVICE>_DB_PASSWORD`` when that is set
+    (production: the migrate job holds the secrets); return the roles changed."""
+    engine = create_engine(settings.url(driver="postgresql+psycopg"))
+    changed = []
+    with engine.begin() as connection:
+        for service, role in SERVICE_ROLES.items():
+            password = environ.get(f"SOCMAP_{service}_DB_PASSWORD")
+            if password:
+                # ALTER ROLE takes no bind parameters; quote the literal on the server side.
+                literal = connection.execute(
+                    text("SELECT quote_literal(:p)"), {"p": password}
+                ).scalar_one()
+                connection.execute(text(f"ALTER ROLE {role} PASSWORD {literal}"))
+                changed.append(role)
+    engine.dispose()
+    return changed
