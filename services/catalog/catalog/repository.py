@@ -26,6 +26,7 @@ from sqlalchemy import (
     select,
     union_all,
 )
+from sqlalchemy import text as sa_text
 from sqlalchemy.dialects.postgresql import ARRAY, TEXT
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import defer
@@ -370,12 +371,21 @@ async def search(
     if not text:
         return await _search_page(session, model, params, conditions, None, limit, offset)
     match, score = _text_match(model, text)
-    result = await _search_page(session, model, params, [*conditions, match], score, limit, offset)
-    if result.total == 0:
-        typo, typo_score = _typo_match(model, text)
+    # A sequential scan must read (detoast) every row's tsvector, which the planner does not
+    # cost; the GIN bitmap is exact and touches only the small columns: 5-10x faster for
+    # broad queries ("pomocy społecznej" on 100 000 rows: 0.5 s -> 0.08 s).
+    await session.execute(sa_text("SET LOCAL enable_seqscan = off"))
+    try:
         result = await _search_page(
-            session, model, params, [*conditions, typo], typo_score, limit, offset
+            session, model, params, [*conditions, match], score, limit, offset
         )
+        if result.total == 0:
+            typo, typo_score = _typo_match(model, text)
+            result = await _search_page(
+                session, model, params, [*conditions, typo], typo_score, limit, offset
+            )
+    finally:
+        await session.execute(sa_text("RESET enable_seqscan"))
     return result
 
 
