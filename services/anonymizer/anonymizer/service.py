@@ -1,0 +1,349 @@
+"""Rules of the anonymizer: requesting runs (with coalescing), executing a run (aggregate,
+protect, audit, publish atomically) and benchmarking from published cells only."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+import numpy as np
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from anonymizer import repository
+from anonymizer.disclosure import DisclosureError, Protection, check_k, protect
+from anonymizer.relations import CellKey, build_relations
+from anonymizer.repository import AggregateRow, FrozenValue, NewCell
+from anonymizer.settings import AnonymizerSettings
+from shared.errors import ValidationFailed
+from shared.intervals import compare_with_benchmark, wilson_interval
+
+logger = logging.getLogger("socmap.anonymizer")
+
+METHOD = "frequency rule + secondary suppression along all relations + LP audit (HiGHS)"
+
+
+class RunRefused(Exception):
+    """The run cannot publish; ``status`` is ``failed`` or ``held_back``."""
+
+    def __init__(self, status: str, reason: str) -> None:
+        super().__init__(reason)
+        self.status = status
+        self.reason = reason
+
+
+# --- requesting runs ------------------------------------------------------------------------
+
+
+def run_parameters(
+    settings: AnonymizerSettings,
+    *,
+    k: int | None,
+    p: float | None,
+    include_open_periods: bool,
+    as_of: date | None,
+) -> dict[str, Any]:
+    chosen_k = settings.min_count if k is None else k
+    try:
+        check_k(chosen_k)
+    except DisclosureError as exc:
+        raise ValidationFailed(
+            str(exc),
+            errors=[{"field": "k", "code": "too_small", "message": str(exc)}],
+        ) from exc
+    parameters: dict[str, Any] = {
+        "k": chosen_k,
+        "p": settings.protection_ratio if p is None else p,
+        "include_open_periods": include_open_periods,
+    }
+    if as_of is not None:
+        parameters["as_of"] = as_of.isoformat()
+    return parameters
+
+
+async def request_run(
+    *,
+    session: AsyncSession,
+    gminas: list[str] | None,
+    trigger: str,
+    parameters: dict[str, Any],
+    events: list[dict[str, Any]],
+    idempotency_key: str | None,
+) -> tuple[dict[str, Any], bool]:
+    """A new pending run, or the pending one this request joins; ``True`` when created."""
+    if idempotency_key is not None:
+        existing = await repository.find_run_by_idempotency_key(
+            session=session, key=idempotency_key
+        )
+        if existing is not None:
+            return existing, False
+    pending = await repository.pending_run(session=session, parameters=parameters)
+    if pending is not None:
+        run = await repository.coalesce_run(
+            session=session, run_id=pending["id"], gminas=gminas, events=events
+        )
+        await session.commit()
+        return run, False
+    run = await repository.create_run(
+        session=session,
+        gminas=gminas,
+        trigger=trigger,
+        parameters=parameters,
+        events=events,
+        idempotency_key=idempotency_key,
+    )
+    await session.commit()
+    return run, True
+
+
+# --- executing a run ------------------------------------------------------------------------
+
+
+def period_end(period: str) -> date:
+    """First day after the period (``2024`` or ``2024-Q3``)."""
+    year = int(period[:4])
+    if "-Q" not in period:
+        return date(year + 1, 1, 1)
+    quarter = int(period[-1])
+    return date(year + 1, 1, 1) if quarter == 4 else date(year, 3 * quarter + 1, 1)
+
+
+@dataclass(slots=True)
+class Outcome:
+    release_id: int
+    cells: int
+    suppressed: int
+
+
+def _frozen_conflicts(
+    rows: list[AggregateRow], frozen: dict[CellKey, FrozenValue], closed: set[str], k: int
+) -> tuple[np.ndarray[Any, np.dtype[np.bool_]], list[str]]:
+    """Cells locked to their frozen published value, and the revisions to hold back: a
+    published value may change only by 0 or at least ``k`` (time differencing, A4)."""
+    locked = np.zeros(len(rows), dtype=bool)
+    problems: list[str] = []
+    seen: set[CellKey] = set()
+    for position, row in enumerate(rows):
+        key = row.key
+        seen.add(key)
+        previous = frozen.get(key)
+        if previous is None or previous.value is None or row.period not in closed:
+            continue
+        change = abs(row.value - previous.value)
+        if change == 0:
+            locked[position] = True
+        elif change < k:
+            problems.append(_describe(key, previous.release_id))
+    for key, previous in frozen.items():
+        if key not in seen and key.period in closed and previous.value and previous.value < k:
+            problems.append(_describe(key, previous.release_id))
+    return locked, problems
+
+
+def _describe(key: CellKey, release_id: int) -> str:
+    return (
+        f"{key.unit_code}/{key.category}/{key.period}/{key.measure}/{key.source}"
+        f" (published in release {release_id})"
+    )
+
+
+def protect_rows(
+    rows: list[AggregateRow],
+    parents: dict[str, str | None],
+    *,
+    k: int,
+    p: float,
+    locked: np.ndarray[Any, np.dtype[np.bool_]],
+    max_rounds: int,
+) -> Protection:
+    """CPU-bound: build the relations and protect (run it in a thread)."""
+    values = np.array([row.value for row in rows], dtype=np.int64)
+    relations = build_relations([row.key for row in rows], values, parents)
+    protection = protect(values, relations, k=k, p=p, locked=locked, max_rounds=max_rounds)
+    return protection
+
+
+async def execute_run(
+    *,
+    session: AsyncSession,
+    run: dict[str, Any],
+    settings: AnonymizerSettings,
+    today: date | None = None,
+) -> Outcome:
+    """Aggregate, protect, audit and publish one release in the session's transaction.
+
+    Raises :class:`RunRefused` (nothing is written) when the audit or the revision rule fails;
+    the caller commits on success and rolls back otherwise."""
+    run_id: uuid.UUID = run["id"]
+    parameters: dict[str, Any] = run["parameters"]
+    k = int(parameters.get("k", settings.min_count))
+    p = float(parameters.get("p", settings.protection_ratio))
+    include_open = bool(parameters.get("include_open_periods", False))
+    as_of = date.fromisoformat(parameters["as_of"]) if "as_of" in parameters else None
+    as_of = as_of or today or datetime.now(UTC).date()
+    gminas = run["gminas"] or await repository.all_gminas(session=session)
+    await repository.lock_municipalities(session=session, gminas=gminas)
+
+    all_rows = await repository.aggregate(session=session, as_of=as_of)
+    periods = sorted({row.period for row in all_rows})
+    closed = {period for period in periods if period_end(period) <= as_of}
+    published_periods = [period for period in periods if include_open or period in closed]
+    open_periods = [period for period in published_periods if period not in closed]
+    chosen = set(published_periods)
+    rows = [row for row in all_rows if row.period in chosen]
+    if not rows:
+        raise RunRefused("failed", "no records in a publishable period")
+
+    frozen = await repository.frozen_cells(session=session)
+    locked, revisions = _frozen_conflicts(rows, frozen, closed, k)
+    if revisions:
+        shown = "; ".join(revisions[:5])
+        more = f" and {len(revisions) - 5} more" if len(revisions) > 5 else ""
+        raise RunRefused(
+            "held_back",
+            f"a revision of closed periods would change {len(revisions)} published cell(s) by"
+            f" less than k={k} (time differencing): {shown}{more}",
+        )
+    parents = await repository.unit_parents(session=session)
+    protection = await asyncio.to_thread(
+        protect_rows, rows, parents, k=k, p=p, locked=locked, max_rounds=settings.max_rounds
+    )
+    audit_summary = {
+        "passed": protection.reason is None,
+        "cells": len(rows),
+        "primary": int(protection.primary.sum()),
+        "secondary": int(protection.secondary.sum()),
+        "rounds": protection.rounds,
+        "linear_programs": protection.audit.linear_programs,
+        "components": protection.audit.components,
+        "protection": {"k": k, "p": p, "rule": "L <= max(0, v-P), U >= v+P, P=max(k,ceil(p*v))"},
+        "earlier_releases_frozen_cells": int(locked.sum()),
+    }
+    if protection.reason is not None:
+        raise RunRefused("failed", f"audit failed: {protection.reason}")
+
+    years = sorted({int(row.period[:4]) for row in rows})
+    population = await repository.populations(session=session, years=years)
+    cells: list[NewCell] = []
+    for position, row in enumerate(rows):
+        if protection.suppressed[position]:
+            kind = "primary" if protection.primary[position] else "secondary"
+            cells.append(NewCell(row, None, kind, None, None, None, None))
+            continue
+        residents = population.get((row.unit_code, int(row.period[:4])))
+        rate = lower = upper = None
+        if residents and residents >= row.value:
+            rate = row.value / residents * 1000
+            low, high = wilson_interval(row.value, residents)
+            lower, upper = low * 1000, high * 1000
+        cells.append(NewCell(row, row.value, None, residents, rate, lower, upper))
+    release_id = await repository.insert_release(
+        session=session,
+        method=METHOD,
+        k=k,
+        parameters={"k": k, "p": p, "include_open_periods": include_open, "scope": gminas},
+        periods=published_periods,
+        open_periods=open_periods,
+        as_of=as_of,
+        audit=audit_summary,
+        run_id=run_id,
+    )
+    await repository.insert_cells(session=session, release_id=release_id, cells=cells)
+    await repository.freeze(
+        session=session,
+        release_id=release_id,
+        cells=cells,
+        periods=[period for period in published_periods if period in closed],
+    )
+    await repository.update_run(
+        session=session,
+        run_id=run_id,
+        status="published",
+        release_id=release_id,
+        progress={"step": "published", **audit_summary},
+    )
+    return Outcome(release_id, len(cells), int(protection.suppressed.sum()))
+
+
+async def process_run(
+    *,
+    session: AsyncSession,
+    run: dict[str, Any],
+    settings: AnonymizerSettings,
+    today: date | None = None,
+) -> Outcome | None:
+    """Execute a claimed run and record its end; a refused or crashed run leaves the current
+    release untouched and says why."""
+    try:
+        outcome = await execute_run(session=session, run=run, settings=settings, today=today)
+        await session.commit()
+        return outcome
+    except RunRefused as refused:
+        await session.rollback()
+        await repository.update_run(
+            session=session, run_id=run["id"], status=refused.status, reason=refused.reason
+        )
+        await session.commit()
+    except Exception as exc:  # the run fails, the worker lives on
+        logger.exception("run failed", extra={"run_id": str(run["id"])})
+        await session.rollback()
+        await repository.update_run(
+            session=session,
+            run_id=run["id"],
+            status="failed",
+            reason=f"internal error: {type(exc).__name__}",
+        )
+        await session.commit()
+    return None
+
+
+# --- benchmarking ---------------------------------------------------------------------------
+
+
+def benchmark(members: list[dict[str, Any]]) -> dict[str, Any]:
+    """Group value, comparison, rank and below-average flags from *published* cells only.
+
+    A suppressed member has no value, rate, rank or comparison, and the group value is the
+    pooled rate of the published members only, so it cannot be differenced against them."""
+    published = [
+        member
+        for member in members
+        if not member["suppressed"] and member["value"] is not None and member["population"]
+    ]
+    events = sum(int(member["value"]) for member in published)
+    residents = sum(int(member["population"]) for member in published)
+    group_rate = events / residents * 1000 if residents else None
+    ranked = sorted(published, key=lambda member: -float(member["rate"]))
+    rank = {member["unit_code"]: position + 1 for position, member in enumerate(ranked)}
+    rows: list[dict[str, Any]] = []
+    for member in members:
+        usable = member in published
+        row = {
+            "unit_code": member["unit_code"],
+            "name": member["name"],
+            "status": (
+                "published" if usable else "suppressed" if member["suppressed"] else "no_data"
+            ),
+            "value": member["value"] if usable else None,
+            "population": member["population"] if usable else None,
+            "rate": member["rate"] if usable else None,
+            "rate_lower": member["rate_lower"] if usable else None,
+            "rate_upper": member["rate_upper"] if usable else None,
+            "comparison": None,
+            "rank": rank.get(member["unit_code"]),
+            "below_average": None,
+        }
+        if usable and group_rate is not None:
+            row["comparison"] = compare_with_benchmark(
+                float(member["rate_lower"]), float(member["rate_upper"]), group_rate
+            )
+            row["below_average"] = float(member["rate"]) < group_rate
+        rows.append(row)
+    return {
+        "group_rate": group_rate,
+        "members_in_group_value": len(published),
+        "members": rows,
+    }
