@@ -156,12 +156,12 @@ def audit(
         a_eq, b_eq = _matrix([eq_rows[i] for i in eq_ids], local)
         a_ub, b_ub = _matrix([ub_rows[i] for i in ub_ids], local)
         bounds = [(0.0, cap)] * len(members)
-        for position, column in enumerate(members):
+        for slot, column in enumerate(members.tolist()):
             cell = int(hidden[column])
             low_high: list[float] = []
             for sign in (1.0, -1.0):
                 objective = np.zeros(len(members))
-                objective[position] = sign
+                objective[slot] = sign
                 solved = linprog(
                     objective,
                     A_ub=a_ub,
