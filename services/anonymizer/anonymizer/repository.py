@@ -57,7 +57,8 @@ unit_facts AS (
 person_category AS (
     SELECT uf.unit_code, uf.level, uf.period, uf.period_kind, c.category, uf.subject_hash,
            bool_or(uf.source_kind = 'ops') AS ops, bool_or(uf.source_kind = 'pup') AS pup,
-           min(uf.household_hash) AS household_hash
+           (array_agg(uf.household_hash ORDER BY uf.household_hash)
+               FILTER (WHERE uf.household_hash IS NOT NULL))[1] AS household_hash
     FROM unit_facts uf
     CROSS JOIN LATERAL (SELECT unnest(uf.categories) UNION SELECT 'any') AS c(category)
     GROUP BY 1, 2, 3, 4, 5, 6
@@ -66,7 +67,8 @@ persons AS (
     SELECT * FROM person_category
     UNION ALL
     SELECT unit_code, level, period, period_kind, '2plus', subject_hash, bool_or(ops),
-           bool_or(pup), min(household_hash)
+           bool_or(pup), (array_agg(household_hash ORDER BY household_hash)
+                          FILTER (WHERE household_hash IS NOT NULL))[1]
     FROM person_category
     WHERE category <> 'any'
     GROUP BY unit_code, level, period, period_kind, subject_hash

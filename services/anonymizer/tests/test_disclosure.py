@@ -93,7 +93,8 @@ def test_a8_sdctable_fixture_is_caught_and_fixed() -> None:
     result = audit(values, pattern, relations, primary=pattern, k=5, p=0.3)
     wb = index[("w", "b")]
     assert (result.lower[wb], result.upper[wb]) == (47.0, 47.0)
-    assert wb in result.exact and wb in result.failing
+    assert wb in result.exact
+    assert wb in result.failing
 
     widened = pattern.copy()
     widened[index[("x", "b")]] = True
@@ -101,7 +102,8 @@ def test_a8_sdctable_fixture_is_caught_and_fixed() -> None:
     assert (result.lower[wb], result.upper[wb]) == (0.0, 141.0)
 
     protection = protect(values, relations, k=5, p=0.3, primary=pattern)
-    assert protection.reason is None and protection.audit.passed
+    assert protection.reason is None
+    assert protection.audit.passed
     assert protection.secondary.sum() >= 1
     assert wb not in protection.audit.exact
 
@@ -126,14 +128,15 @@ def test_a8_primary_only_three_way_table_is_exact() -> None:
     for key in keys:
         for axis in range(3):
             if key[axis] == "+":
-                members = [index[key[:axis] + (value,) + key[axis + 1 :]] for value in range(size)]
+                members = [index[(*key[:axis], value, *key[axis + 1 :])] for value in range(size)]
                 relations.append(Relation((index[key], *members), (1.0, *[-1.0] * size), True))
     primary = primary_suppression(values, k=5)
     assert primary.sum() == 4
     result = audit(values, primary, relations, primary=primary, k=5, p=0.3)
     assert sorted(result.exact) == sorted(np.flatnonzero(primary).tolist())
     protection = protect(values, relations, k=5, p=0.3)
-    assert protection.audit.passed and not protection.audit.exact
+    assert protection.audit.passed
+    assert not protection.audit.exact
 
 
 def test_a2_interval_too_narrow_fails_then_is_widened() -> None:
@@ -146,10 +149,12 @@ def test_a2_interval_too_narrow_fails_then_is_widened() -> None:
     ]
     primary = primary_suppression(values, k=5)
     result = audit(values, primary, relations, primary=primary, k=5, p=0.3)
-    assert 0 not in result.exact and 0 in result.failing
+    assert 0 not in result.exact
+    assert 0 in result.failing
     protection = protect(values, relations, k=5, p=0.3)
     assert protection.audit.passed
-    assert protection.suppressed[2] and protection.suppressed[3]
+    assert protection.suppressed[2]
+    assert protection.suppressed[3]
 
 
 def test_a3_two_singletons_in_a_relation_get_a_third_suppression() -> None:
@@ -165,14 +170,18 @@ def test_locked_cells_are_not_used_and_the_failure_says_why() -> None:
     relations = [Relation((2, 0, 1), (1.0, -1.0, -1.0), True)]
     locked = np.array([False, True, True])
     protection = protect(values, relations, k=5, p=0.3, locked=locked)
-    assert protection.reason is not None and "frozen" in protection.reason
+    assert protection.reason is not None
+    assert "frozen" in protection.reason
 
 
 def test_relation_from_truth_direction() -> None:
     values = np.array([5, 3, 3], dtype=np.int64)
     # parent 5 < 3 + 3 (a person in two districts): parent - children <= 0 is kept.
     relation = relation_from_truth([0, 1, 2], [1.0, -1.0, -1.0], values)
-    assert relation is not None and not relation.equality and relation.coefs == (1.0, -1.0, -1.0)
+    assert relation is not None
+    assert not relation.equality
+    assert relation.coefs == (1.0, -1.0, -1.0)
     values = np.array([7, 3, 3], dtype=np.int64)
     relation = relation_from_truth([0, 1, 2], [1.0, -1.0, -1.0], values)
-    assert relation is not None and relation.coefs == (-1.0, 1.0, 1.0)
+    assert relation is not None
+    assert relation.coefs == (-1.0, 1.0, 1.0)

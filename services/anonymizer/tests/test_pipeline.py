@@ -1,0 +1,230 @@
+"""Aggregation, suppression, audit and publication against the real database (A1, A2, A4)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from anonymizer import repository
+from anonymizer.settings import AnonymizerSettings
+from anonymizer.testing import (
+    CITY,
+    DISTRICTS,
+    POWIAT,
+    TOWN,
+    VOIVODESHIP,
+    World,
+    cell_value,
+    publish,
+)
+from shared.testing.plugin import as_role
+
+
+async def _big_city(world: World) -> None:
+    """Enough people in every district that most cells publish."""
+    for number, district in enumerate(DISTRICTS):
+        await world.add_many(12 + number, f"d{number}", district=district)
+
+
+async def test_person_with_two_categories_counts_once_in_any(
+    db_session: AsyncSession, world: World
+) -> None:
+    await world.add("anna", categories=("poverty", "unemployment"))
+    await world.add("anna", categories=("disability",), day=date(2024, 3, 1), end=None)
+    rows = await repository.aggregate(session=db_session, as_of=date(2024, 3, 31))
+    values = {
+        (row.unit_code, row.category, row.period, row.measure, row.source): row.value
+        for row in rows
+    }
+    assert values[(CITY, "any", "2024-Q1", "persons", "all")] == 1
+    assert values[(CITY, "2plus", "2024-Q1", "persons", "all")] == 1
+    assert values[(CITY, "poverty", "2024-Q1", "persons", "all")] == 1
+    assert values[(CITY, "disability", "2024-Q1", "persons", "all")] == 1
+    # Every level of the hierarchy, and never a sum across categories.
+    assert values[(DISTRICTS[0], "any", "2024", "persons", "all")] == 1
+    assert values[(POWIAT, "any", "2024", "persons", "all")] == 1
+    assert values[(VOIVODESHIP, "any", "2024", "persons", "all")] == 1
+
+
+async def test_persons_known_to_both_ops_and_pup(db_session: AsyncSession, world: World) -> None:
+    await world.add("jan", source="ops", household="h1")
+    await world.add("jan", source="pup", categories=("unemployment",))
+    await world.add("ewa", source="pup", categories=("unemployment",), household="h1")
+    rows = await repository.aggregate(session=db_session, as_of=date(2024, 3, 31))
+    persons = {
+        row.source: row.value
+        for row in rows
+        if (row.unit_code, row.category, row.period, row.measure)
+        == (CITY, "any", "2024-Q1", "persons")
+    }
+    assert persons == {"ops": 1, "pup": 2, "both": 1, "all": 2}
+    households = {
+        row.source: row.value
+        for row in rows
+        if (row.unit_code, row.category, row.period, row.measure)
+        == (CITY, "any", "2024-Q1", "households")
+    }
+    assert households == {"ops": 1, "pup": 1, "both": 1, "all": 1}
+
+
+async def test_release_suppresses_and_passes_the_audit(
+    db_session: AsyncSession, world: World, settings: AnonymizerSettings
+) -> None:
+    await _big_city(world)
+    await world.add_many(2, "town", district=None, gmina=TOWN)
+    run, outcome = await publish(db_session, settings)
+    assert run["status"] == "published", run["reason"]
+    assert outcome is not None
+    release = await repository.get_release(session=db_session, release_id=outcome.release_id)
+    assert release is not None
+    assert release["audit"]["passed"] is True
+    assert release["audit"]["primary"] > 0
+    assert release["is_current"] is True
+    # Closed periods only by default (as of 2025-02-01: all of 2024 but not 2025-Q1).
+    assert "2025-Q1" not in release["periods"]
+    assert "2024-Q1" in release["periods"]
+    assert await cell_value(db_session, outcome.release_id, TOWN) == (None, True)
+    assert await cell_value(db_session, outcome.release_id, DISTRICTS[2]) == (14, False)
+    # The town (2) is primary; powiat = city + town would reveal it, so the city is suppressed
+    # too, and then city = sum of districts needs a district (the smallest, 12) as well.
+    assert await cell_value(db_session, outcome.release_id, CITY) == (None, True)
+    assert await cell_value(db_session, outcome.release_id, DISTRICTS[0]) == (None, True)
+    assert await cell_value(db_session, outcome.release_id, POWIAT) == (41, False)
+    leaks = await db_session.scalar(
+        text("SELECT count(*) FROM stats.cell WHERE suppressed AND value IS NOT NULL")
+    )
+    assert leaks == 0
+
+
+async def test_suppressed_cells_have_no_value_by_constraint(
+    db_session: AsyncSession, world: World, settings: AnonymizerSettings
+) -> None:
+    await _big_city(world)
+    _, outcome = await publish(db_session, settings)
+    assert outcome is not None
+    with pytest.raises(DBAPIError):
+        async with db_session.begin_nested():
+            await db_session.execute(
+                text(
+                    "INSERT INTO stats.cell (release_id, unit_code, level, category, period,"
+                    " period_kind, measure, source, value, suppressed, suppression) VALUES"
+                    " (:r, 'x', 'gmina', 'any', '2030', 'year', 'persons', 'all', 3, true,"
+                    " 'primary')"
+                ),
+                {"r": outcome.release_id},
+            )
+
+
+async def test_release_cells_are_immutable(
+    db_session: AsyncSession, world: World, settings: AnonymizerSettings
+) -> None:
+    await _big_city(world)
+    _, outcome = await publish(db_session, settings)
+    assert outcome is not None
+    for statement in (
+        "UPDATE stats.cell SET value = value + 1 WHERE release_id = :r",
+        "DELETE FROM stats.cell WHERE release_id = :r",
+    ):
+        with pytest.raises(DBAPIError, match="immutable"):
+            async with db_session.begin_nested():
+                await db_session.execute(text(statement), {"r": outcome.release_id})
+
+
+async def test_a4_one_new_record_in_a_closed_period_is_held_back(
+    db_session: AsyncSession, world: World, settings: AnonymizerSettings
+) -> None:
+    await _big_city(world)
+    first, outcome = await publish(db_session, settings)
+    assert outcome is not None
+    # One new case in district 1 of a closed quarter: every published margin moves by 1.
+    await world.add("late-arrival", district=DISTRICTS[1])
+    second, nothing = await publish(db_session, settings)
+    assert nothing is None
+    assert second["status"] == "held_back"
+    assert "time differencing" in second["reason"]
+    assert second["release_id"] is None
+    # The current release is untouched.
+    assert await repository.latest_release_id(session=db_session) == outcome.release_id
+
+
+async def test_unchanged_data_republishes_the_frozen_values(
+    db_session: AsyncSession, world: World, settings: AnonymizerSettings
+) -> None:
+    await _big_city(world)
+    _, first = await publish(db_session, settings)
+    _, second = await publish(db_session, settings)
+    assert first is not None
+    assert second is not None
+    assert second.release_id > first.release_id
+    differences = await db_session.scalar(
+        text(
+            "SELECT count(*) FROM stats.published_cell a JOIN stats.published_cell b"
+            " USING (unit_code, category, period, measure, source)"
+            " WHERE a.release_id = :a AND b.release_id = :b"
+            " AND (a.value IS DISTINCT FROM b.value OR a.suppressed <> b.suppressed)"
+        ),
+        {"a": first.release_id, "b": second.release_id},
+    )
+    assert differences == 0
+
+
+async def test_erased_record_is_gone_from_the_next_release(
+    db_session: AsyncSession, world: World, settings: AnonymizerSettings
+) -> None:
+    """Open (provisional) periods are not frozen: an erasure shows in the next release."""
+    await _big_city(world)
+    erased = await world.add("to-erase", district=DISTRICTS[2], day=date(2025, 1, 10), end=None)
+    await world.add_many(20, "jan25", district=DISTRICTS[2], day=date(2025, 1, 5), end=None)
+    _, first = await publish(db_session, settings, include_open_periods=True)
+    assert first is not None
+    assert await cell_value(db_session, first.release_id, DISTRICTS[2], period="2025-Q1") == (
+        21,
+        False,
+    )
+    await world.erase(erased)
+    _, second = await publish(db_session, settings, include_open_periods=True)
+    assert second is not None
+    assert await cell_value(db_session, second.release_id, DISTRICTS[2], period="2025-Q1") == (
+        20,
+        False,
+    )
+
+
+async def test_a_failed_run_leaves_the_current_release(
+    db_session: AsyncSession, world: World, settings: AnonymizerSettings
+) -> None:
+    _, nothing = await publish(db_session, settings)
+    assert nothing is None  # no records at all
+    assert await repository.latest_release_id(session=db_session) is None
+    await _big_city(world)
+    _, first = await publish(db_session, settings)
+    assert first is not None
+    await world.add("late-arrival", district=DISTRICTS[0])
+    failed, _ = await publish(db_session, settings)
+    assert failed["status"] == "held_back"
+    assert failed["finished_at"] is not None
+    assert await repository.latest_release_id(session=db_session) == first.release_id
+
+
+async def test_map_tiles_reads_the_views_only(
+    db_session: AsyncSession, world: World, settings: AnonymizerSettings
+) -> None:
+    await _big_city(world)
+    await publish(db_session, settings)
+    async with as_role(db_session, "socmap_map_tiles"):
+        current = await db_session.scalar(text("SELECT count(*) FROM stats.current_cell"))
+        assert current
+        columns = (
+            await db_session.execute(text("SELECT * FROM stats.published_cell LIMIT 1"))
+        ).keys()
+        assert "suppression" not in columns
+    with pytest.raises(DBAPIError, match="permission denied"):
+        async with db_session.begin_nested(), as_role(db_session, "socmap_map_tiles"):
+            await db_session.execute(text("SELECT * FROM stats.cell"))
+    with pytest.raises(DBAPIError, match="permission denied"):
+        async with db_session.begin_nested(), as_role(db_session, "socmap_map_tiles"):
+            await db_session.execute(text("SELECT * FROM stats.frozen_cell"))
