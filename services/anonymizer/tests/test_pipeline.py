@@ -138,7 +138,7 @@ async def test_a4_one_new_record_in_a_closed_period_is_held_back(
     db_session: AsyncSession, world: World, settings: AnonymizerSettings
 ) -> None:
     await _big_city(world)
-    first, outcome = await publish(db_session, settings)
+    _, outcome = await publish(db_session, settings)
     assert outcome is not None
     # One new case in district 1 of a closed quarter: every published margin moves by 1.
     await world.add("late-arrival", district=DISTRICTS[1])
