@@ -14,8 +14,9 @@ RUN := $(PYTHON) -m uv run --frozen
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-setup: ## Install uv (pinned) when missing and the Python workspace from uv.lock
+setup: ## Install uv (pinned) when missing, the Python workspace from uv.lock, the npm parts
 	@bash scripts/setup.sh $(UV_VERSION)
+	@bash scripts/frontend-setup.sh
 
 db-up: ## Install PostgreSQL 15 + PostGIS 3 if needed, start the project-local cluster
 	@bash scripts/db.sh up
