@@ -4,4 +4,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from map_tiles.routes import cache, ogc, preview, tiles
+
 api_router = APIRouter(prefix="/v1")
+api_router.include_router(ogc.router)
+api_router.include_router(tiles.router)
+api_router.include_router(cache.router)
+
+preview_router = preview.router

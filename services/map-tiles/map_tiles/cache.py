@@ -1,0 +1,117 @@
+"""In-process cache of rendered tiles and item pages: LRU with a byte and an entry cap.
+
+Entries are keyed by everything that shapes the body, the release id included, so one body
+never mixes two releases. Each entry names the collections it was rendered from; invalidating
+a collection drops them and bumps the collection's generation, so a render that started before
+the invalidation is not stored after it."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import OrderedDict
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A response body with its media type and strong ETag."""
+
+    body: bytes
+    media_type: str
+    etag: str
+
+
+def make_etag(body: bytes) -> str:
+    """Strong ETag: 128 bits of BLAKE2b of the body."""
+    return '"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"'
+
+
+def rendered(body: bytes, media_type: str) -> Rendered:
+    return Rendered(body=body, media_type=media_type, etag=make_etag(body))
+
+
+class RenderCache:
+    """LRU of ``Rendered`` bodies; not thread-safe (one event loop per process)."""
+
+    def __init__(self, *, max_bytes: int, max_entries: int) -> None:
+        self.max_bytes = max_bytes
+        self.max_entries = max_entries
+        self._entries: OrderedDict[Hashable, tuple[Rendered, frozenset[str]]] = OrderedDict()
+        self._generations: dict[str, int] = {}
+        self.size_bytes = 0
+        self.hits = 0
+        self.misses = 0
+        self._release: tuple[int | None, float] | None = None
+        # Resolved choropleth selections (defaults and class breaks) of immutable releases.
+        self.selections: dict[Hashable, object] = {}
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def generation(self, collections: Iterable[str]) -> tuple[int, ...]:
+        """A token to pass back to ``put``: it changes when any of ``collections`` is
+        invalidated."""
+        everything = self._generations.get("*", 0)
+        return (everything, *(self._generations.get(name, 0) for name in sorted(collections)))
+
+    def get(self, key: Hashable) -> Rendered | None:
+        entry = self._entries.get(key)
+        if entry is None:
+            self.misses += 1
+            return None
+        self._entries.move_to_end(key)
+        self.hits += 1
+        return entry[0]
+
+    def put(
+        self,
+        key: Hashable,
+        value: Rendered,
+        *,
+        collections: Iterable[str],
+        generation: tuple[int, ...],
+    ) -> None:
+        names = frozenset(collections)
+        if self.generation(names) != generation:
+            return  # invalidated while rendering
+        size = len(value.body)
+        if size > self.max_bytes or self.max_entries == 0:
+            return
+        previous = self._entries.pop(key, None)
+        if previous is not None:
+            self.size_bytes -= len(previous[0].body)
+        self._entries[key] = (value, names)
+        self.size_bytes += size
+        while self.size_bytes > self.max_bytes or len(self._entries) > self.max_entries:
+            _, (evicted, _) = self._entries.popitem(last=False)
+            self.size_bytes -= len(evicted.body)
+
+    def invalidate(self, collections: Iterable[str] | None = None) -> int:
+        """Drop the entries of ``collections`` (None: everything); the number dropped."""
+        self._release = None
+        self.selections.clear()
+        if collections is None:
+            dropped = len(self._entries)
+            self._generations["*"] = self._generations.get("*", 0) + 1
+            self._entries.clear()
+            self.size_bytes = 0
+            return dropped
+        names = set(collections)
+        for name in names:
+            self._generations[name] = self._generations.get(name, 0) + 1
+        stale = [key for key, (_, owners) in self._entries.items() if owners & names]
+        for key in stale:
+            value, _ = self._entries.pop(key)
+            self.size_bytes -= len(value.body)
+        return len(stale)
+
+    # The current release id, trusted for ``ttl`` seconds (invalidation resets it).
+    def current_release(self, ttl: float) -> tuple[bool, int | None]:
+        if self._release is None or time.monotonic() - self._release[1] > ttl:
+            return False, None
+        return True, self._release[0]
+
+    def remember_release(self, release: int | None) -> None:
+        self._release = (release, time.monotonic())

@@ -1,0 +1,458 @@
+"""All SQL of map-tiles. Reads only what its role may read: ``geo.*``, the published release
+views ``stats.published_*`` and the published catalogue views ``catalog.published_*``.
+
+GeoJSON is assembled by PostgreSQL (``json_build_object``) and tiles by ``ST_AsMVT`` on the
+zoom-band geometries, so Python only moves bytes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from map_tiles.collections import Collection
+
+
+@dataclass(frozen=True)
+class Selection:
+    """One choropleth: the cells of ``release`` for a category, period, measure and source;
+    ``breaks`` are the inner class breaks of ``indicator`` (rate per 1000 or value)."""
+
+    release: int | None
+    category: str | None
+    period: str | None
+    measure: str
+    source: str
+    indicator: str = "rate"
+    breaks: tuple[float, ...] = ()
+
+    def params(self) -> dict[str, Any]:
+        return {
+            "release": self.release,
+            "category": self.category,
+            "period": self.period,
+            "measure": self.measure,
+            "source": self.source,
+            "indicator": self.indicator,
+            "breaks": list(self.breaks),
+        }
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Spatial and territorial filters of items and tiles."""
+
+    territory: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    properties: tuple[str, ...] | None = None
+    drop: tuple[str, ...] = field(default=())
+
+    def params(self) -> dict[str, Any]:
+        minx, miny, maxx, maxy = self.bbox or (None, None, None, None)
+        return {
+            "territory": self.territory,
+            "minx": minx,
+            "miny": miny,
+            "maxx": maxx,
+            "maxy": maxy,
+            "drop": list(self.drop),
+        }
+
+
+# --- releases -----------------------------------------------------------------------------------
+
+
+async def current_release(session: AsyncSession) -> int | None:
+    """Id of the newest published release (None before the first)."""
+    return (
+        await session.execute(text("SELECT max(id) FROM stats.published_release"))
+    ).scalar_one_or_none()
+
+
+async def release_exists(session: AsyncSession, release: int) -> bool:
+    row = await session.execute(
+        text("SELECT 1 FROM stats.published_release WHERE id = :release"), {"release": release}
+    )
+    return row.first() is not None
+
+
+async def default_cell_keys(
+    session: AsyncSession,
+    *,
+    release: int,
+    level: str,
+    category: str | None,
+    period: str | None,
+    measure: str | None,
+    source: str | None,
+) -> tuple[str, str, str, str] | None:
+    """(category, period, measure, source) of the release filling unset ones with defaults:
+    category ``any``, the latest period, persons, all sources."""
+    row = (
+        await session.execute(
+            text(
+                """
+                SELECT category, period, measure, source FROM stats.published_cell
+                WHERE release_id = :release AND level = :level
+                  AND (CAST(:category AS text) IS NULL OR category = :category)
+                  AND (CAST(:period AS text) IS NULL OR period = :period)
+                  AND (CAST(:measure AS text) IS NULL OR measure = :measure)
+                  AND (CAST(:source AS text) IS NULL OR source = :source)
+                ORDER BY category = 'any' DESC, period DESC, measure = 'persons' DESC,
+                         source = 'all' DESC, category
+                LIMIT 1
+                """
+            ),
+            {
+                "release": release,
+                "level": level,
+                "category": category,
+                "period": period,
+                "measure": measure,
+                "source": source,
+            },
+        )
+    ).first()
+    return None if row is None else (row.category, row.period, row.measure, row.source)
+
+
+async def release_options(session: AsyncSession, *, release: int, level: str) -> dict[str, Any]:
+    """The categories, periods, measures and sources a release has cells for at ``level``."""
+    row = (
+        await session.execute(
+            text(
+                """
+                SELECT array_agg(DISTINCT category ORDER BY category) AS categories,
+                       array_agg(DISTINCT period ORDER BY period) AS periods,
+                       array_agg(DISTINCT measure ORDER BY measure) AS measures,
+                       array_agg(DISTINCT source ORDER BY source) AS sources
+                FROM stats.published_cell WHERE release_id = :release AND level = :level
+                """
+            ),
+            {"release": release, "level": level},
+        )
+    ).one()
+    return {
+        "categories": row.categories or [],
+        "periods": row.periods or [],
+        "measures": row.measures or [],
+        "sources": row.sources or [],
+    }
+
+
+async def indicator_statistics(
+    session: AsyncSession, *, selection: Selection, level: str, classes: int
+) -> dict[str, Any]:
+    """Quantile breaks and range of rate and value over the cells that are not suppressed."""
+    quantiles = [i / classes for i in range(1, classes)]
+    row = (
+        await session.execute(
+            text(
+                """
+                SELECT count(*) AS cells, count(rate) AS rated,
+                       percentile_cont(CAST(:q AS float8[])) WITHIN GROUP (ORDER BY rate)
+                           AS rate_breaks,
+                       percentile_cont(CAST(:q AS float8[])) WITHIN GROUP (ORDER BY value)
+                           AS value_breaks,
+                       min(rate) AS rate_min, max(rate) AS rate_max,
+                       min(value) AS value_min, max(value) AS value_max
+                FROM stats.published_cell
+                WHERE release_id = :release AND level = :level AND category = :category
+                  AND period = :period AND measure = :measure AND source = :source
+                  AND NOT suppressed
+                """
+            ),
+            {**selection.params(), "level": level, "q": quantiles},
+        )
+    ).one()
+    return dict(row._mapping)
+
+
+# --- items --------------------------------------------------------------------------------------
+
+_UNIT_MATCH = """
+    SELECT u.code FROM geo.territorial_unit u
+    WHERE u.level = :level AND u.geom IS NOT NULL
+      AND (CAST(:territory AS text) IS NULL OR u.code LIKE :territory || '%')
+      AND (CAST(:minx AS float8) IS NULL
+           OR u.geom && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4326))
+      AND (CAST(:code AS text) IS NULL OR u.code = :code)
+"""
+
+# Suppressed cells never carry a value, whatever the view holds (belt and braces).
+_UNIT_FEATURE = """
+    json_build_object(
+        'type', 'Feature',
+        'id', u.code,
+        'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW(
+            CASE WHEN CAST(:zoom AS int) IS NULL THEN u.geom
+                 ELSE coalesce(
+                     (SELECT ST_Transform(b.geom, 4326) FROM geo.territorial_unit_band b
+                      WHERE b.unit_code = u.code AND :zoom BETWEEN b.min_zoom AND b.max_zoom),
+                     u.geom) END), 6)::json,
+        'properties', jsonb_build_object(
+            'code', u.code, 'name', u.name, 'level', u.level, 'parent_code', u.parent_code,
+            'approximate', u.approximate, 'release', CAST(:release AS int),
+            'category', CAST(:category AS text), 'period', CAST(:period AS text),
+            'measure', CAST(:measure AS text),
+            'value', CASE WHEN c.suppressed THEN NULL ELSE c.value END,
+            'suppressed', c.suppressed,
+            'rate', CASE WHEN c.suppressed THEN NULL ELSE c.rate END,
+            'rate_lower', CASE WHEN c.suppressed THEN NULL ELSE c.rate_lower END,
+            'rate_upper', CASE WHEN c.suppressed THEN NULL ELSE c.rate_upper END,
+            'class', CASE WHEN c.suppressed OR c.metric IS NULL THEN NULL
+                          WHEN cardinality(CAST(:breaks AS float8[])) = 0 THEN 0
+                          ELSE width_bucket(c.metric, CAST(:breaks AS float8[])) END
+        ) - CAST(:drop AS text[])
+    )
+"""
+
+_CELLS = """
+    SELECT unit_code, value, suppressed, rate, rate_lower, rate_upper,
+           CASE WHEN :indicator = 'rate' THEN rate ELSE CAST(value AS float8) END AS metric
+    FROM stats.published_cell
+    WHERE release_id = :release AND level = :level AND category = :category
+      AND period = :period AND measure = :measure AND source = :source
+"""
+
+
+async def unit_items(
+    session: AsyncSession,
+    *,
+    collection: Collection,
+    selection: Selection,
+    filters: Filters,
+    limit: int,
+    offset: int,
+    zoom: int | None,
+    code: str | None = None,
+) -> tuple[int, int, str]:
+    """(numberMatched, numberReturned, JSON array of the page's features ordered by code)."""
+    row = (
+        await session.execute(
+            text(
+                f"""
+                WITH matched AS ({_UNIT_MATCH}),
+                page AS (SELECT code FROM matched ORDER BY code LIMIT :limit OFFSET :offset),
+                cells AS ({_CELLS})
+                SELECT (SELECT count(*) FROM matched) AS total,
+                       (SELECT count(*) FROM page) AS returned,
+                       (SELECT coalesce(json_agg({_UNIT_FEATURE} ORDER BY u.code), '[]')
+                        FROM page JOIN geo.territorial_unit u ON u.code = page.code
+                        LEFT JOIN cells c ON c.unit_code = u.code)::text AS features
+                """
+            ),
+            {
+                **selection.params(),
+                **filters.params(),
+                "level": collection.level,
+                "limit": limit,
+                "offset": offset,
+                "zoom": zoom,
+                "code": code,
+            },
+        )
+    ).one()
+    return int(row.total), int(row.returned), str(row.features)
+
+
+_POINT_SOURCES = {
+    "providers": (
+        "catalog.published_provider",
+        """jsonb_build_object('id', p.id, 'slug', p.slug, 'name', p.name,
+               'provider_type', p.provider_type, 'city', p.city, 'terc', p.terc,
+               'website', p.website)""",
+        "p.terc LIKE :territory || '%'",
+    ),
+    "practices": (
+        "catalog.published_practice",
+        """jsonb_build_object('id', p.id, 'slug', p.slug, 'title', p.title, 'place', p.place,
+               'voivodeship', p.voivodeship, 'start_year', p.start_year,
+               'end_year', p.end_year)""",
+        """(p.voivodeship LIKE left(:territory, 2) || '%' AND (length(:territory) = 2
+            OR EXISTS (SELECT 1 FROM unnest(p.area_tercs) t WHERE t LIKE :territory || '%')))""",
+    ),
+}
+
+
+def _point_where(collection: Collection) -> str:
+    _, _, territory = _POINT_SOURCES[collection.id]
+    return f"""
+        p.geom IS NOT NULL
+        AND (CAST(:territory AS text) IS NULL OR {territory})
+        AND (CAST(:minx AS float8) IS NULL
+             OR p.geom && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4326))
+        AND (CAST(:fid AS uuid) IS NULL OR p.id = :fid)
+    """
+
+
+async def point_items(
+    session: AsyncSession,
+    *,
+    collection: Collection,
+    filters: Filters,
+    limit: int,
+    offset: int,
+    fid: str | None = None,
+) -> tuple[int, int, str]:
+    """(numberMatched, numberReturned, JSON array of the page's point features by id)."""
+    view, properties, _ = _POINT_SOURCES[collection.id]
+    row = (
+        await session.execute(
+            text(
+                f"""
+                WITH matched AS (SELECT p.id FROM {view} p WHERE {_point_where(collection)}),
+                page AS (SELECT id FROM matched ORDER BY id LIMIT :limit OFFSET :offset)
+                SELECT (SELECT count(*) FROM matched) AS total,
+                       (SELECT count(*) FROM page) AS returned,
+                       (SELECT coalesce(json_agg(json_build_object(
+                            'type', 'Feature', 'id', p.id,
+                            'geometry', ST_AsGeoJSON(p.geom, 6)::json,
+                            'properties', {properties} - CAST(:drop AS text[])
+                        ) ORDER BY p.id), '[]')
+                        FROM page JOIN {view} p ON p.id = page.id)::text AS features
+                """
+            ),
+            {**filters.params(), "limit": limit, "offset": offset, "fid": fid},
+        )
+    ).one()
+    return int(row.total), int(row.returned), str(row.features)
+
+
+# --- tiles --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TileRequest:
+    z: int
+    x: int
+    y: int
+    extent: int
+    buffer: int
+    cap: int
+
+    def params(self) -> dict[str, Any]:
+        return {
+            "z": self.z,
+            "x": self.x,
+            "y": self.y,
+            "extent": self.extent,
+            "buffer": self.buffer,
+            "margin": self.buffer / self.extent,
+            "cap": self.cap,
+        }
+
+
+async def unit_tile(
+    session: AsyncSession,
+    *,
+    collection: Collection,
+    selection: Selection,
+    filters: Filters,
+    tile: TileRequest,
+) -> bytes:
+    """One MVT layer named after the collection: the zoom band's coverage-simplified polygons,
+    clipped to the tile plus its buffer, with the selection's values."""
+    row = (
+        await session.execute(
+            text(
+                f"""
+                WITH env AS (SELECT ST_TileEnvelope(:z, :x, :y) AS tile,
+                                    ST_TileEnvelope(:z, :x, :y, margin => :margin) AS area),
+                cells AS ({_CELLS}),
+                features AS (
+                    SELECT ST_AsMVTGeom(b.geom, env.tile, :extent, :buffer, true) AS geom,
+                           u.code, u.name, u.parent_code,
+                           CASE WHEN c.suppressed THEN NULL ELSE c.value END AS value,
+                           c.suppressed,
+                           CASE WHEN c.suppressed THEN NULL ELSE c.rate END AS rate,
+                           CASE WHEN c.suppressed THEN NULL ELSE c.rate_lower END AS rate_lower,
+                           CASE WHEN c.suppressed THEN NULL ELSE c.rate_upper END AS rate_upper,
+                           CASE WHEN c.suppressed OR c.metric IS NULL THEN NULL
+                                WHEN cardinality(CAST(:breaks AS float8[])) = 0 THEN 0
+                                ELSE width_bucket(c.metric, CAST(:breaks AS float8[]))
+                           END AS class
+                    FROM env
+                    JOIN geo.territorial_unit_band b ON b.geom && env.area
+                    JOIN geo.territorial_unit u ON u.code = b.unit_code
+                    LEFT JOIN cells c ON c.unit_code = u.code
+                    WHERE u.level = :level AND :z BETWEEN b.min_zoom AND b.max_zoom
+                      AND (CAST(:territory AS text) IS NULL OR u.code LIKE :territory || '%')
+                    ORDER BY u.code
+                    LIMIT :cap
+                )
+                SELECT ST_AsMVT(features, :layer, :extent, 'geom') AS mvt
+                FROM features WHERE geom IS NOT NULL
+                """
+            ),
+            {
+                **selection.params(),
+                **filters.params(),
+                **tile.params(),
+                "level": collection.level,
+                "layer": collection.id,
+            },
+        )
+    ).one()
+    return bytes(row.mvt or b"")
+
+
+async def point_tile(
+    session: AsyncSession, *, collection: Collection, filters: Filters, tile: TileRequest
+) -> bytes:
+    """One MVT layer of catalogue points."""
+    view, properties, _ = _POINT_SOURCES[collection.id]
+    columns = ", ".join(f"p.{name}" for name in collection.properties if name != "id")
+    row = (
+        await session.execute(
+            text(
+                f"""
+                WITH env AS (SELECT ST_TileEnvelope(:z, :x, :y) AS tile,
+                                    ST_Transform(ST_TileEnvelope(:z, :x, :y, margin => :margin),
+                                                 4326) AS area),
+                features AS (
+                    SELECT ST_AsMVTGeom(ST_Transform(p.geom, 3857), env.tile, :extent, :buffer,
+                                        true) AS geom,
+                           CAST(p.id AS text) AS id, {columns}
+                    FROM env JOIN {view} p ON p.geom && env.area
+                    WHERE (CAST(:territory AS text) IS NULL OR {_POINT_SOURCES[collection.id][2]})
+                    ORDER BY p.id
+                    LIMIT :cap
+                )
+                SELECT ST_AsMVT(features, :layer, :extent, 'geom') AS mvt
+                FROM features WHERE geom IS NOT NULL
+                """
+            ),
+            {**filters.params(), **tile.params(), "layer": collection.id},
+        )
+    ).one()
+    del properties
+    return bytes(row.mvt or b"")
+
+
+# --- extents ------------------------------------------------------------------------------------
+
+
+async def collection_bounds(
+    session: AsyncSession, *, collection: Collection
+) -> tuple[float, float, float, float] | None:
+    """WGS84 bounding box of a collection's geometries (None when empty)."""
+    if collection.is_unit:
+        sql = "SELECT ST_Extent(geom) AS box FROM geo.territorial_unit WHERE level = :level"
+    else:
+        view, _, _ = _POINT_SOURCES[collection.id]
+        sql = f"SELECT ST_Extent(geom) AS box FROM {view}"
+    row = (
+        await session.execute(
+            text(
+                f"SELECT ST_XMin(box) AS minx, ST_YMin(box) AS miny, ST_XMax(box) AS maxx,"
+                f" ST_YMax(box) AS maxy FROM ({sql}) AS e"
+            ),
+            {"level": collection.level},
+        )
+    ).one()
+    if row.minx is None:
+        return None
+    return (float(row.minx), float(row.miny), float(row.maxx), float(row.maxy))

@@ -1,0 +1,24 @@
+"""Conditional responses: ETag, Cache-Control and 304 Not Modified."""
+
+from __future__ import annotations
+
+from fastapi import Request, Response
+
+from map_tiles.cache import Rendered
+
+
+def _matches(header: str, etag: str) -> bool:
+    if header.strip() == "*":
+        return True
+    candidates = [part.strip().removeprefix("W/") for part in header.split(",")]
+    return etag in candidates
+
+
+def conditional(request: Request, body: Rendered, *, cache_control: str) -> Response:
+    """200 with the body, 304 when ``If-None-Match`` names its ETag, 204 for an empty tile."""
+    headers = {"ETag": body.etag, "Cache-Control": cache_control, "Vary": "Accept-Encoding"}
+    if _matches(request.headers.get("if-none-match", ""), body.etag):
+        return Response(status_code=304, headers=headers)
+    if not body.body and body.media_type != "application/json":
+        return Response(status_code=204, headers=headers)
+    return Response(body.body, media_type=body.media_type, headers=headers)

@@ -1,0 +1,197 @@
+"""OGC API Features style endpoints: landing page, conformance, collections and items."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request, Response
+
+from map_tiles import service
+from map_tiles.collections import COLLECTIONS, Collection
+from map_tiles.deps import CacheDep, SessionDep, SettingsDep
+from map_tiles.responses import conditional
+from shared.errors import BadRequest
+
+router = APIRouter(tags=["features"])
+
+CONFORMANCE = [
+    "http://www.opengis.net/spec/ogcapi-common-1/1.0/conf/core",
+    "http://www.opengis.net/spec/ogcapi-common-2/1.0/conf/collections",
+    "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+    "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+    "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+    "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core",
+    "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset",
+    "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt",
+]
+
+Text = Annotated[str | None, Query()]
+
+
+def base(request: Request) -> str:
+    return str(request.base_url).rstrip("/") + "/v1"
+
+
+def collection_body(request: Request, collection: Collection) -> dict[str, Any]:
+    root = f"{base(request)}/collections/{collection.id}"
+    return {
+        "id": collection.id,
+        "title": collection.title,
+        "description": collection.description,
+        "itemType": "feature",
+        "crs": ["http://www.opengis.net/def/crs/OGC/1.3/CRS84"],
+        "geometryType": collection.geometry_type,
+        "properties": list(collection.properties),
+        "links": [
+            {"href": root, "rel": "self", "type": "application/json"},
+            {"href": f"{root}/items", "rel": "items", "type": "application/geo+json"},
+            {
+                "href": f"{root}/tiles/WebMercatorQuad/{{z}}/{{x}}/{{y}}",
+                "rel": "item",
+                "type": service.MVT,
+                "templated": True,
+            },
+            {
+                "href": f"{root}/tiles/WebMercatorQuad/tilejson.json",
+                "rel": "describedby",
+                "type": "application/json",
+                "title": "TileJSON 3.0",
+            },
+            {
+                "href": f"{root}/style.json",
+                "rel": "stylesheet",
+                "type": "application/vnd.mapbox.style+json",
+            },
+            {"href": f"{root}/legend", "rel": "legend", "type": "application/json"},
+        ],
+    }
+
+
+@router.get("/", summary="Landing page")
+async def landing(request: Request) -> dict[str, Any]:
+    root = base(request)
+    return {
+        "title": "socmap map-tiles",
+        "description": "Published district statistics and catalogue points as GeoJSON and MVT.",
+        "links": [
+            {"href": f"{root}/", "rel": "self", "type": "application/json"},
+            {
+                "href": str(request.base_url) + "openapi.json",
+                "rel": "service-desc",
+                "type": "application/vnd.oai.openapi+json;version=3.0",
+            },
+            {"href": str(request.base_url) + "docs", "rel": "service-doc", "type": "text/html"},
+            {"href": f"{root}/conformance", "rel": "conformance", "type": "application/json"},
+            {"href": f"{root}/collections", "rel": "data", "type": "application/json"},
+            {"href": f"{root}/tileMatrixSets", "rel": "tiling-schemes", "type": "application/json"},
+            {"href": str(request.base_url) + "map", "rel": "preview", "type": "text/html"},
+        ],
+    }
+
+
+@router.get("/conformance", summary="Conformance classes")
+async def conformance() -> dict[str, list[str]]:
+    return {"conformsTo": CONFORMANCE}
+
+
+@router.get("/collections", summary="Collections")
+async def collections(request: Request) -> dict[str, Any]:
+    return {
+        "collections": [collection_body(request, c) for c in COLLECTIONS.values()],
+        "links": [
+            {"href": f"{base(request)}/collections", "rel": "self", "type": "application/json"}
+        ],
+    }
+
+
+@router.get("/collections/{collection_id}", summary="One collection")
+async def collection(
+    request: Request, collection_id: str, session: SessionDep, cache: CacheDep
+) -> dict[str, Any]:
+    found = service.get_collection(collection_id)
+    body = collection_body(request, found)
+    bounds = await service.bounds(session, cache, found)
+    if bounds is not None:
+        body["extent"] = {"spatial": {"bbox": [list(bounds)], "crs": body["crs"][0]}}
+    return body
+
+
+@router.get(
+    "/collections/{collection_id}/items",
+    summary="Features of a collection (GeoJSON)",
+    response_class=Response,
+    responses={200: {"content": {"application/geo+json": {}}}},
+)
+async def items(
+    request: Request,
+    collection_id: str,
+    session: SessionDep,
+    cache: CacheDep,
+    settings: SettingsDep,
+    limit: Text = None,
+    offset: Text = None,
+    bbox: Text = None,
+    properties: Text = None,
+    territory: Text = None,
+    release: Text = None,
+    category: Text = None,
+    period: Text = None,
+    measure: Text = None,
+    source: Text = None,
+    indicator: Text = None,
+    zoom: Text = None,
+) -> Response:
+    """Filters: ``bbox`` (WGS84), ``territory`` (TERC prefix), ``properties`` (a comma list),
+    and for unit collections ``release``, ``category``, ``period``, ``measure``, ``source``,
+    ``indicator`` (rate or value); ``zoom`` returns the zoom band's simplified geometry."""
+    found = service.get_collection(collection_id)
+    query = request.query_params
+    page_limit = _page(query.get("limit"), "limit", default=100, high=settings.items_max_limit)
+    page_offset = _page(query.get("offset"), "offset", default=0, high=10**9, low=0)
+    url = request.url
+    body = await service.render_items(
+        session,
+        cache,
+        settings,
+        collection=found,
+        query=query,
+        self_url=str(url),
+        next_url=str(url.include_query_params(offset=page_offset + page_limit)),
+        prev_url=str(url.include_query_params(offset=max(0, page_offset - page_limit))),
+        limit=page_limit,
+        offset=page_offset,
+    )
+    return conditional(request, body, cache_control=settings.cache_control)
+
+
+@router.get(
+    "/collections/{collection_id}/items/{fid}",
+    summary="One feature (GeoJSON)",
+    response_class=Response,
+    responses={200: {"content": {"application/geo+json": {}}}},
+)
+async def item(
+    request: Request,
+    collection_id: str,
+    fid: str,
+    session: SessionDep,
+    cache: CacheDep,
+    settings: SettingsDep,
+) -> Response:
+    found = service.get_collection(collection_id)
+    body = await service.render_item(
+        session, cache, settings, collection=found, fid=fid, query=request.query_params
+    )
+    return conditional(request, body, cache_control=settings.cache_control)
+
+
+def _page(raw: str | None, name: str, *, default: int, high: int, low: int = 1) -> int:
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise BadRequest(f"'{name}' must be an integer.", parameter=name) from None
+    if not low <= value <= high:
+        raise BadRequest(f"'{name}' must be between {low} and {high}.", parameter=name)
+    return value

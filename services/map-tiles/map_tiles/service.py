@@ -1,0 +1,515 @@
+"""Rules of map-tiles: parse and validate requests, resolve the release and its class breaks,
+render through the repository and cache what was rendered."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from map_tiles import repository
+from map_tiles.cache import RenderCache, Rendered, rendered
+from map_tiles.collections import (
+    CLASS_COLOURS,
+    COLLECTIONS,
+    MAX_ZOOM,
+    MIN_ZOOM,
+    NO_DATA_COLOUR,
+    SUPPRESSED_COLOUR,
+    Collection,
+)
+from map_tiles.repository import Filters, Selection, TileRequest
+from map_tiles.settings import MapTilesSettings
+from shared.errors import BadRequest, NotFound
+from shared.jsonutil import dumps
+
+GEOJSON = "application/geo+json"
+MVT = "application/vnd.mapbox-vector-tile"
+MEASURES = ("persons", "households")
+SOURCES = ("ops", "pup", "both", "all")
+INDICATORS = ("rate", "value")
+CLASSES = len(CLASS_COLOURS)
+
+_TERRITORY = re.compile(r"^[0-9]{2}([0-9]{2}([0-9]{3}(-[0-9]{2,3})?)?)?$")
+_CATEGORY = re.compile(r"^[a-z0-9_]{1,64}$")
+_PERIOD = re.compile(r"^[0-9]{4}(-Q[1-4])?$")
+_UNIT_CODE = re.compile(r"^[0-9]{2,7}(-[0-9]{2,3})?$")
+
+
+# --- parsing ------------------------------------------------------------------------------------
+
+
+def get_collection(collection_id: str) -> Collection:
+    collection = COLLECTIONS.get(collection_id)
+    if collection is None:
+        raise NotFound(
+            f"No collection '{collection_id[:64]}'; see /v1/collections.",
+            detail_pl=f"Nie ma kolekcji '{collection_id[:64]}'.",
+        )
+    return collection
+
+
+def get_collections(ids: str) -> list[Collection]:
+    """Collections of a comma-separated list (a multi-layer tile), in order, without repeats."""
+    names = [name for name in dict.fromkeys(ids.split(",")) if name]
+    if not names or len(names) > len(COLLECTIONS):
+        raise NotFound("No such collection; see /v1/collections.")
+    return [get_collection(name) for name in names]
+
+
+def _int(query: Mapping[str, str], name: str, *, low: int, high: int) -> int | None:
+    raw = query.get(name)
+    if raw is None or raw == "":
+        return None
+    try:
+        value = int(raw)
+    except ValueError:
+        raise BadRequest(f"'{name}' must be an integer.", parameter=name) from None
+    if not low <= value <= high:
+        raise BadRequest(f"'{name}' must be between {low} and {high}.", parameter=name)
+    return value
+
+
+def _choice(query: Mapping[str, str], name: str, pattern: re.Pattern[str]) -> str | None:
+    raw = query.get(name)
+    if raw is None or raw == "":
+        return None
+    if not pattern.match(raw):
+        raise BadRequest(f"'{name}' is not valid: {raw[:40]!r}.", parameter=name)
+    return raw
+
+
+def _one_of(query: Mapping[str, str], name: str, allowed: tuple[str, ...]) -> str | None:
+    raw = query.get(name)
+    if raw is None or raw == "":
+        return None
+    if raw not in allowed:
+        raise BadRequest(f"'{name}' must be one of {', '.join(allowed)}.", parameter=name)
+    return raw
+
+
+def parse_bbox(raw: str | None) -> tuple[float, float, float, float] | None:
+    if raw is None or raw == "":
+        return None
+    parts = raw.split(",")
+    try:
+        values = [float(part) for part in parts]
+    except ValueError:
+        raise BadRequest("'bbox' must be minx,miny,maxx,maxy in degrees.") from None
+    if len(values) != 4 or any(v != v or v in (float("inf"), float("-inf")) for v in values):
+        raise BadRequest("'bbox' must be minx,miny,maxx,maxy in degrees.")
+    minx, miny, maxx, maxy = values
+    if not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):
+        raise BadRequest("'bbox' must lie within -180,-90,180,90 with min <= max.")
+    return (minx, miny, maxx, maxy)
+
+
+def parse_filters(collection: Collection, query: Mapping[str, str]) -> Filters:
+    properties: tuple[str, ...] | None = None
+    drop: tuple[str, ...] = ()
+    raw = query.get("properties")
+    if raw is not None:
+        properties = tuple(name for name in raw.split(",") if name)
+        unknown = [name for name in properties if name not in collection.properties]
+        if unknown:
+            raise BadRequest(
+                f"Unknown properties: {', '.join(n[:40] for n in unknown[:5])}; "
+                f"known: {', '.join(collection.properties)}.",
+                parameter="properties",
+            )
+        drop = tuple(name for name in collection.properties if name not in properties)
+    return Filters(
+        territory=_choice(query, "territory", _TERRITORY),
+        bbox=parse_bbox(query.get("bbox")),
+        properties=properties,
+        drop=drop,
+    )
+
+
+def parse_tile(z: str, x: str, y: str, settings: MapTilesSettings) -> TileRequest:
+    try:
+        zoom, column, row = int(z), int(x), int(y)
+    except ValueError:
+        raise BadRequest("z, x and y must be integers.") from None
+    if not MIN_ZOOM <= zoom <= MAX_ZOOM:
+        raise BadRequest(f"z must be between {MIN_ZOOM} and {MAX_ZOOM}.")
+    if not (0 <= column < 2**zoom and 0 <= row < 2**zoom):
+        raise BadRequest(f"x and y must be between 0 and {2**zoom - 1} at zoom {zoom}.")
+    return TileRequest(
+        z=zoom,
+        x=column,
+        y=row,
+        extent=settings.tile_extent,
+        buffer=settings.tile_buffer,
+        cap=settings.tile_feature_cap,
+    )
+
+
+# --- releases and class breaks ------------------------------------------------------------------
+
+
+async def resolve_release(
+    session: AsyncSession, cache: RenderCache, settings: MapTilesSettings, raw: str | None
+) -> int | None:
+    """The requested release (404 if not published) or the current one (None: none yet)."""
+    if raw is not None and raw not in ("", "current"):
+        try:
+            release = int(raw)
+        except ValueError:
+            raise BadRequest("'release' must be a release number or 'current'.") from None
+        if release < 1 or release > 2**31 - 1:
+            raise BadRequest("'release' must be a positive release number.")
+        key = ("release-exists", release)
+        if key not in cache.selections:
+            if not await repository.release_exists(session, release):
+                raise NotFound(f"Release {release} is not published.")
+            cache.selections[key] = True
+        return release
+    known, current = cache.current_release(settings.release_ttl_s)
+    if not known:
+        current = await repository.current_release(session)
+        cache.remember_release(current)
+    return current
+
+
+async def resolve_selection(
+    session: AsyncSession,
+    cache: RenderCache,
+    settings: MapTilesSettings,
+    collection: Collection,
+    query: Mapping[str, str],
+) -> Selection:
+    """Release, category, period, measure, source and class breaks of a unit collection."""
+    category = _choice(query, "category", _CATEGORY)
+    period = _choice(query, "period", _PERIOD)
+    measure = _one_of(query, "measure", MEASURES)
+    source = _one_of(query, "source", SOURCES)
+    indicator = _one_of(query, "indicator", INDICATORS) or "rate"
+    release = await resolve_release(session, cache, settings, query.get("release"))
+    empty = Selection(release, category, period, measure or "persons", source or "all", indicator)
+    if release is None:
+        return empty
+    assert collection.level is not None
+    key = (release, collection.level, category, period, measure, source, indicator)
+    found = cache.selections.get(key)
+    if isinstance(found, Selection):
+        return found
+    keys = await repository.default_cell_keys(
+        session,
+        release=release,
+        level=collection.level,
+        category=category,
+        period=period,
+        measure=measure,
+        source=source,
+    )
+    if keys is None:
+        selection = empty  # no cells: every unit shows "no data"
+    else:
+        selection = Selection(release, *keys, indicator=indicator)
+        statistics = await repository.indicator_statistics(
+            session, selection=selection, level=collection.level, classes=CLASSES
+        )
+        if indicator == "rate" and not statistics["rated"]:
+            indicator = "value"
+        breaks = statistics[f"{indicator}_breaks"] or []
+        inner = tuple(sorted({round(float(b), 6) for b in breaks if b is not None}))
+        selection = Selection(release, *keys, indicator=indicator, breaks=inner)
+    cache.selections[key] = selection
+    return selection
+
+
+# --- rendering ----------------------------------------------------------------------------------
+
+
+def _selection_key(selection: Selection | None) -> tuple[Any, ...]:
+    if selection is None:
+        return ()
+    return (
+        selection.release,
+        selection.category,
+        selection.period,
+        selection.measure,
+        selection.source,
+        selection.indicator,
+        selection.breaks,
+    )
+
+
+def _filters_key(filters: Filters) -> tuple[Any, ...]:
+    return (filters.territory, filters.bbox, filters.drop)
+
+
+async def render_items(
+    session: AsyncSession,
+    cache: RenderCache,
+    settings: MapTilesSettings,
+    *,
+    collection: Collection,
+    query: Mapping[str, str],
+    self_url: str,
+    next_url: str | None,
+    prev_url: str | None,
+    limit: int,
+    offset: int,
+) -> Rendered:
+    """A page of a collection as a GeoJSON FeatureCollection with numberMatched and links."""
+    filters = parse_filters(collection, query)
+    zoom = _int(query, "zoom", low=MIN_ZOOM, high=MAX_ZOOM)
+    selection = (
+        await resolve_selection(session, cache, settings, collection, query)
+        if collection.is_unit
+        else None
+    )
+    key = (
+        "items",
+        collection.id,
+        _selection_key(selection),
+        _filters_key(filters),
+        zoom,
+        limit,
+        offset,
+    )
+    generation = cache.generation([collection.id])
+    hit = cache.get(key)
+    if hit is not None:
+        # The links depend on the request's own URL, the features do not.
+        page = hit.body
+    else:
+        if selection is not None:
+            total, returned, array = await repository.unit_items(
+                session,
+                collection=collection,
+                selection=selection,
+                filters=filters,
+                limit=limit,
+                offset=offset,
+                zoom=zoom,
+            )
+        else:
+            total, returned, array = await repository.point_items(
+                session, collection=collection, filters=filters, limit=limit, offset=offset
+            )
+        page = f"{total},{returned}\n{array}".encode()
+        cache.put(key, rendered(page, GEOJSON), collections=[collection.id], generation=generation)
+    counts, _, array_body = page.partition(b"\n")
+    total, returned = (int(part) for part in counts.split(b","))
+    links = [{"href": self_url, "rel": "self", "type": GEOJSON}]
+    if next_url is not None and offset + returned < total:
+        links.append({"href": next_url, "rel": "next", "type": GEOJSON})
+    if prev_url is not None and offset > 0:
+        links.append({"href": prev_url, "rel": "prev", "type": GEOJSON})
+    meta: dict[str, Any] = {"numberMatched": total, "numberReturned": returned, "links": links}
+    if selection is not None:
+        meta["release"] = selection.release
+        meta["selection"] = {
+            "category": selection.category,
+            "period": selection.period,
+            "measure": selection.measure,
+            "source": selection.source,
+            "indicator": selection.indicator,
+            "breaks": list(selection.breaks),
+        }
+    head = dumps({"type": "FeatureCollection", **meta})
+    body = head[:-1] + b',"features":' + array_body + b"}"
+    return rendered(body, GEOJSON)
+
+
+async def render_item(
+    session: AsyncSession,
+    cache: RenderCache,
+    settings: MapTilesSettings,
+    *,
+    collection: Collection,
+    fid: str,
+    query: Mapping[str, str],
+) -> Rendered:
+    """One feature (404 when there is none with that id)."""
+    filters = parse_filters(collection, query)
+    zoom = _int(query, "zoom", low=MIN_ZOOM, high=MAX_ZOOM)
+    missing = NotFound(f"No feature '{fid[:64]}' in {collection.id}.")
+    selection = None
+    if collection.is_unit:
+        if not _UNIT_CODE.match(fid):
+            raise missing
+        selection = await resolve_selection(session, cache, settings, collection, query)
+    else:
+        try:
+            fid = str(uuid.UUID(fid))
+        except ValueError:
+            raise missing from None
+    key = ("item", collection.id, fid, _selection_key(selection), filters.drop, zoom)
+    generation = cache.generation([collection.id])
+    hit = cache.get(key)
+    if hit is not None:
+        return hit
+    no_filters = Filters(drop=filters.drop)
+    if selection is not None:
+        _, _, array = await repository.unit_items(
+            session,
+            collection=collection,
+            selection=selection,
+            filters=no_filters,
+            limit=1,
+            offset=0,
+            zoom=zoom,
+            code=fid,
+        )
+    else:
+        _, _, array = await repository.point_items(
+            session, collection=collection, filters=no_filters, limit=1, offset=0, fid=fid
+        )
+    if array == "[]":
+        raise missing
+    result = rendered(array[1:-1].encode(), GEOJSON)
+    cache.put(key, result, collections=[collection.id], generation=generation)
+    return result
+
+
+async def render_tile(
+    session: AsyncSession,
+    cache: RenderCache,
+    settings: MapTilesSettings,
+    *,
+    collections: list[Collection],
+    tile: TileRequest,
+    query: Mapping[str, str],
+) -> Rendered:
+    """An MVT with one layer per collection (an empty body means an empty tile)."""
+    layers: list[tuple[Collection, Selection | None, Filters]] = []
+    for collection in collections:
+        filters = parse_filters(collection, query)
+        selection = (
+            await resolve_selection(session, cache, settings, collection, query)
+            if collection.is_unit
+            else None
+        )
+        layers.append((collection, selection, filters))
+    key = (
+        "tile",
+        tile.z,
+        tile.x,
+        tile.y,
+        tuple((c.id, _selection_key(s), _filters_key(f)) for c, s, f in layers),
+    )
+    names = [collection.id for collection in collections]
+    generation = cache.generation(names)
+    hit = cache.get(key)
+    if hit is not None:
+        return hit
+    parts = []
+    for collection, selection, filters in layers:
+        if selection is not None:
+            parts.append(
+                await repository.unit_tile(
+                    session, collection=collection, selection=selection, filters=filters, tile=tile
+                )
+            )
+        else:
+            parts.append(
+                await repository.point_tile(
+                    session, collection=collection, filters=filters, tile=tile
+                )
+            )
+    # Layers are repeated fields of the tile message: concatenated tiles are one tile.
+    result = rendered(b"".join(parts), MVT)
+    cache.put(key, result, collections=names, generation=generation)
+    return result
+
+
+# --- metadata -----------------------------------------------------------------------------------
+
+
+def legend(selection: Selection, statistics_range: tuple[float, float] | None) -> dict[str, Any]:
+    """Classes with their colours and bounds, plus suppressed and no-data entries."""
+    bounds = [statistics_range[0] if statistics_range else None, *selection.breaks]
+    uppers = [*selection.breaks, statistics_range[1] if statistics_range else None]
+    classes = []
+    for index, (low, high) in enumerate(zip(bounds, uppers, strict=True)):
+        classes.append(
+            {
+                "class": index,
+                "min": low,
+                "max": high,
+                "colour": CLASS_COLOURS[index + (CLASSES - len(bounds))],
+            }
+        )
+    return {
+        "release": selection.release,
+        "category": selection.category,
+        "period": selection.period,
+        "measure": selection.measure,
+        "source": selection.source,
+        "indicator": selection.indicator,
+        "unit": "per 1000 residents" if selection.indicator == "rate" else "count",
+        "classes": classes,
+        "suppressed": {
+            "colour": SUPPRESSED_COLOUR,
+            "label": "suppressed (too few cases to publish)",
+            "label_pl": "utajnione (zbyt mało przypadków)",
+        },
+        "no_data": {"colour": NO_DATA_COLOUR, "label": "no data", "label_pl": "brak danych"},
+    }
+
+
+def class_colours(selection: Selection) -> list[str]:
+    count = len(selection.breaks) + 1
+    return list(CLASS_COLOURS[CLASSES - count :])
+
+
+async def bounds(
+    session: AsyncSession, cache: RenderCache, collection: Collection
+) -> tuple[float, float, float, float] | None:
+    """WGS84 bounds of a collection, remembered until the next invalidation."""
+    key = ("bounds", collection.id)
+    if key in cache.selections:
+        cached = cache.selections[key]
+        return cached if isinstance(cached, tuple) else None
+    found = await repository.collection_bounds(session, collection=collection)
+    cache.selections[key] = found
+    return found
+
+
+def pinned_query(selections: list[Selection | None], query: Mapping[str, str]) -> dict[str, str]:
+    """Query parameters that pin a map to one release and selection (so that a map never
+    mixes tiles of two releases), plus the caller's territory filter."""
+    pinned: dict[str, str] = {}
+    for selection in selections:
+        if selection is None or selection.release is None:
+            continue
+        pinned["release"] = str(selection.release)
+        for name in ("category", "period", "measure", "source", "indicator"):
+            value = getattr(selection, name)
+            if value is not None:
+                pinned[name] = str(value)
+    if query.get("territory"):
+        pinned["territory"] = query["territory"]
+    return pinned
+
+
+async def statistics_range(
+    session: AsyncSession, selection: Selection, collection: Collection
+) -> tuple[float, float] | None:
+    if selection.release is None or selection.category is None or collection.level is None:
+        return None
+    statistics = await repository.indicator_statistics(
+        session, selection=selection, level=collection.level, classes=CLASSES
+    )
+    low, high = statistics[f"{selection.indicator}_min"], statistics[f"{selection.indicator}_max"]
+    if low is None or high is None:
+        return None
+    return (float(low), float(high))
+
+
+async def options(
+    session: AsyncSession, selection: Selection, collection: Collection
+) -> dict[str, Any]:
+    """What else the release offers at the collection's level (for selectors)."""
+    if selection.release is None or collection.level is None:
+        return {"categories": [], "periods": [], "measures": [], "sources": []}
+    return await repository.release_options(
+        session, release=selection.release, level=collection.level
+    )
