@@ -345,6 +345,28 @@ class TileRequest:
         }
 
 
+# Attributes of unit tiles; a suppressed cell has none of the value columns.
+_UNIT_TILE_COLUMNS = {
+    "code": "u.code",
+    "name": "u.name",
+    "parent_code": "u.parent_code",
+    "value": "CASE WHEN c.suppressed THEN NULL ELSE c.value END",
+    "suppressed": "c.suppressed",
+    "rate": "CASE WHEN c.suppressed THEN NULL ELSE c.rate END",
+    "rate_lower": "CASE WHEN c.suppressed THEN NULL ELSE c.rate_lower END",
+    "rate_upper": "CASE WHEN c.suppressed THEN NULL ELSE c.rate_upper END",
+    "class": """CASE WHEN c.suppressed OR c.metric IS NULL THEN NULL
+                     WHEN cardinality(CAST(:breaks AS float8[])) = 0 THEN 0
+                     ELSE width_bucket(c.metric, CAST(:breaks AS float8[])) END""",
+}
+
+
+def _tile_columns(columns: dict[str, str], filters: Filters) -> str:
+    """The selected attributes (names were checked against the collection's properties)."""
+    chosen = [name for name in columns if filters.properties is None or name in filters.properties]
+    return ", ".join([f"{columns[name]} AS {name}" for name in chosen] or ["NULL AS _"])
+
+
 async def unit_tile(
     session: AsyncSession,
     *,
@@ -364,16 +386,7 @@ async def unit_tile(
                 cells AS ({_CELLS}),
                 features AS (
                     SELECT ST_AsMVTGeom(b.geom, env.tile, :extent, :buffer, true) AS geom,
-                           u.code, u.name, u.parent_code,
-                           CASE WHEN c.suppressed THEN NULL ELSE c.value END AS value,
-                           c.suppressed,
-                           CASE WHEN c.suppressed THEN NULL ELSE c.rate END AS rate,
-                           CASE WHEN c.suppressed THEN NULL ELSE c.rate_lower END AS rate_lower,
-                           CASE WHEN c.suppressed THEN NULL ELSE c.rate_upper END AS rate_upper,
-                           CASE WHEN c.suppressed OR c.metric IS NULL THEN NULL
-                                WHEN cardinality(CAST(:breaks AS float8[])) = 0 THEN 0
-                                ELSE width_bucket(c.metric, CAST(:breaks AS float8[]))
-                           END AS class
+                           {_tile_columns(_UNIT_TILE_COLUMNS, filters)}
                     FROM env
                     JOIN geo.territorial_unit_band b ON b.geom && env.area
                     JOIN geo.territorial_unit u ON u.code = b.unit_code
@@ -403,8 +416,11 @@ async def point_tile(
     session: AsyncSession, *, collection: Collection, filters: Filters, tile: TileRequest
 ) -> bytes:
     """One MVT layer of catalogue points."""
-    view, properties, _ = _POINT_SOURCES[collection.id]
-    columns = ", ".join(f"p.{name}" for name in collection.properties if name != "id")
+    view, _, territory = _POINT_SOURCES[collection.id]
+    point_columns = {
+        name: ("CAST(p.id AS text)" if name == "id" else f"p.{name}")
+        for name in collection.properties
+    }
     row = (
         await session.execute(
             text(
@@ -415,9 +431,9 @@ async def point_tile(
                 features AS (
                     SELECT ST_AsMVTGeom(ST_Transform(p.geom, 3857), env.tile, :extent, :buffer,
                                         true) AS geom,
-                           CAST(p.id AS text) AS id, {columns}
+                           {_tile_columns(point_columns, filters)}
                     FROM env JOIN {view} p ON p.geom && env.area
-                    WHERE (CAST(:territory AS text) IS NULL OR {_POINT_SOURCES[collection.id][2]})
+                    WHERE (CAST(:territory AS text) IS NULL OR {territory})
                     ORDER BY p.id
                     LIMIT :cap
                 )
@@ -428,7 +444,6 @@ async def point_tile(
             {**filters.params(), **tile.params(), "layer": collection.id},
         )
     ).one()
-    del properties
     return bytes(row.mvt or b"")
 
 

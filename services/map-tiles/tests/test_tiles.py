@@ -1,0 +1,165 @@
+"""Vector tiles, TileJSON, style and legend."""
+
+from __future__ import annotations
+
+import gzip
+import math
+from typing import Any
+
+import httpx
+import mapbox_vector_tile
+import pytest
+
+BIELSKO = "2461011"
+BIELSKO_CENTRE = (19.04, 49.82)
+WROCLAW_CENTRE = (17.03, 51.11)
+
+
+def tile_of(lon: float, lat: float, zoom: int) -> tuple[int, int, int]:
+    """The WebMercatorQuad tile (z, x, y) that holds the point."""
+    n = 2**zoom
+    x = int((lon + 180.0) / 360.0 * n)
+    y = int((1.0 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2.0 * n)
+    return zoom, x, y
+
+
+def tile_url(collections: str, point: tuple[float, float], zoom: int, query: str = "") -> str:
+    z, x, y = tile_of(*point, zoom)
+    suffix = f"?{query}" if query else ""
+    return f"/v1/collections/{collections}/tiles/WebMercatorQuad/{z}/{x}/{y}{suffix}"
+
+
+def decode(content: bytes) -> dict[str, Any]:
+    decoded: dict[str, Any] = mapbox_vector_tile.decode(content)
+    return decoded
+
+
+async def test_district_tile_features_and_properties(client: httpx.AsyncClient) -> None:
+    response = await client.get(tile_url("districts", BIELSKO_CENTRE, 12))
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/vnd.mapbox-vector-tile"
+    layers = decode(response.content)
+    assert set(layers) == {"districts"}
+    features = layers["districts"]["features"]
+    assert features
+    for feature in features:
+        properties = feature["properties"]
+        assert properties["code"].startswith(BIELSKO)
+        assert feature["geometry"]["type"] in ("Polygon", "MultiPolygon")
+        if properties.get("suppressed"):
+            assert not {"value", "rate", "rate_lower", "rate_upper", "class"} & set(properties)
+        else:
+            assert isinstance(properties["value"], int)
+            assert 0 <= properties["class"] <= 4
+    assert any(f["properties"].get("suppressed") for f in features)
+
+
+@pytest.mark.parametrize("zoom", [6, 8, 10, 12, 14, 16])
+async def test_no_suppressed_value_in_any_zoom(client: httpx.AsyncClient, zoom: int) -> None:
+    for category in ("any", "poverty"):
+        response = await client.get(
+            tile_url("districts,providers", BIELSKO_CENTRE, zoom, f"category={category}")
+        )
+        assert response.status_code == 200
+        for feature in decode(response.content)["districts"]["features"]:
+            properties = feature["properties"]
+            if properties.get("suppressed"):
+                assert not {"value", "rate", "rate_lower", "rate_upper"} & set(properties)
+
+
+async def test_low_zoom_tiles_are_small(client: httpx.AsyncClient) -> None:
+    for zoom in range(0, 11):
+        for centre in (BIELSKO_CENTRE, WROCLAW_CENTRE):
+            response = await client.get(tile_url("districts", centre, zoom))
+            assert response.status_code == 200
+            assert len(gzip.compress(response.content)) < 50_000, zoom
+
+
+async def test_multi_layer_tile(client: httpx.AsyncClient) -> None:
+    response = await client.get(tile_url("districts,providers", BIELSKO_CENTRE, 13))
+    layers = decode(response.content)
+    assert set(layers) == {"districts", "providers"}
+    names = {f["properties"]["name"] for f in layers["providers"]["features"]}
+    assert names == {"MOPS Bielsko-Biała", "PUP Bielsko-Biała"}
+    assert all(f["geometry"]["type"] == "Point" for f in layers["providers"]["features"])
+
+
+async def test_empty_tile_is_204(client: httpx.AsyncClient) -> None:
+    response = await client.get("/v1/collections/districts/tiles/WebMercatorQuad/10/0/0")
+    assert response.status_code == 204
+    assert response.content == b""
+    assert response.headers["etag"]
+
+
+async def test_feature_cap(app: Any, client: httpx.AsyncClient) -> None:
+    app.state.settings.tile_feature_cap = 3
+    response = await client.get(tile_url("districts", WROCLAW_CENTRE, 10))
+    assert len(decode(response.content)["districts"]["features"]) == 3
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "23/0/0",
+        "-1/0/0",
+        "a/0/0",
+        "2/4/0",
+        "2/0/4",
+        "2/-1/0",
+        "2/0/x",
+        "3/1.5/2",
+    ],
+)
+async def test_bad_tile_coordinates_are_400(client: httpx.AsyncClient, path: str) -> None:
+    response = await client.get(f"/v1/collections/districts/tiles/WebMercatorQuad/{path}")
+    assert response.status_code == 400, path
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+async def test_bad_tile_filters_are_400_and_unknown_tms_404(client: httpx.AsyncClient) -> None:
+    for query in ("measure=x", "properties=nope", "territory=abc", "release=-3"):
+        response = await client.get(tile_url("districts", BIELSKO_CENTRE, 12, query))
+        assert response.status_code == 400, query
+    response = await client.get("/v1/collections/districts/tiles/WGS1984Quad/1/0/0")
+    assert response.status_code == 404
+
+
+async def test_tile_etag_and_304(client: httpx.AsyncClient) -> None:
+    url = tile_url("districts", BIELSKO_CENTRE, 12)
+    first = await client.get(url)
+    etag = first.headers["etag"]
+    assert first.headers["cache-control"] == "public, max-age=300"
+    assert (await client.get(url, headers={"If-None-Match": etag})).status_code == 304
+    assert (await client.get(url, headers={"If-None-Match": f"W/{etag}"})).status_code == 304
+    assert (await client.get(url, headers={"If-None-Match": '"x"'})).status_code == 200
+
+
+async def test_tile_property_selection(client: httpx.AsyncClient) -> None:
+    response = await client.get(tile_url("districts", BIELSKO_CENTRE, 12, "properties=code"))
+    for feature in decode(response.content)["districts"]["features"]:
+        assert set(feature["properties"]) <= {"code"}
+
+
+async def test_tilejson_style_legend_and_matrix_sets(client: httpx.AsyncClient) -> None:
+    matrix_sets = (await client.get("/v1/tileMatrixSets")).json()["tileMatrixSets"]
+    assert [m["id"] for m in matrix_sets] == ["WebMercatorQuad"]
+    matrices = (await client.get("/v1/tileMatrixSets/WebMercatorQuad")).json()["tileMatrices"]
+    assert matrices[3]["matrixWidth"] == 8
+    tilejson = (
+        await client.get("/v1/collections/districts,providers/tiles/WebMercatorQuad/tilejson.json")
+    ).json()
+    assert tilejson["tilejson"] == "3.0.0"
+    assert [layer["id"] for layer in tilejson["vector_layers"]] == ["districts", "providers"]
+    # The tile URL pins the release, so a map never mixes tiles of two releases.
+    assert f"release={tilejson['release']}" in tilejson["tiles"][0]
+    style = (await client.get("/v1/collections/districts,providers/style.json")).json()
+    assert style["version"] == 8
+    assert {layer["id"] for layer in style["layers"]} >= {"districts-fill", "providers-points"}
+    assert "release=" in style["sources"]["socmap"]["url"]
+    legend = (await client.get("/v1/collections/districts/legend")).json()
+    assert len(legend["classes"]) == 5
+    bounds = [c["min"] for c in legend["classes"]] + [legend["classes"][-1]["max"]]
+    assert bounds == sorted(bounds)
+    assert legend["suppressed"]["label"].startswith("suppressed")
+    assert legend["options"]["categories"] == ["any", "poverty"]
+    assert (await client.get("/v1/collections/providers/legend")).status_code == 404
