@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -103,10 +104,15 @@ def audit(
     k: int,
     p: float,
     cap: float | None = None,
+    witnesses: bool = True,
 ) -> AuditResult:
     """LP audit: for each suppressed cell, the attacker's [L, U]. A primary cell passes when
     ``U - L > 0``, ``L <= max(0, v - P)`` and ``U >= v + P``; a secondary cell when it is not
-    exact (``U - L > 0``)."""
+    exact (``U - L > 0``).
+
+    With ``witnesses`` (the default) a cell whose criterion is already met by the solutions of
+    earlier LPs gets no LP of its own, and its reported bounds are those inner bounds; without
+    it every cell gets its exact min and max."""
     result = AuditResult()
     hidden = np.flatnonzero(suppressed)
     if hidden.size == 0:
@@ -155,60 +161,115 @@ def audit(
         eq_ids, ub_ids = rows_by_component.get(component, ([], []))
         a_eq, b_eq = _matrix([eq_rows[i] for i in eq_ids], local)
         a_ub, b_ub = _matrix([ub_rows[i] for i in ub_ids], local)
-        bounds = [(0.0, cap)] * len(members)
-        for slot, column in enumerate(members.tolist()):
-            cell = int(hidden[column])
-            low_high: list[float] = []
-            for sign in (1.0, -1.0):
-                objective = np.zeros(len(members))
-                objective[slot] = sign
-                solved = linprog(
-                    objective,
-                    A_ub=a_ub,
-                    b_ub=b_ub,
-                    A_eq=a_eq,
-                    b_eq=b_eq,
-                    bounds=bounds,
-                    method="highs",
-                )
-                result.linear_programs += 1
-                if solved.status != 0:
-                    result.problems.append(f"LP for cell {cell} ended with: {solved.message}")
-                    low_high.append(float(values[cell]))
-                else:
-                    low_high.append(sign * float(solved.fun))
-            low, high = low_high
-            result.lower[cell] = low
-            result.upper[cell] = high
-            value = int(values[cell])
-            exact = high - low <= _EPS
-            if exact:
-                result.exact.append(cell)
-            if primary[cell]:
-                level = protection_level(value, k=k, p=p)
-                safe = (
-                    not exact
-                    and low <= max(0, value - level) + _EPS
-                    and high >= value + level - _EPS
-                )
-            else:
-                safe = not exact
-            if not safe:
-                result.failing.append(cell)
+        cells = [int(hidden[column]) for column in members.tolist()]
+        _audit_component(
+            cells,
+            values,
+            (a_eq, b_eq, a_ub, b_ub),
+            cap=cap,
+            primary=primary,
+            k=k,
+            p=p,
+            witnesses=witnesses,
+            result=result,
+        )
     return result
+
+
+def _audit_component(
+    cells: list[int],
+    values: IntArray,
+    system: tuple[Any, Any, Any, Any],
+    *,
+    cap: float,
+    primary: BoolArray,
+    k: int,
+    p: float,
+    witnesses: bool,
+    result: AuditResult,
+) -> None:
+    a_eq, b_eq, a_ub, b_ub = system
+    truth = np.array([float(values[cell]) for cell in cells])
+    # Every LP solution is a table the attacker cannot rule out: the values seen across
+    # them are inner bounds of [L, U]. A cell already proven safe by them needs no LP of
+    # its own (exact bounds only when ``witnesses`` is off).
+    seen_low = truth.copy()
+    seen_high = truth.copy()
+    solved_low: dict[int, float] = {}
+    solved_high: dict[int, float] = {}
+
+    def solve(objective: npt.NDArray[np.float64]) -> npt.NDArray[np.float64] | None:
+        solved = linprog(
+            objective,
+            A_ub=a_ub,
+            b_ub=b_ub,
+            A_eq=a_eq,
+            b_eq=b_eq,
+            bounds=(0.0, cap),
+            method="highs",
+        )
+        result.linear_programs += 1
+        if solved.status != 0:
+            result.problems.append(f"audit LP ended with: {solved.message}")
+            return None
+        point: npt.NDArray[np.float64] = solved.x
+        np.minimum(seen_low, point, out=seen_low)
+        np.maximum(seen_high, point, out=seen_high)
+        return point
+
+    if witnesses and len(cells) > 2:
+        solve(np.ones(len(cells)))
+        solve(-np.ones(len(cells)))
+    for slot, cell in enumerate(cells):
+        value = int(values[cell])
+        level = protection_level(value, k=k, p=p)
+        for sign in (1.0, -1.0):
+            if witnesses and _proven(
+                seen_low[slot], seen_high[slot], value, level, bool(primary[cell])
+            ):
+                break
+            objective = np.zeros(len(cells))
+            objective[slot] = sign
+            point = solve(objective)
+            if point is not None:
+                (solved_low if sign > 0 else solved_high)[slot] = float(point[slot])
+        low = solved_low.get(slot, float(seen_low[slot]))
+        high = solved_high.get(slot, float(seen_high[slot]))
+        result.lower[cell] = low
+        result.upper[cell] = high
+        exact = high - low <= _EPS
+        if exact:
+            result.exact.append(cell)
+        if not _proven(low, high, value, level, bool(primary[cell])):
+            result.failing.append(cell)
+
+
+def _proven(low: float, high: float, value: int, level: int, primary: bool) -> bool:
+    """Primary: not exact, ``L <= max(0, v - P)`` and ``U >= v + P``; secondary: not exact."""
+    if high - low <= _EPS:
+        return False
+    if not primary:
+        return True
+    return low <= max(0, value - level) + _EPS and high >= value + level - _EPS
 
 
 def _matrix(
     rows: Sequence[tuple[list[int], list[float], float]], local: dict[int, int]
-) -> tuple[npt.NDArray[np.float64] | None, npt.NDArray[np.float64] | None]:
+) -> tuple[Any, npt.NDArray[np.float64] | None]:
+    """A sparse constraint matrix (components can hold thousands of cells)."""
     if not rows:
         return None, None
-    matrix = np.zeros((len(rows), len(local)))
+    row_ids: list[int] = []
+    column_ids: list[int] = []
+    data: list[float] = []
     rhs = np.zeros(len(rows))
     for row, (columns, coefs, constant) in enumerate(rows):
         for column, coef in zip(columns, coefs, strict=True):
-            matrix[row, local[column]] += coef
+            row_ids.append(row)
+            column_ids.append(local[column])
+            data.append(coef)
         rhs[row] = constant
+    matrix = coo_matrix((data, (row_ids, column_ids)), shape=(len(rows), len(local))).tocsr()
     return matrix, rhs
 
 
