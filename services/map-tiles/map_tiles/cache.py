@@ -7,6 +7,7 @@ the invalidation is not stored after it."""
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import time
 from collections import OrderedDict
@@ -16,11 +17,13 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Rendered:
-    """A response body with its media type and strong ETag."""
+    """A response body with its media type and strong ETag, and for tiles its gzip form
+    (compressed once when rendered, not on every response)."""
 
     body: bytes
     media_type: str
     etag: str
+    gzipped: bytes | None = None
 
 
 def make_etag(body: bytes) -> str:
@@ -30,6 +33,17 @@ def make_etag(body: bytes) -> str:
 
 def rendered(body: bytes, media_type: str) -> Rendered:
     return Rendered(body=body, media_type=media_type, etag=make_etag(body))
+
+
+# Below this size gzip saves less than the header costs.
+GZIP_MIN_BYTES = 1024
+
+
+def rendered_compressed(body: bytes, media_type: str) -> Rendered:
+    """Like ``rendered``, plus the gzip form of bodies worth compressing (CPU work: call it
+    from a thread for large bodies)."""
+    packed = gzip.compress(body, compresslevel=6, mtime=0) if len(body) >= GZIP_MIN_BYTES else None
+    return Rendered(body=body, media_type=media_type, etag=make_etag(body), gzipped=packed)
 
 
 class RenderCache:
@@ -76,17 +90,17 @@ class RenderCache:
         names = frozenset(collections)
         if self.generation(names) != generation:
             return  # invalidated while rendering
-        size = len(value.body)
+        size = len(value.body) + len(value.gzipped or b"")
         if size > self.max_bytes or self.max_entries == 0:
             return
         previous = self._entries.pop(key, None)
         if previous is not None:
-            self.size_bytes -= len(previous[0].body)
+            self.size_bytes -= len(previous[0].body) + len(previous[0].gzipped or b"")
         self._entries[key] = (value, names)
         self.size_bytes += size
         while self.size_bytes > self.max_bytes or len(self._entries) > self.max_entries:
             _, (evicted, _) = self._entries.popitem(last=False)
-            self.size_bytes -= len(evicted.body)
+            self.size_bytes -= len(evicted.body) + len(evicted.gzipped or b"")
 
     def invalidate(self, collections: Iterable[str] | None = None) -> int:
         """Drop the entries of ``collections`` (None: everything); the number dropped."""
@@ -104,7 +118,7 @@ class RenderCache:
         stale = [key for key, (_, owners) in self._entries.items() if owners & names]
         for key in stale:
             value, _ = self._entries.pop(key)
-            self.size_bytes -= len(value.body)
+            self.size_bytes -= len(value.body) + len(value.gzipped or b"")
         return len(stale)
 
     # The current release id, trusted for ``ttl`` seconds (invalidation resets it).

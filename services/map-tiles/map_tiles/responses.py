@@ -16,9 +16,16 @@ def _matches(header: str, etag: str) -> bool:
 
 def conditional(request: Request, body: Rendered, *, cache_control: str) -> Response:
     """200 with the body, 304 when ``If-None-Match`` names its ETag, 204 for an empty tile."""
-    headers = {"ETag": body.etag, "Cache-Control": cache_control, "Vary": "Accept-Encoding"}
-    if _matches(request.headers.get("if-none-match", ""), body.etag):
+    gzipped = body.gzipped is not None and "gzip" in request.headers.get("accept-encoding", "")
+    # Each encoding is a different representation, so it has its own strong ETag.
+    etag = body.etag[:-1] + '-gz"' if gzipped else body.etag
+    headers = {"ETag": etag, "Cache-Control": cache_control, "Vary": "Accept-Encoding"}
+    if _matches(request.headers.get("if-none-match", ""), etag):
         return Response(status_code=304, headers=headers)
-    if not body.body and body.media_type != "application/json":
+    if not body.body:
         return Response(status_code=204, headers=headers)
+    if gzipped:
+        assert body.gzipped is not None
+        headers["Content-Encoding"] = "gzip"
+        return Response(body.gzipped, media_type=body.media_type, headers=headers)
     return Response(body.body, media_type=body.media_type, headers=headers)

@@ -3,6 +3,7 @@ render through the repository and cache what was rendered."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 import uuid
 from collections.abc import Mapping
@@ -11,7 +12,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from map_tiles import repository
-from map_tiles.cache import RenderCache, Rendered, rendered
+from map_tiles.cache import RenderCache, Rendered, rendered, rendered_compressed
 from map_tiles.collections import (
     CLASS_COLOURS,
     COLLECTIONS,
@@ -415,7 +416,13 @@ async def render_tile(
                 )
             )
     # Layers are repeated fields of the tile message: concatenated tiles are one tile.
-    result = rendered(b"".join(parts), MVT)
+    body = b"".join(parts)
+    # Compressing a large low-zoom tile takes milliseconds: keep it off the event loop.
+    result = (
+        await asyncio.to_thread(rendered_compressed, body, MVT)
+        if len(body) > 64 * 1024
+        else rendered_compressed(body, MVT)
+    )
     cache.put(key, result, collections=names, generation=generation)
     return result
 

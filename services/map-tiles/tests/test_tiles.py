@@ -163,3 +163,14 @@ async def test_tilejson_style_legend_and_matrix_sets(client: httpx.AsyncClient) 
     assert legend["suppressed"]["label"].startswith("suppressed")
     assert legend["options"]["categories"] == ["any", "poverty"]
     assert (await client.get("/v1/collections/providers/legend")).status_code == 404
+
+
+async def test_tiles_are_served_gzipped_when_asked(client: httpx.AsyncClient) -> None:
+    url = tile_url("districts", WROCLAW_CENTRE, 10)
+    packed = await client.get(url, headers={"Accept-Encoding": "gzip"})
+    plain = await client.get(url, headers={"Accept-Encoding": "identity"})
+    assert packed.headers["content-encoding"] == "gzip"
+    assert "content-encoding" not in plain.headers
+    assert packed.content == plain.content  # httpx decodes
+    assert packed.headers["etag"] != plain.headers["etag"]
+    assert packed.headers["vary"] == "Accept-Encoding"
