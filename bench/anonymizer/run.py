@@ -105,7 +105,7 @@ async def seed(session: AsyncSession, records: int) -> None:
                    :batch
             FROM (SELECT i, i % CAST(:persons AS int) AS p,
                          (i % CAST(:persons AS int)) % CAST(:dn AS int) AS d,
-                         date '2023-01-01' + ((i * 7919) % 700) AS start
+                         date '2023-01-01' + ((i::bigint * 7919) % 700)::int AS start
                   FROM generate_series(1, CAST(:records AS int)) AS i) AS g
             """
         ),
