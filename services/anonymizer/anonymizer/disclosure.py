@@ -105,6 +105,7 @@ def audit(
     p: float,
     cap: float | None = None,
     witnesses: bool = True,
+    targets: set[int] | None = None,
 ) -> AuditResult:
     """LP audit: for each suppressed cell, the attacker's [L, U]. A primary cell passes when
     ``U - L > 0``, ``L <= max(0, v - P)`` and ``U >= v + P``; a secondary cell when it is not
@@ -112,7 +113,8 @@ def audit(
 
     With ``witnesses`` (the default) a cell whose criterion is already met by the solutions of
     earlier LPs gets no LP of its own, and its reported bounds are those inner bounds; without
-    it every cell gets its exact min and max."""
+    it every cell gets its exact min and max. ``targets`` limits the LPs to those cells (the
+    others are still variables of the system)."""
     result = AuditResult()
     hidden = np.flatnonzero(suppressed)
     if hidden.size == 0:
@@ -162,6 +164,8 @@ def audit(
         a_eq, b_eq = _matrix([eq_rows[i] for i in eq_ids], local)
         a_ub, b_ub = _matrix([ub_rows[i] for i in ub_ids], local)
         cells = [int(hidden[column]) for column in members.tolist()]
+        if targets is not None and not any(cell in targets for cell in cells):
+            continue
         _audit_component(
             cells,
             values,
@@ -172,6 +176,7 @@ def audit(
             p=p,
             witnesses=witnesses,
             result=result,
+            targets=targets,
         )
     return result
 
@@ -187,6 +192,7 @@ def _audit_component(
     p: float,
     witnesses: bool,
     result: AuditResult,
+    targets: set[int] | None,
 ) -> None:
     a_eq, b_eq, a_ub, b_ub = system
     truth = np.array([float(values[cell]) for cell in cells])
@@ -221,6 +227,8 @@ def _audit_component(
         solve(np.ones(len(cells)))
         solve(-np.ones(len(cells)))
     for slot, cell in enumerate(cells):
+        if targets is not None and cell not in targets:
+            continue
         value = int(values[cell])
         level = protection_level(value, k=k, p=p)
         for sign in (1.0, -1.0):
@@ -317,10 +325,29 @@ def protect(
             by_cell.setdefault(cell, []).append(index)
     rounds = 0
     result = AuditResult()
+    # Suppressing more cells only widens every other suppressed cell's interval (a fixed
+    # constant becomes a variable), so after the first round only the failing and the newly
+    # suppressed cells need LPs, as long as the attacker's cap stays the same.
+    audited = np.zeros(values.shape, dtype=bool)
+    failing: set[int] = set()
+    previous_cap: float | None = None
+    linear_programs = 0
     while rounds < max_rounds:
         rounds += 1
         _close_relations(values, suppressed, relations, locked)
-        result = audit(values, suppressed, relations, primary=primary, k=k, p=p)
+        published = values[~suppressed]
+        cap = float(published.max()) if published.size else float(values.sum())
+        targets: set[int] | None = None
+        if cap == previous_cap:
+            targets = failing | set(np.flatnonzero(suppressed & ~audited).tolist())
+        previous_cap = cap
+        result = audit(
+            values, suppressed, relations, primary=primary, k=k, p=p, cap=cap, targets=targets
+        )
+        linear_programs += result.linear_programs
+        result.linear_programs = linear_programs
+        audited |= suppressed
+        failing = set(result.failing)
         if result.problems:
             return Protection(suppressed, primary, result, rounds, "; ".join(result.problems[:3]))
         if not result.failing:
