@@ -23,6 +23,7 @@ import gzip
 import math
 import os
 import random
+import shutil
 import subprocess
 import sys
 import time
@@ -174,8 +175,12 @@ def tipg_python() -> Path:
 
 @contextmanager
 def server(command: list[str], env: dict[str, str], port: int) -> Iterator[None]:
+    # Logs go to a file: an unread pipe fills up and blocks the server's event loop.
+    log_path = ROOT / ".local" / "bench" / f"server-{port}.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    log = log_path.open("wb")
     process = subprocess.Popen(
-        command, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        command, env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT
     )
     try:
         deadline = time.monotonic() + 60
@@ -186,14 +191,15 @@ def server(command: list[str], env: dict[str, str], port: int) -> Iterator[None]
             except httpx.HTTPError:
                 pass
             if process.poll() is not None:
-                raise RuntimeError(process.stderr.read().decode() if process.stderr else "died")
+                raise RuntimeError(f"server on port {port} died; see {log_path}")
             time.sleep(0.3)
         else:
             raise RuntimeError(f"server on port {port} did not start")
         yield
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        process.wait(timeout=30)
+        log.close()
 
 
 # --- load -------------------------------------------------------------------------------------
@@ -204,16 +210,57 @@ class Result:
     name: str
     requests: int
     seconds: float
-    latencies_ms: list[float]
+    p50: float
+    p99: float
     errors: int
 
     @property
     def rate(self) -> float:
         return self.requests / self.seconds
 
-    def percentile(self, p: float) -> float:
-        ordered = sorted(self.latencies_ms)
-        return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+def percentile(latencies: list[float], p: float) -> float:
+    ordered = sorted(latencies)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+WRK_SCRIPT = """
+local paths = {}
+for line in io.lines(os.getenv("WRK_PATHS")) do paths[#paths + 1] = line end
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i % #paths) + 1], {["Accept-Encoding"] = "gzip"})
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT %d %.6f %.3f %.3f %d\\n", summary.requests,
+    summary.duration / 1e6, latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+    e.status + e.connect + e.read + e.write + e.timeout))
+end
+"""
+
+
+async def wrk(name: str, urls: list[str], *, concurrency: int, seconds: float) -> Result:
+    """Round-robin over ``urls`` (one host) with wrk (2 threads, ``concurrency`` connections)."""
+    directory = ROOT / ".local" / "bench"
+    script, paths = directory / "tiles.lua", directory / "paths.txt"
+    script.write_text(WRK_SCRIPT)
+    host = urls[0].split("/", 3)
+    paths.write_text("\n".join("/" + url.split("/", 3)[3] for url in urls) + "\n")
+    process = await asyncio.create_subprocess_exec(
+        "wrk", "-t2", f"-c{concurrency}", f"-d{max(1, round(seconds))}s", "-s", str(script),
+        f"{host[0]}//{host[2]}",
+        env={**os.environ, "WRK_PATHS": str(paths)},
+        stdout=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    output, _ = await process.communicate()
+    lines = [x for x in output.decode().splitlines() if x.startswith("RESULT")]
+    if not lines:
+        raise RuntimeError(f"wrk printed no result:\n{output.decode()}")
+    line = lines[0]
+    requests, duration, p50, p99, errors = line.split()[1:]
+    return Result(name, int(requests), float(duration), float(p50), float(p99), int(errors))
 
 
 async def load(
@@ -245,7 +292,21 @@ async def load(
 
         await asyncio.gather(*(worker() for _ in range(concurrency)))
         elapsed = time.perf_counter() - started
-    return Result(name, len(latencies), elapsed, latencies, errors)
+    return Result(
+        name,
+        len(latencies),
+        elapsed,
+        percentile(latencies, 50),
+        percentile(latencies, 99),
+        errors,
+    )
+
+
+async def timed(name: str, urls: list[str], args: argparse.Namespace) -> Result:
+    """A timed round-robin phase: wrk when installed, else the asyncio client."""
+    if shutil.which("wrk"):
+        return await wrk(name, urls, concurrency=args.c, seconds=args.seconds)
+    return await load(name, urls, concurrency=args.c, seconds=args.seconds)
 
 
 async def invalidate(headers: dict[str, str]) -> None:
@@ -260,7 +321,7 @@ def row(result: Result, baseline: Result | None) -> str:
     ratio = f"{result.rate / baseline.rate:6.1f}x" if baseline else "      "
     return (
         f"{result.name:<28} {result.requests:>7} {result.rate:>9.1f} {ratio} "
-        f"{result.percentile(50):>8.1f} {result.percentile(99):>8.1f} {result.errors:>6}"
+        f"{result.p50:>8.1f} {result.p99:>8.1f} {result.errors:>6}"
     )
 
 
@@ -286,7 +347,7 @@ async def run(args: argparse.Namespace) -> None:
         env = {
             "SOCMAP_DB_NAME": DATABASE,
             "SOCMAP_ENV": "production",
-            "SOCMAP_LOG_LEVEL": "WARNING",
+            "SOCMAP_MAP_TILES_LOG_LEVEL": "WARNING",
         }
         socmap_cmd = [
             sys.executable, "-m", "uvicorn", "map_tiles.app:create_app", "--factory",
@@ -307,10 +368,10 @@ async def run(args: argparse.Namespace) -> None:
             # Warm up connections and the release lookup, then drop every cached tile.
             await load("warm-up", socmap[:32], concurrency=args.c, seconds=None, once=True)
             await invalidate(headers)
-            cold = await load(
-                "socmap cold (each once)", socmap, concurrency=args.c, seconds=None, once=True
+            first = await load(
+                "socmap first pass (each once)", socmap, concurrency=args.c, seconds=None, once=True
             )
-            warm = await load("socmap warm", socmap, concurrency=args.c, seconds=args.seconds)
+            warm = await timed("socmap warm", socmap, args)
             sizes = []
             async with httpx.AsyncClient() as client:
                 for zoom in range(0, 11):
@@ -332,9 +393,14 @@ async def run(args: argparse.Namespace) -> None:
                 await client.get(city)
                 city_cold = (time.perf_counter() - started) * 1000
             city_warm = await load("city GeoJSON", [city], concurrency=1, seconds=2)
+        # Cold: the same service with its tile cache off, so every request renders in PostGIS.
+        uncached = {**env, "SOCMAP_MAP_TILES_CACHE_MAX_ENTRIES": "0"}
+        with server(socmap_cmd, uncached, SOCMAP_PORT):
+            await load("warm-up", socmap[:32], concurrency=args.c, seconds=None, once=True)
+            cold = await timed("socmap cold (no tile cache)", socmap, args)
         with server(tipg_cmd, tipg_env, TIPG_PORT):
             await load("warm-up", tipg[:32], concurrency=args.c, seconds=None, once=True)
-            tipg_result = await load("tipg 1.6.1", tipg, concurrency=args.c, seconds=args.seconds)
+            tipg_result = await timed("tipg 1.6.1", tipg, args)
             tipg_city_url = (
                 f"http://127.0.0.1:{TIPG_PORT}/collections/bench.districts/items"
                 f"?bbox={','.join(map(str, CITIES['Wrocław']))}&limit=100"
@@ -343,7 +409,9 @@ async def run(args: argparse.Namespace) -> None:
         print(
             f"\n{'run':<28} {'reqs':>7} {'req/s':>9} {'vs tipg':>7} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6}"
         )
-        for result in (tipg_result, cold, warm):
+        loader = "wrk" if shutil.which("wrk") else "the asyncio client (install wrk for more)"
+        print(f"load generator: {loader}")
+        for result in (tipg_result, first, cold, warm):
             print(row(result, None if result is tipg_result else tipg_result))
         print("\nlow-zoom district tiles (city centres): zoom raw_bytes gzip_bytes")
         for zoom, raw, packed in sizes:
@@ -351,12 +419,12 @@ async def run(args: argparse.Namespace) -> None:
         print(f"  max gzip at z<=10: {max(p for _, _, p in sizes)} bytes (target < 50 000)")
         print(
             f"\nWrocław districts GeoJSON (48 features): socmap uncached {city_cold:.1f} ms, "
-            f"p50 {city_warm.percentile(50):.1f} ms; tipg p50 {tipg_city.percentile(50):.1f} ms"
+            f"p50 {city_warm.p50:.1f} ms; tipg p50 {tipg_city.p50:.1f} ms"
         )
         print(
             f"\ntargets: cold >= 1.5x tipg: {cold.rate / tipg_result.rate:.1f}x; "
             f"warm >= 10x tipg: {warm.rate / tipg_result.rate:.1f}x, "
-            f"p99 < 20 ms: {warm.percentile(99):.1f} ms"
+            f"p99 < 20 ms: {warm.p99:.1f} ms"
         )
     finally:
         if not args.keep:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
+from starlette.middleware import Middleware
 
 from map_tiles.cache import RenderCache
+from map_tiles.fastpath import CachedTiles
 from map_tiles.routes import api_router, preview_router
 from map_tiles.settings import MapTilesSettings
 from shared.web import create_service_app
@@ -21,7 +23,8 @@ def create_app(settings: MapTilesSettings | None = None) -> FastAPI:
         routers=[api_router, preview_router],
     )
     # Built here, not in the lifespan, so that it exists under test transports too.
-    app.state.render_cache = RenderCache(
-        max_bytes=settings.cache_max_bytes, max_entries=settings.cache_max_entries
-    )
+    cache = RenderCache(max_bytes=settings.cache_max_bytes, max_entries=settings.cache_max_entries)
+    app.state.render_cache = cache
+    # Innermost middleware (appended, not added): request ids, metrics and CORS still apply.
+    app.user_middleware.append(Middleware(CachedTiles, cache=cache, settings=settings))
     return app

@@ -58,6 +58,9 @@ class RenderCache:
         self.hits = 0
         self.misses = 0
         self._release: tuple[int | None, float] | None = None
+        # Request URL (path, query) → (cache key, release, pinned): lets the fast path answer
+        # a repeated tile request without parsing it again.
+        self._urls: OrderedDict[Hashable, tuple[Hashable, int | None, bool]] = OrderedDict()
         # Resolved choropleth selections (defaults and class breaks) of immutable releases.
         self.selections: dict[Hashable, object] = {}
 
@@ -106,6 +109,7 @@ class RenderCache:
         """Drop the entries of ``collections`` (None: everything); the number dropped."""
         self._release = None
         self.selections.clear()
+        self._urls.clear()
         if collections is None:
             dropped = len(self._entries)
             self._generations["*"] = self._generations.get("*", 0) + 1
@@ -120,6 +124,35 @@ class RenderCache:
             value, _ = self._entries.pop(key)
             self.size_bytes -= len(value.body) + len(value.gzipped or b"")
         return len(stale)
+
+    def remember_url(
+        self, url: Hashable, key: Hashable, *, release: int | None, pinned: bool
+    ) -> None:
+        """Map a request URL to the cache key it rendered; ``pinned`` when the URL names its
+        release (otherwise the entry holds only while ``release`` is the current one)."""
+        if self.max_entries == 0:
+            return
+        self._urls[url] = (key, release, pinned)
+        self._urls.move_to_end(url)
+        while len(self._urls) > self.max_entries:
+            self._urls.popitem(last=False)
+
+    def lookup_url(self, url: Hashable, ttl: float) -> Rendered | None:
+        """The cached body of a URL seen before, if it is still valid."""
+        found = self._urls.get(url)
+        if found is None:
+            return None
+        key, release, pinned = found
+        if not pinned:
+            known, current = self.current_release(ttl)
+            if not known or current != release:
+                return None
+        entry = self._entries.get(key)
+        if entry is None:
+            return None
+        self._entries.move_to_end(key)
+        self.hits += 1
+        return entry[0]
 
     # The current release id, trusted for ``ttl`` seconds (invalidation resets it).
     def current_release(self, ttl: float) -> tuple[bool, int | None]:

@@ -16,11 +16,23 @@ def _matches(header: str, etag: str) -> bool:
 
 def conditional(request: Request, body: Rendered, *, cache_control: str) -> Response:
     """200 with the body, 304 when ``If-None-Match`` names its ETag, 204 for an empty tile."""
-    gzipped = body.gzipped is not None and "gzip" in request.headers.get("accept-encoding", "")
+    return conditional_for(
+        body,
+        cache_control=cache_control,
+        if_none_match=request.headers.get("if-none-match", ""),
+        accept_encoding=request.headers.get("accept-encoding", ""),
+    )
+
+
+def conditional_for(
+    body: Rendered, *, cache_control: str, if_none_match: str, accept_encoding: str
+) -> Response:
+    """``conditional`` from the two request headers it depends on."""
+    gzipped = body.gzipped is not None and "gzip" in accept_encoding
     # Each encoding is a different representation, so it has its own strong ETag.
     etag = body.etag[:-1] + '-gz"' if gzipped else body.etag
     headers = {"ETag": etag, "Cache-Control": cache_control, "Vary": "Accept-Encoding"}
-    if _matches(request.headers.get("if-none-match", ""), etag):
+    if _matches(if_none_match, etag):
         return Response(status_code=304, headers=headers)
     if not body.body:
         return Response(status_code=204, headers=headers)

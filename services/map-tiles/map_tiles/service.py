@@ -378,8 +378,10 @@ async def render_tile(
     collections: list[Collection],
     tile: TileRequest,
     query: Mapping[str, str],
+    url: tuple[str, bytes] | None = None,
 ) -> Rendered:
-    """An MVT with one layer per collection (an empty body means an empty tile)."""
+    """An MVT with one layer per collection (an empty body means an empty tile); ``url``
+    (path, query string) is remembered for the fast path of repeated requests."""
     layers: list[tuple[Collection, Selection | None, Filters]] = []
     for collection in collections:
         filters = parse_filters(collection, query)
@@ -397,6 +399,14 @@ async def render_tile(
         tuple((c.id, _selection_key(s), _filters_key(f)) for c, s, f in layers),
     )
     names = [collection.id for collection in collections]
+    if url is not None:
+        releases = [s.release for _, s, _ in layers if s is not None]
+        cache.remember_url(
+            url,
+            key,
+            release=releases[0] if releases else None,
+            pinned=not releases or query.get("release") not in (None, "", "current"),
+        )
     generation = cache.generation(names)
     hit = cache.get(key)
     if hit is not None:

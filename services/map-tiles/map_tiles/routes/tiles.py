@@ -110,6 +110,7 @@ async def tile(
         collections=collections,
         tile=requested,
         query=request.query_params,
+        url=(request.url.path, request.scope["query_string"]),
     )
     return conditional(request, body, cache_control=settings.cache_control)
 
