@@ -7,10 +7,12 @@ from typing import Any
 
 import httpx
 import mapbox_vector_tile
+import pytest
 from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from map_tiles import service
 from map_tiles.cache import RenderCache, rendered
 from shared.institutions import create_api_key, create_institution
 
@@ -158,3 +160,22 @@ def test_render_started_before_invalidation_is_not_stored() -> None:
     cache.invalidate()
     cache.put("tile", rendered(b"old", "t"), collections=["districts"], generation=token)
     assert cache.get("tile") is None
+
+
+async def test_repeated_tile_is_served_before_routing(
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = bielsko_tile(13)
+    first = await client.get(url)
+    assert first.status_code == 200
+
+    async def no_render(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("rendered again")
+
+    monkeypatch.setattr(service, "render_tile", no_render)
+    again = await client.get(url)
+    assert again.content == first.content
+    assert again.headers["etag"] == first.headers["etag"]
+    assert again.headers["x-request-id"]  # the shared middleware still runs
+    revalidated = await client.get(url, headers={"If-None-Match": first.headers["etag"]})
+    assert revalidated.status_code == 304
