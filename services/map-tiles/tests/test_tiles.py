@@ -174,3 +174,14 @@ async def test_tiles_are_served_gzipped_when_asked(client: httpx.AsyncClient) ->
     assert packed.content == plain.content  # httpx decodes
     assert packed.headers["etag"] != plain.headers["etag"]
     assert packed.headers["vary"] == "Accept-Encoding"
+
+
+async def test_tileset_metadata(client: httpx.AsyncClient) -> None:
+    listed = (await client.get("/v1/collections/districts/tiles")).json()["tilesets"]
+    assert listed[0]["dataType"] == "vector"
+    one = (await client.get("/v1/collections/districts,providers/tiles/WebMercatorQuad")).json()
+    template = next(link["href"] for link in one["links"] if link["rel"] == "item")
+    assert template.endswith(
+        "/collections/districts,providers/tiles/WebMercatorQuad/{tileMatrix}/{tileCol}/{tileRow}"
+    )
+    assert (await client.get("/v1/collections/districts/tiles/Other")).status_code == 404

@@ -83,6 +83,44 @@ def _check_tms(tms: str) -> None:
         raise NotFound(f"Only the {TMS} tile matrix set is served.")
 
 
+def _tileset(request: Request, collection_id: str) -> dict[str, Any]:
+    root = f"{base(request)}/collections/{collection_id}/tiles/{TMS}"
+    return {
+        "title": f"{collection_id} ({TMS})",
+        "dataType": "vector",
+        "crs": "http://www.opengis.net/def/crs/EPSG/0/3857",
+        "tileMatrixSetURI": "http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad",
+        "links": [
+            {"href": root, "rel": "self", "type": "application/json"},
+            {
+                "href": f"{base(request)}/tileMatrixSets/{TMS}",
+                "rel": "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme",
+                "type": "application/json",
+            },
+            {
+                "href": f"{root}/{{tileMatrix}}/{{tileCol}}/{{tileRow}}",
+                "rel": "item",
+                "type": service.MVT,
+                "templated": True,
+            },
+            {"href": f"{root}/tilejson.json", "rel": "describedby", "type": "application/json"},
+        ],
+    }
+
+
+@router.get("/collections/{collection_ids}/tiles", summary="Tilesets of a collection")
+async def tilesets(request: Request, collection_ids: str) -> dict[str, Any]:
+    ids = ",".join(c.id for c in service.get_collections(collection_ids))
+    return {"tilesets": [_tileset(request, ids)]}
+
+
+@router.get("/collections/{collection_ids}/tiles/{tms}", summary="Tileset metadata")
+async def tileset(request: Request, collection_ids: str, tms: str) -> dict[str, Any]:
+    ids = ",".join(c.id for c in service.get_collections(collection_ids))
+    _check_tms(tms)
+    return _tileset(request, ids)
+
+
 @router.get(
     "/collections/{collection_ids}/tiles/{tms}/{z}/{x}/{y}",
     summary="Vector tile of one collection, or of several (comma-separated): one layer each",
