@@ -5,8 +5,9 @@ Pure functions over numpy arrays, independent of the database, so the reference 
 (sdcTable 4x4, primary-only 3-D table) are tested exactly as the service runs them.
 
 A relation is a linear form ``sum(coef_i * x_i)`` that is ``= 0`` (equality) or ``<= 0``.
-The attacker knows every relation, every published value, ``x >= 0`` and ``x <= cap``; for a
-suppressed cell the audit computes ``L = min x`` and ``U = max x`` with HiGHS.
+The attacker knows every relation, every published value, ``x >= 0`` and ``x <= cap`` (the
+largest count); for a suppressed cell the audit computes ``L = min x`` and ``U = max x`` with
+HiGHS.
 """
 
 from __future__ import annotations
@@ -56,6 +57,12 @@ def relation_from_truth(
     if total < 0:
         return Relation(tuple(cells), tuple(coefs), False)
     return Relation(tuple(cells), tuple(-coef for coef in coefs), False)
+
+
+def attacker_cap(values: IntArray) -> float:
+    """The attacker's upper bound of every cell: the largest true count (the top total,
+    normally published; assuming it known when it is not makes the attacker stronger)."""
+    return float(values.max()) if values.size else 0.0
 
 
 def protection_level(value: int, *, k: int, p: float) -> int:
@@ -109,7 +116,7 @@ def audit(
 ) -> AuditResult:
     """LP audit: for each suppressed cell, the attacker's [L, U]. A primary cell passes when
     ``U - L > 0``, ``L <= max(0, v - P)`` and ``U >= v + P``; a secondary cell when it is not
-    exact (``U - L > 0``).
+    exact or not small (see :func:`_proven`).
 
     With ``witnesses`` (the default) a cell whose criterion is already met by the solutions of
     earlier LPs gets no LP of its own, and its reported bounds are those inner bounds; without
@@ -120,8 +127,7 @@ def audit(
     if hidden.size == 0:
         return result
     if cap is None:
-        published = values[~suppressed]
-        cap = float(published.max()) if published.size else float(values.sum())
+        cap = attacker_cap(values)
     position = {int(cell): index for index, cell in enumerate(hidden)}
     eq_rows: list[tuple[list[int], list[float], float]] = []
     ub_rows: list[tuple[list[int], list[float], float]] = []
@@ -253,11 +259,13 @@ def _audit_component(
 
 
 def _proven(low: float, high: float, value: int, level: int, primary: bool) -> bool:
-    """Primary: not exact, ``L <= max(0, v - P)`` and ``U >= v + P``; secondary: not exact."""
+    """Primary: not exact, ``L <= max(0, v - P)`` and ``U >= v + P``. Secondary: not exact
+    when small (0 < v < level); a zero or a large secondary cell may be exact, as publishing
+    it would have been safe anyway (reference §4, A2)."""
+    if not primary:
+        return not (0 < value < level) or high - low > _EPS
     if high - low <= _EPS:
         return False
-    if not primary:
-        return True
     return low <= max(0, value - level) + _EPS and high >= value + level - _EPS
 
 
@@ -319,6 +327,7 @@ def protect(
     if primary is None:
         primary = primary_suppression(values, k=k)
     suppressed = primary.copy()
+    sensitive = primary | ((values > 0) & (values < k))
     by_cell: dict[int, list[int]] = {}
     for index, relation in enumerate(relations):
         for cell in relation.cells:
@@ -334,9 +343,8 @@ def protect(
     linear_programs = 0
     while rounds < max_rounds:
         rounds += 1
-        _close_relations(values, suppressed, relations, locked)
-        published = values[~suppressed]
-        cap = float(published.max()) if published.size else float(values.sum())
+        _close_relations(values, suppressed, relations, locked, sensitive)
+        cap = attacker_cap(values)
         targets: set[int] | None = None
         if cap == previous_cap:
             targets = failing | set(np.flatnonzero(suppressed & ~audited).tolist())
@@ -373,17 +381,23 @@ def protect(
 
 
 def _close_relations(
-    values: IntArray, suppressed: BoolArray, relations: Sequence[Relation], locked: BoolArray
+    values: IntArray,
+    suppressed: BoolArray,
+    relations: Sequence[Relation],
+    locked: BoolArray,
+    sensitive: BoolArray,
 ) -> None:
-    """Cheap fixes before the LP: an equality with a single suppressed cell reveals it, and
-    one whose only two suppressed cells are both 1 discloses each to the other (PS2, A3)."""
+    """Cheap fixes before the LP: an equality whose single suppressed cell is sensitive reveals
+    it (a lone zero or large secondary cell may be revealed: it was safe to publish), and one
+    whose only two suppressed cells are both 1 discloses each to the other (PS2, A3)."""
     changed = True
     while changed:
         changed = False
         for relation in relations:
             hidden = [cell for cell in relation.cells if suppressed[cell]]
             singletons = len(hidden) == 2 and all(values[cell] == 1 for cell in hidden)
-            if (relation.equality and len(hidden) == 1) or singletons:
+            lone = relation.equality and len(hidden) == 1 and bool(sensitive[hidden[0]])
+            if lone or singletons:
                 candidate = _cheapest(relation, values, suppressed, locked)
                 if candidate is not None:
                     suppressed[candidate] = True
@@ -408,15 +422,33 @@ def _best_candidate(
     by_cell: dict[int, list[int]],
     locked: BoolArray,
 ) -> int | None:
-    ranked = sorted(
-        (relations[index] for index in by_cell.get(cell, [])),
-        key=lambda relation: (
-            not relation.equality,
-            sum(1 for member in relation.cells if suppressed[member]),
-        ),
-    )
-    for relation in ranked:
-        candidate = _cheapest(relation, values, suppressed, locked)
-        if candidate is not None:
-            return candidate
+    """The cheapest published cell in the failing cell's tightest relation; when all of those
+    are suppressed already, in the relations of the suppressed cells next to it (breadth first
+    through the suppressed component)."""
+    frontier = [cell]
+    visited_cells = {cell}
+    visited_relations: set[int] = set()
+    while frontier:
+        indexes = sorted(
+            {index for member in frontier for index in by_cell.get(member, [])} - visited_relations
+        )
+        visited_relations.update(indexes)
+        ranked = sorted(
+            (relations[index] for index in indexes),
+            key=lambda relation: (
+                not relation.equality,
+                sum(1 for member in relation.cells if suppressed[member]),
+            ),
+        )
+        for relation in ranked:
+            candidate = _cheapest(relation, values, suppressed, locked)
+            if candidate is not None:
+                return candidate
+        next_frontier = []
+        for relation in ranked:
+            for member in relation.cells:
+                if suppressed[member] and member not in visited_cells:
+                    visited_cells.add(member)
+                    next_frontier.append(member)
+        frontier = next_frontier
     return None

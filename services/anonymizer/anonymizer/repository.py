@@ -436,6 +436,9 @@ async def update_run(
 
 # --- releases and cells (published views only) ---------------------------------------------
 
+# Offsets beyond any table size (bigint overflow would otherwise be a 500).
+MAX_OFFSET = 2**62
+
 RELEASE_COLUMNS = (
     "id, method, k, parameters, periods, open_periods, as_of, audit, published_at, is_current"
 )
@@ -449,7 +452,7 @@ async def list_releases(
             f"SELECT {RELEASE_COLUMNS} FROM stats.published_release ORDER BY id DESC"
             " LIMIT :limit OFFSET :offset"
         ),
-        {"limit": limit, "offset": offset},
+        {"limit": limit, "offset": min(offset, MAX_OFFSET)},
     )
     total = await session.scalar(text("SELECT count(*) FROM stats.published_release"))
     return [dict(row) for row in rows.mappings().all()], int(total or 0)
@@ -498,7 +501,7 @@ async def list_cells(
     offset: int,
 ) -> tuple[list[dict[str, Any]], int]:
     where, params = _cell_where(filters)
-    params |= {"release_id": release_id, "offset": offset}
+    params |= {"release_id": release_id, "offset": min(offset, MAX_OFFSET)}
     page = " LIMIT :limit OFFSET :offset" if limit is not None else " OFFSET :offset"
     if limit is not None:
         params["limit"] = limit
@@ -542,7 +545,7 @@ async def diff_cells(
             + query
             + " ORDER BY unit_code, category, period, measure, source LIMIT :limit OFFSET :offset"
         ),
-        params | {"limit": limit, "offset": offset},
+        params | {"limit": limit, "offset": min(offset, MAX_OFFSET)},
     )
     total = await session.scalar(text("SELECT count(*) " + query), params)
     return [dict(row) for row in rows.mappings().all()], int(total or 0)
