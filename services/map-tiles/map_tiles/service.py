@@ -316,7 +316,9 @@ async def render_items(
         }
     head = dumps({"type": "FeatureCollection", **meta})
     body = head[:-1] + b',"features":' + array_body + b"}"
-    return rendered(body, GEOJSON)
+    if len(body) > 64 * 1024:
+        return await asyncio.to_thread(rendered_compressed, body, GEOJSON)
+    return rendered_compressed(body, GEOJSON)
 
 
 async def render_item(

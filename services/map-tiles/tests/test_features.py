@@ -188,3 +188,12 @@ async def test_items_etag_and_304(client: httpx.AsyncClient) -> None:
     other = await client.get(url, headers={"If-None-Match": '"something-else"'})
     assert other.status_code == 200
     assert other.content == first.content
+
+
+async def test_items_are_gzipped_when_asked(client: httpx.AsyncClient) -> None:
+    url = "/v1/collections/districts/items?territory=0264011"
+    packed = await client.get(url, headers={"Accept-Encoding": "gzip"})
+    plain = await client.get(url, headers={"Accept-Encoding": "identity"})
+    assert packed.headers["content-encoding"] == "gzip"
+    assert packed.json() == plain.json()
+    assert packed.headers["etag"] != plain.headers["etag"]
