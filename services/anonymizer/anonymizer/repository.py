@@ -135,6 +135,8 @@ class NewCell:
 
 async def aggregate(*, session: AsyncSession, as_of: date) -> list[AggregateRow]:
     """The true counts (never stored as such: only the protected cells are)."""
+    # The distinct counts sort tens of millions of rows at scale; the default 4 MB spills.
+    await session.execute(text("SET LOCAL work_mem = '256MB'"))
     result = await session.execute(text(AGGREGATE_SQL), {"as_of": as_of})
     return [AggregateRow(*row) for row in result.all()]
 
