@@ -161,6 +161,8 @@ def main() -> int:
     print("\nsocmap is ready:\n")
     for service in running:
         print(f"  {service.name:<{width}}  {service.url}   docs: {service.url}/docs")
+    map_tiles = next(service for service in running if service.name == "map-tiles")
+    print(f"\n  preview map: {map_tiles.url}/map")
     print("\nPress Ctrl-C to stop.\n", flush=True)
     exit_code = 0
     while not stopping:

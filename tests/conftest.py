@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import httpx
 import pytest
@@ -26,6 +27,8 @@ SERVICES = {
     "catalog": "catalog.app:create_app",
     "map-tiles": "map_tiles.app:create_app",
 }
+# The services' logs of the last run, for a failing test's reader.
+LOGS = Path(__file__).resolve().parent.parent / ".local" / "e2e-logs"
 # Bielsko-Biała: its MOPS and PUP push the records of the tests.
 BIELSKO = "2461011"
 
@@ -74,7 +77,11 @@ def _start(service: str, url: str, environment: dict[str, str]) -> subprocess.Po
         "--log-level",
         "warning",
     ]
-    return subprocess.Popen(command, env={**os.environ, **environment}, stdout=subprocess.DEVNULL)
+    LOGS.mkdir(parents=True, exist_ok=True)
+    with (LOGS / f"{service}.log").open("ab") as log:
+        return subprocess.Popen(
+            command, env={**os.environ, **environment}, stdout=log, stderr=subprocess.STDOUT
+        )
 
 
 def _wait_ready(urls: dict[str, str], processes: dict[str, subprocess.Popen[bytes]]) -> None:
@@ -146,6 +153,8 @@ def stack() -> Iterator[Stack]:
         "SOCMAP_CATALOG_MAP_TILES_KEY": keys["publishers"],
     }
     processes: dict[str, subprocess.Popen[bytes]] = {}
+    for old in LOGS.glob("*.log"):
+        old.unlink()
     try:
         for service, url in urls.items():
             processes[service] = _start(service, url, environment)
@@ -159,4 +168,5 @@ def stack() -> Iterator[Stack]:
                 process.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 process.kill()
-        drop_database(base, name)
+        if not os.environ.get("SOCMAP_KEEP_TEST_DB"):
+            drop_database(base, name)

@@ -16,7 +16,7 @@ def test_records_pushed_as_mops_get_a_batch_report(stack: Stack) -> None:
         "external_id": "E2E-1",
         "subject_id": "85010112345",
         "reference_date": "2024-03-15",
-        "categories": ["poverty"],
+        "categories": ["homelessness"],
         "location": {"district": "2461011-18"},
     }
     with stack.client("ingest", key="MOPS Bielsko-Biała") as client:

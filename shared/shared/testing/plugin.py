@@ -7,6 +7,7 @@ and the application's own ``commit()`` only releases a savepoint.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
@@ -15,6 +16,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
 from shared.db.admin import drop_database, migrate_database, recreate_database
@@ -87,9 +89,13 @@ async def db_session(connection: AsyncConnection) -> AsyncIterator[AsyncSession]
 async def as_role(session: AsyncSession, role: str) -> AsyncIterator[None]:
     """Run the block as a service's database role (``SET ROLE``) within the test transaction."""
     await session.execute(text(f'SET LOCAL ROLE "{role}"'))
-    yield
-    # Not in a finally: after an error the transaction is aborted and rolled back anyway.
-    await session.execute(text("RESET ROLE"))
+    try:
+        yield
+    finally:
+        # After a database error the transaction is aborted (and rolled back by the fixture):
+        # RESET ROLE cannot run then, and need not.
+        with contextlib.suppress(DBAPIError):
+            await session.execute(text("RESET ROLE"))
 
 
 @pytest.fixture

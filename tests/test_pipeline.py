@@ -1,0 +1,193 @@
+"""Records in → release → tiles, across the four running services.
+
+Each step waits for the asynchronous hand-offs (ingest outbox → anonymizer run → map-tiles
+invalidation) by polling for the expected outcome with a generous deadline; nothing asserts on
+timing.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any, TypeVar
+
+import httpx
+import mapbox_vector_tile
+import pytest
+
+from tests.conftest import Stack
+
+T = TypeVar("T")
+BIELSKO = "2461011"
+DISTRICTS = [f"{BIELSKO}-{n:02d}" for n in range(1, 31)]
+PER_DISTRICT = 12
+DEADLINE_S = 180
+
+
+def pesel(serial: int) -> str:
+    """A valid synthetic PESEL, unique per ``serial``."""
+    born = date(1950, 1, 1) + timedelta(days=serial // 1000)
+    digits = f"{born.year % 100:02d}{born.month:02d}{born.day:02d}{serial % 1000:03d}1"
+    weights = (1, 3, 7, 9, 1, 3, 7, 9, 1, 3)
+    return digits + str(
+        (10 - sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 10) % 10
+    )
+
+
+def cases(
+    prefix: str, category: str, first_serial: int, districts: list[str]
+) -> list[dict[str, Any]]:
+    records = []
+    for index, district in enumerate(districts):
+        for person in range(PER_DISTRICT):
+            serial = first_serial + index * PER_DISTRICT + person
+            records.append(
+                {
+                    "external_id": f"{prefix}-{district}-{person}",
+                    "subject_id": pesel(serial),
+                    "reference_date": "2024-05-15",
+                    "categories": [category],
+                    "location": {"district": district},
+                }
+            )
+    return records
+
+
+def push(stack: Stack, records: list[dict[str, Any]]) -> None:
+    with stack.client("ingest", key="MOPS Bielsko-Biała") as client:
+        response = client.post("/v1/records:batch", json={"records": records})
+    assert response.status_code == 201, response.text
+    assert response.json()["rejected"] == 0, response.text
+
+
+def eventually(probe: Callable[[], T | None], what: str) -> T:
+    deadline = time.monotonic() + DEADLINE_S
+    while time.monotonic() < deadline:
+        found = probe()
+        if found is not None:
+            return found
+        time.sleep(0.5)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def district_items(stack: Stack, category: str) -> httpx.Response:
+    with stack.client("map-tiles") as client:
+        return client.get(
+            "/v1/collections/districts/items",
+            params={
+                "territory": BIELSKO,
+                "category": category,
+                "period": "2024",
+                "measure": "persons",
+                "limit": 100,
+            },
+        )
+
+
+def district_values(stack: Stack, category: str) -> dict[str, tuple[int | None, bool | None]]:
+    response = district_items(stack, category)
+    if response.status_code != 200:
+        return {}
+    return {
+        f["properties"]["code"]: (f["properties"]["value"], f["properties"]["suppressed"])
+        for f in response.json()["features"]
+    }
+
+
+def values_become(
+    stack: Stack, category: str, expected: dict[str, tuple[int | None, bool]]
+) -> None:
+    def probe() -> bool | None:
+        values = district_values(stack, category)
+        return True if all(values.get(code) == want for code, want in expected.items()) else None
+
+    eventually(probe, f"{category} values {expected}")
+
+
+def tile_xy(lon: float, lat: float, zoom: int) -> tuple[int, int]:
+    n = 2**zoom
+    x = int((lon + 180) / 360 * n)
+    y = int((1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * n)
+    return x, y
+
+
+def test_records_in_release_out_tile_values(stack: Stack) -> None:
+    push(stack, cases("POV", "poverty", 0, DISTRICTS))
+    values_become(stack, "poverty", dict.fromkeys(DISTRICTS, (PER_DISTRICT, False)))
+
+    x, y = tile_xy(19.04, 49.82, 12)
+    with stack.client("map-tiles") as client:
+        tile = client.get(
+            f"/v1/collections/districts/tiles/WebMercatorQuad/12/{x}/{y}",
+            params={"category": "poverty", "period": "2024", "measure": "persons"},
+        )
+    assert tile.status_code == 200
+    layers = mapbox_vector_tile.decode(tile.content)
+    features = next(iter(layers.values()))["features"]
+    drawn = {f["properties"]["code"]: f["properties"].get("value") for f in features}
+    assert drawn
+    assert all(value == PER_DISTRICT for code, value in drawn.items() if code in DISTRICTS)
+
+
+def test_erasure_reaches_the_tiles_and_the_cache_follows_the_release(stack: Stack) -> None:
+    before = district_items(stack, "poverty")
+    etag = before.headers["etag"]
+    erased = DISTRICTS[0]
+    with stack.client("ingest", key="MOPS Bielsko-Biała") as client:
+        response = client.delete(f"/v1/records/POV-{erased}-0")
+    assert response.status_code == 204, response.text
+
+    # A revision of a closed period: published once it passes the audit with the values
+    # published before; map-tiles drops its cache on the new release.
+    values_become(stack, "poverty", {erased: (PER_DISTRICT - 1, False)})
+    after = district_items(stack, "poverty")
+    assert after.headers["etag"] != etag
+
+
+def test_anonymizer_down_during_ingest_catches_up(stack: Stack) -> None:
+    stack.stop("anonymizer")
+    try:
+        push(stack, cases("DIS", "disability", 100_000, DISTRICTS[:10]))
+        push(stack, cases("DIS", "disability", 200_000, DISTRICTS[10:20]))
+        with stack.client("ingest", key="MOPS Bielsko-Biała") as client:
+            assert client.get("/v1/batches").json()["numberMatched"] >= 3
+    finally:
+        stack.start("anonymizer")
+    values_become(stack, "disability", dict.fromkeys(DISTRICTS[:20], (PER_DISTRICT, False)))
+
+
+def test_catalog_publish_reaches_the_providers_layer(stack: Stack) -> None:
+    with stack.client("map-tiles") as client:
+        before = client.get("/v1/collections/providers/items", params={"limit": 1000})
+    assert before.status_code == 200
+    provider = {
+        "name": "Centrum Testowe Usług Społecznych",
+        "description": "Dostawca utworzony przez test międzyusługowy.",
+        "provider_type": "CUS",
+        "terc": BIELSKO,
+        "city": "Bielsko-Biała",
+        "location": {"lon": 19.045, "lat": 49.815},
+        "service_areas": ["social_assistance"],
+    }
+    with stack.client("catalog", key="ROPS Katowice") as client:
+        created = client.post("/v1/providers", json=provider)
+        assert created.status_code == 201, created.text
+        ref = created.json()["id"]
+        assert client.post(f"/v1/providers/{ref}:submit").status_code == 200
+        assert client.post(f"/v1/providers/{ref}:publish").status_code == 200
+
+    def probe() -> bool | None:
+        with stack.client("map-tiles") as client:
+            items = client.get("/v1/collections/providers/items", params={"limit": 1000}).json()
+        names = {f["properties"].get("name") for f in items["features"]}
+        return True if provider["name"] in names else None
+
+    eventually(probe, "the published provider in the providers layer")
+
+
+@pytest.fixture(autouse=True)
+def _stack_alive(stack: Stack) -> None:
+    for service, process in stack.processes.items():
+        assert process.poll() is None, f"{service} died"
