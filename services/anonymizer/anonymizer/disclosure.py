@@ -328,6 +328,7 @@ def protect(
         primary = primary_suppression(values, k=k)
     suppressed = primary.copy()
     sensitive = primary | ((values > 0) & (values < k))
+    need_of = np.maximum(k, np.ceil(p * values - 1e-9)).astype(np.int64)
     by_cell: dict[int, list[int]] = {}
     for index, relation in enumerate(relations):
         for cell in relation.cells:
@@ -343,7 +344,7 @@ def protect(
     linear_programs = 0
     while rounds < max_rounds:
         rounds += 1
-        _close_relations(values, suppressed, relations, locked, sensitive)
+        _close_relations(values, suppressed, relations, locked, sensitive, need_of)
         cap = attacker_cap(values)
         targets: set[int] | None = None
         if cap == previous_cap:
@@ -362,7 +363,9 @@ def protect(
             return Protection(suppressed, primary, result, rounds)
         added = False
         for cell in result.failing:
-            candidate = _best_candidate(cell, values, suppressed, relations, by_cell, locked)
+            candidate = _best_candidate(
+                cell, values, suppressed, relations, by_cell, locked, int(need_of[cell])
+            )
             if candidate is not None:
                 suppressed[candidate] = True
                 added = True
@@ -386,6 +389,7 @@ def _close_relations(
     relations: Sequence[Relation],
     locked: BoolArray,
     sensitive: BoolArray,
+    need_of: IntArray,
 ) -> None:
     """Cheap fixes before the LP: an equality whose single suppressed cell is sensitive reveals
     it (a lone zero or large secondary cell may be revealed: it was safe to publish), and one
@@ -398,20 +402,29 @@ def _close_relations(
             singletons = len(hidden) == 2 and all(values[cell] == 1 for cell in hidden)
             lone = relation.equality and len(hidden) == 1 and bool(sensitive[hidden[0]])
             if lone or singletons:
-                candidate = _cheapest(relation, values, suppressed, locked)
+                need = max(need_of[cell] for cell in hidden)
+                candidate = _cheapest(relation, values, suppressed, locked, need)
                 if candidate is not None:
                     suppressed[candidate] = True
                     changed = True
 
 
 def _cheapest(
-    relation: Relation, values: IntArray, suppressed: BoolArray, locked: BoolArray
+    relation: Relation,
+    values: IntArray,
+    suppressed: BoolArray,
+    locked: BoolArray,
+    need: int = 1,
 ) -> int | None:
     options = [cell for cell in relation.cells if not suppressed[cell] and not locked[cell]]
     if not options:
         return None
-    # Smallest positive value first (least information lost); zeros add little protection.
-    return min(options, key=lambda cell: (values[cell] == 0, int(values[cell]), cell))
+    # The smallest cell that can give the protection level ``need`` by itself (least
+    # information lost for enough slack); failing that, the largest one.
+    enough = [cell for cell in options if values[cell] >= need]
+    if enough:
+        return min(enough, key=lambda cell: (int(values[cell]), cell))
+    return max(options, key=lambda cell: (int(values[cell]), -cell))
 
 
 def _best_candidate(
@@ -421,6 +434,7 @@ def _best_candidate(
     relations: Sequence[Relation],
     by_cell: dict[int, list[int]],
     locked: BoolArray,
+    need: int,
 ) -> int | None:
     """The cheapest published cell in the failing cell's tightest relation; when all of those
     are suppressed already, in the relations of the suppressed cells next to it (breadth first
@@ -441,7 +455,7 @@ def _best_candidate(
             ),
         )
         for relation in ranked:
-            candidate = _cheapest(relation, values, suppressed, locked)
+            candidate = _cheapest(relation, values, suppressed, locked, need)
             if candidate is not None:
                 return candidate
         next_frontier = []
