@@ -163,6 +163,13 @@ def main() -> int:
         print(f"  {service.name:<{width}}  {service.url}   docs: {service.url}/docs")
     map_tiles = next(service for service in running if service.name == "map-tiles")
     print(f"\n  preview map: {map_tiles.url}/map")
+    if with_demo:
+        anonymizer = next(service for service in running if service.name == "anonymizer")
+        print(
+            "\n  The anonymizer publishes releases as it works through the municipalities;"
+            f"\n  the map fills in as they land ({anonymizer.url}/v1/releases/latest)."
+            "\n  Demo API keys: .local/demo-keys.json"
+        )
     print("\nPress Ctrl-C to stop.\n", flush=True)
     exit_code = 0
     while not stopping:
