@@ -18,9 +18,9 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from anonymizer import repository, service, worker
-from anonymizer.invalidation import TilesInvalidator
 from anonymizer.service import Outcome
 from anonymizer.settings import AnonymizerSettings
+from shared.handoff import TilesInvalidator
 
 ClientFactory = Callable[..., AbstractAsyncContextManager[httpx.AsyncClient]]
 

@@ -14,9 +14,9 @@ from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from anonymizer import repository, service
-from anonymizer.invalidation import TilesInvalidator
 from anonymizer.service import Outcome
 from anonymizer.settings import AnonymizerSettings
+from shared.handoff import TilesInvalidator
 
 logger = logging.getLogger("socmap.anonymizer.worker")
 

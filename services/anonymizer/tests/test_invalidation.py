@@ -9,9 +9,9 @@ from pydantic import SecretStr
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from anonymizer import repository
-from anonymizer.invalidation import TilesInvalidator
 from anonymizer.settings import AnonymizerSettings
 from anonymizer.testing import DISTRICTS, World, publish
+from shared.handoff import TilesInvalidator
 
 
 def _settings(url: str | None = "http://tiles.test") -> AnonymizerSettings:

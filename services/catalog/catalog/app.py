@@ -12,9 +12,9 @@ from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from catalog.invalidation import TilesInvalidator
 from catalog.routes import api_router, hsds_router
 from catalog.settings import CatalogSettings
+from shared.handoff import TilesInvalidator
 from shared.web import create_service_app
 
 logger = logging.getLogger("socmap.catalog")

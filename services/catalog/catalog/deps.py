@@ -6,10 +6,10 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from catalog.invalidation import TilesInvalidator
 from catalog.settings import CatalogSettings
 from shared.auth import Principal, require_scopes
 from shared.db.session import SessionDep
+from shared.handoff import TilesInvalidator
 
 __all__ = ["ActorDep", "EditorDep", "InvalidatorDep", "ModeratorDep", "SessionDep", "SettingsDep"]
 

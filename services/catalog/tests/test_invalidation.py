@@ -10,8 +10,8 @@ import pytest
 from fastapi import FastAPI, Request
 
 from catalog.app import create_app
-from catalog.invalidation import TilesInvalidator
 from catalog.settings import CatalogSettings
+from shared.handoff import TilesInvalidator
 from shared.settings import DatabaseSettings
 
 Keys = Any

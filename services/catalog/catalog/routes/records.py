@@ -10,10 +10,10 @@ from fastapi.responses import Response
 
 from catalog import service, transfer
 from catalog.deps import ActorDep, EditorDep, InvalidatorDep, SessionDep, SettingsDep
-from catalog.invalidation import TilesInvalidator
 from catalog.routes.params import SearchDep
 from catalog.schemas import ImportReport
 from shared.errors import PayloadTooLarge
+from shared.handoff import TilesInvalidator
 from shared.pagination import PageDep, page_body
 
 Action = Literal["submit", "return", "publish", "archive"]

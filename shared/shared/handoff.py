@@ -1,33 +1,48 @@
-"""Hand-off to map-tiles: after a release is published, ask it to drop cached tiles.
-
-Retries with exponential back-off and never fails the release: the release is committed
-before this runs, and a stale map until the cache expires beats a lost release."""
+"""Hand-off to map-tiles: after public data changed (a release, a catalogue edit), ask it to
+drop cached tiles. Retries with exponential back-off and never fails the caller: the change is
+committed before this runs, and a map that stays stale until the cache expires beats a lost
+change."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any
+from typing import Any, Protocol
 
 import httpx
+from pydantic import SecretStr
 
-from anonymizer.settings import AnonymizerSettings
+logger = logging.getLogger("socmap.handoff")
 
-logger = logging.getLogger("socmap.anonymizer.invalidation")
+
+class TilesHandoffSettings(Protocol):
+    """The settings a service needs to reach map-tiles' invalidation endpoint."""
+
+    @property
+    def map_tiles_url(self) -> str | None: ...
+    @property
+    def map_tiles_key(self) -> SecretStr | None: ...
+    @property
+    def invalidate_attempts(self) -> int: ...
+    @property
+    def invalidate_backoff_s(self) -> float: ...
+    @property
+    def invalidate_timeout_s(self) -> float: ...
 
 
 class TilesInvalidator:
     """Calls ``POST {map_tiles_url}/v1/cache:invalidate``; ``transport`` is for tests."""
 
     def __init__(
-        self,
-        settings: AnonymizerSettings,
-        *,
-        transport: httpx.AsyncBaseTransport | None = None,
+        self, settings: TilesHandoffSettings, *, transport: httpx.AsyncBaseTransport | None = None
     ) -> None:
         self.settings = settings
         self.transport = transport
         self.attempts_made = 0
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.settings.map_tiles_url)
 
     async def invalidate(self, body: dict[str, Any]) -> bool:
         """True when map-tiles acknowledged; False when disabled or after the last attempt."""
@@ -48,17 +63,21 @@ class TilesInvalidator:
                     if response.is_success:
                         return True
                     if response.status_code < 500 and response.status_code != 429:
+                        # A 4xx will not get better by retrying (bad key, bad body).
                         logger.error(
-                            "tile invalidation rejected", extra={"status": response.status_code}
+                            "tile invalidation rejected",
+                            extra={"status": response.status_code, "body": body},
                         )
                         return False
                     reason = f"HTTP {response.status_code}"
                 except httpx.HTTPError as exc:
                     reason = type(exc).__name__
                 logger.warning(
-                    "tile invalidation failed", extra={"attempt": attempt, "reason": reason}
+                    "tile invalidation failed",
+                    extra={"attempt": attempt, "reason": reason, "url": url},
                 )
-                if attempt < self.settings.invalidate_attempts:
+                if attempt < self.settings.invalidate_attempts and delay:
                     await asyncio.sleep(delay)
                     delay *= 2
+        logger.error("tile invalidation gave up", extra={"body": body})
         return False
