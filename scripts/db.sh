@@ -129,7 +129,11 @@ start() {
   if is_running; then log "already running on port $PORT"; return 0; fi
   log "starting PostgreSQL on 127.0.0.1:$PORT"
   rm -f "$PGDATA/postmaster.pid" 2>/dev/null || true
-  as_owner "$BINDIR/pg_ctl" -D "$PGDATA" -l "$LOGFILE" -w -t 60 start >/dev/null
+  if ! as_owner "$BINDIR/pg_ctl" -D "$PGDATA" -l "$LOGFILE" -w -t 60 start >/dev/null; then
+    log "PostgreSQL did not start; the end of .local/postgresql.log says why:"
+    tail -n 5 "$LOGFILE" >&2
+    exit 1
+  fi
 }
 
 create_database() {
