@@ -72,6 +72,18 @@ _PROVIDER_B = "description"
 _PROVIDER_C = "city address_1 legal_status"
 
 
+class EditorialRecord:
+    """Who created a record and when it moved through draft → submitted → published →
+    archived (shared by providers and practices)."""
+
+    created_by: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
+    submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    archived_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
 class TargetGroup(Base):
     """Who a practice or service is for (odbiorcy): seniors, homeless, families, ..."""
 
@@ -84,7 +96,7 @@ class TargetGroup(Base):
     label_en: Mapped[str] = mapped_column(Text)
 
 
-class Provider(Base):
+class Provider(EditorialRecord, Base):
     """A service provider: HSDS ``organization`` with its one physical ``location`` and
     ``address``, identifiers (KRS/REGON/NIP, validated on input), phones and schedules."""
 
@@ -151,12 +163,6 @@ class Provider(Base):
     assured_date: Mapped[date | None] = mapped_column(Date)
     assurer: Mapped[str | None] = mapped_column(Text)
     source: Mapped[str | None] = mapped_column(Text)
-    created_by: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
-    submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    archived_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     name_norm: Mapped[str] = mapped_column(
         Text, Computed("catalog.unaccent_lower(name)", persisted=True)
     )
@@ -203,7 +209,7 @@ class ProviderService(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
 
-class Practice(Base):
+class Practice(EditorialRecord, Base):
     """A good practice (the ``good_practice`` extension of HSDS, catalogue-hsds.md §2.1)."""
 
     __tablename__ = "practice"
@@ -278,12 +284,6 @@ class Practice(Base):
     source: Mapped[str | None] = mapped_column(Text)
     source_document: Mapped[str | None] = mapped_column(Text)
     license: Mapped[str | None] = mapped_column(Text)
-    created_by: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
-    submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    archived_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     name_norm: Mapped[str] = mapped_column(
         Text, Computed("catalog.unaccent_lower(title)", persisted=True)
     )
