@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 from starlette.middleware import Middleware
 
 from map_tiles.cache import RenderCache
+from map_tiles.database import PoolDatabase, open_pool
 from map_tiles.fastpath import CachedTiles
 from map_tiles.routes import api_router, preview_router
 from map_tiles.settings import MapTilesSettings
@@ -15,12 +19,23 @@ from shared.web import create_service_app
 def create_app(settings: MapTilesSettings | None = None) -> FastAPI:
     """Build the map-tiles app."""
     settings = settings or MapTilesSettings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        pool = await open_pool(settings)
+        app.state.database = PoolDatabase(pool)
+        try:
+            yield
+        finally:
+            await pool.close()
+
     app = create_service_app(
         service="map-tiles",
         title="socmap map-tiles",
         description="GeoJSON and vector tiles of published data.",
         settings=settings,
         routers=[api_router, preview_router],
+        lifespan=lifespan,
     )
     # Built here, not in the lifespan, so that it exists under test transports too.
     cache = RenderCache(max_bytes=settings.cache_max_bytes, max_entries=settings.cache_max_entries)

@@ -1,4 +1,7 @@
-"""Dependencies of the map-tiles routes: session, settings, the render cache."""
+"""Dependencies of the map-tiles routes: the database, settings, the render cache.
+
+Plain ``async def``: FastAPI runs a sync dependency in a worker thread, which costs more than
+the lookup itself."""
 
 from __future__ import annotations
 
@@ -7,21 +10,27 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from map_tiles.cache import RenderCache
+from map_tiles.database import Database
 from map_tiles.settings import MapTilesSettings
-from shared.db.session import SessionDep
 
-__all__ = ["CacheDep", "SessionDep", "SettingsDep"]
+__all__ = ["CacheDep", "DatabaseDep", "SettingsDep"]
 
 
-def get_settings(request: Request) -> MapTilesSettings:
+async def get_settings(request: Request) -> MapTilesSettings:
     settings: MapTilesSettings = request.app.state.settings
     return settings
 
 
-def get_cache(request: Request) -> RenderCache:
+async def get_cache(request: Request) -> RenderCache:
     cache: RenderCache = request.app.state.render_cache
     return cache
 
 
+async def get_database(request: Request) -> Database:
+    database: Database = request.app.state.database
+    return database
+
+
 SettingsDep = Annotated[MapTilesSettings, Depends(get_settings)]
 CacheDep = Annotated[RenderCache, Depends(get_cache)]
+DatabaseDep = Annotated[Database, Depends(get_database)]

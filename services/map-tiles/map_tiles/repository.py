@@ -9,10 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from map_tiles.collections import Collection
+from map_tiles.database import Database
 
 
 @dataclass(frozen=True)
@@ -64,22 +62,21 @@ class Filters:
 # --- releases -----------------------------------------------------------------------------------
 
 
-async def current_release(session: AsyncSession) -> int | None:
+async def current_release(db: Database) -> int | None:
     """Id of the newest published release (None before the first)."""
-    return (
-        await session.execute(text("SELECT max(id) FROM stats.published_release"))
-    ).scalar_one_or_none()
+    release: int | None = await db.fetchval("SELECT max(id) FROM stats.published_release")
+    return release
 
 
-async def release_exists(session: AsyncSession, release: int) -> bool:
-    row = await session.execute(
-        text("SELECT 1 FROM stats.published_release WHERE id = :release"), {"release": release}
+async def release_exists(db: Database, release: int) -> bool:
+    found = await db.fetchval(
+        "SELECT 1 FROM stats.published_release WHERE id = :release", {"release": release}
     )
-    return row.first() is not None
+    return found is not None
 
 
 async def default_cell_keys(
-    session: AsyncSession,
+    db: Database,
     *,
     release: int,
     level: str,
@@ -90,84 +87,74 @@ async def default_cell_keys(
 ) -> tuple[str, str, str, str] | None:
     """(category, period, measure, source) of the release filling unset ones with defaults:
     category ``any``, the latest period, persons, all sources."""
-    row = (
-        await session.execute(
-            text(
-                """
-                SELECT category, period, measure, source FROM stats.published_cell
-                WHERE release_id = :release AND level = :level
-                  AND (CAST(:category AS text) IS NULL OR category = :category)
-                  AND (CAST(:period AS text) IS NULL OR period = :period)
-                  AND (CAST(:measure AS text) IS NULL OR measure = :measure)
-                  AND (CAST(:source AS text) IS NULL OR source = :source)
-                ORDER BY category = 'any' DESC, period DESC, measure = 'persons' DESC,
-                         source = 'all' DESC, category
-                LIMIT 1
-                """
-            ),
-            {
-                "release": release,
-                "level": level,
-                "category": category,
-                "period": period,
-                "measure": measure,
-                "source": source,
-            },
-        )
-    ).first()
-    return None if row is None else (row.category, row.period, row.measure, row.source)
+    row = await db.fetchrow(
+        """
+        SELECT category, period, measure, source FROM stats.published_cell
+        WHERE release_id = :release AND level = :level
+          AND (CAST(:category AS text) IS NULL OR category = :category)
+          AND (CAST(:period AS text) IS NULL OR period = :period)
+          AND (CAST(:measure AS text) IS NULL OR measure = :measure)
+          AND (CAST(:source AS text) IS NULL OR source = :source)
+        ORDER BY category = 'any' DESC, period DESC, measure = 'persons' DESC,
+                 source = 'all' DESC, category
+        LIMIT 1
+        """,
+        {
+            "release": release,
+            "level": level,
+            "category": category,
+            "period": period,
+            "measure": measure,
+            "source": source,
+        },
+    )
+    return None if row is None else (row["category"], row["period"], row["measure"], row["source"])
 
 
-async def release_options(session: AsyncSession, *, release: int, level: str) -> dict[str, Any]:
+async def release_options(db: Database, *, release: int, level: str) -> dict[str, Any]:
     """The categories, periods, measures and sources a release has cells for at ``level``."""
-    row = (
-        await session.execute(
-            text(
-                """
-                SELECT array_agg(DISTINCT category ORDER BY category) AS categories,
-                       array_agg(DISTINCT period ORDER BY period) AS periods,
-                       array_agg(DISTINCT measure ORDER BY measure) AS measures,
-                       array_agg(DISTINCT source ORDER BY source) AS sources
-                FROM stats.published_cell WHERE release_id = :release AND level = :level
-                """
-            ),
-            {"release": release, "level": level},
-        )
-    ).one()
+    row = await db.fetchrow(
+        """
+        SELECT array_agg(DISTINCT category ORDER BY category) AS categories,
+               array_agg(DISTINCT period ORDER BY period) AS periods,
+               array_agg(DISTINCT measure ORDER BY measure) AS measures,
+               array_agg(DISTINCT source ORDER BY source) AS sources
+        FROM stats.published_cell WHERE release_id = :release AND level = :level
+        """,
+        {"release": release, "level": level},
+    )
+    assert row is not None  # an aggregate always returns a row
     return {
-        "categories": row.categories or [],
-        "periods": row.periods or [],
-        "measures": row.measures or [],
-        "sources": row.sources or [],
+        "categories": row["categories"] or [],
+        "periods": row["periods"] or [],
+        "measures": row["measures"] or [],
+        "sources": row["sources"] or [],
     }
 
 
 async def indicator_statistics(
-    session: AsyncSession, *, selection: Selection, level: str, classes: int
+    db: Database, *, selection: Selection, level: str, classes: int
 ) -> dict[str, Any]:
     """Quantile breaks and range of rate and value over the cells that are not suppressed."""
     quantiles = [i / classes for i in range(1, classes)]
-    row = (
-        await session.execute(
-            text(
-                """
-                SELECT count(*) AS cells, count(rate) AS rated,
-                       percentile_cont(CAST(:q AS float8[])) WITHIN GROUP (ORDER BY rate)
-                           AS rate_breaks,
-                       percentile_cont(CAST(:q AS float8[])) WITHIN GROUP (ORDER BY value)
-                           AS value_breaks,
-                       min(rate) AS rate_min, max(rate) AS rate_max,
-                       min(value) AS value_min, max(value) AS value_max
-                FROM stats.published_cell
-                WHERE release_id = :release AND level = :level AND category = :category
-                  AND period = :period AND measure = :measure AND source = :source
-                  AND NOT suppressed
-                """
-            ),
-            {**selection.params(), "level": level, "q": quantiles},
-        )
-    ).one()
-    return dict(row._mapping)
+    row = await db.fetchrow(
+        """
+        SELECT count(*) AS cells, count(rate) AS rated,
+               percentile_cont(CAST(:q AS float8[])) WITHIN GROUP (ORDER BY rate)
+                   AS rate_breaks,
+               percentile_cont(CAST(:q AS float8[])) WITHIN GROUP (ORDER BY value)
+                   AS value_breaks,
+               min(rate) AS rate_min, max(rate) AS rate_max,
+               min(value) AS value_min, max(value) AS value_max
+        FROM stats.published_cell
+        WHERE release_id = :release AND level = :level AND category = :category
+          AND period = :period AND measure = :measure AND source = :source
+          AND NOT suppressed
+        """,
+        {**selection.params(), "level": level, "q": quantiles},
+    )
+    assert row is not None  # an aggregate always returns a row
+    return dict(row)
 
 
 # --- items --------------------------------------------------------------------------------------
@@ -219,7 +206,7 @@ _CELLS = """
 
 
 async def unit_items(
-    session: AsyncSession,
+    db: Database,
     *,
     collection: Collection,
     selection: Selection,
@@ -230,32 +217,29 @@ async def unit_items(
     code: str | None = None,
 ) -> tuple[int, int, str]:
     """(numberMatched, numberReturned, JSON array of the page's features ordered by code)."""
-    row = (
-        await session.execute(
-            text(
-                f"""
-                WITH matched AS ({_UNIT_MATCH}),
-                page AS (SELECT code FROM matched ORDER BY code LIMIT :limit OFFSET :offset),
-                cells AS ({_CELLS})
-                SELECT (SELECT count(*) FROM matched) AS total,
-                       (SELECT count(*) FROM page) AS returned,
-                       (SELECT coalesce(json_agg({_UNIT_FEATURE} ORDER BY u.code), '[]')
-                        FROM page JOIN geo.territorial_unit u ON u.code = page.code
-                        LEFT JOIN cells c ON c.unit_code = u.code)::text AS features
-                """
-            ),
-            {
-                **selection.params(),
-                **filters.params(),
-                "level": collection.level,
-                "limit": limit,
-                "offset": offset,
-                "zoom": zoom,
-                "code": code,
-            },
-        )
-    ).one()
-    return int(row.total), int(row.returned), str(row.features)
+    row = await db.fetchrow(
+        f"""
+        WITH matched AS ({_UNIT_MATCH}),
+        page AS (SELECT code FROM matched ORDER BY code LIMIT :limit OFFSET :offset),
+        cells AS ({_CELLS})
+        SELECT (SELECT count(*) FROM matched) AS total,
+               (SELECT count(*) FROM page) AS returned,
+               (SELECT coalesce(json_agg({_UNIT_FEATURE} ORDER BY u.code), '[]')
+                FROM page JOIN geo.territorial_unit u ON u.code = page.code
+                LEFT JOIN cells c ON c.unit_code = u.code)::text AS features
+        """,
+        {
+            **selection.params(),
+            **filters.params(),
+            "level": collection.level,
+            "limit": limit,
+            "offset": offset,
+            "zoom": zoom,
+            "code": code,
+        },
+    )
+    assert row is not None  # counts always return a row
+    return int(row["total"]), int(row["returned"]), str(row["features"])
 
 
 _POINT_SOURCES = {
@@ -289,7 +273,7 @@ def _point_where(collection: Collection) -> str:
 
 
 async def point_items(
-    session: AsyncSession,
+    db: Database,
     *,
     collection: Collection,
     filters: Filters,
@@ -299,26 +283,23 @@ async def point_items(
 ) -> tuple[int, int, str]:
     """(numberMatched, numberReturned, JSON array of the page's point features by id)."""
     view, properties, _ = _POINT_SOURCES[collection.id]
-    row = (
-        await session.execute(
-            text(
-                f"""
-                WITH matched AS (SELECT p.id FROM {view} p WHERE {_point_where(collection)}),
-                page AS (SELECT id FROM matched ORDER BY id LIMIT :limit OFFSET :offset)
-                SELECT (SELECT count(*) FROM matched) AS total,
-                       (SELECT count(*) FROM page) AS returned,
-                       (SELECT coalesce(json_agg(json_build_object(
-                            'type', 'Feature', 'id', p.id,
-                            'geometry', ST_AsGeoJSON(p.geom, 6)::json,
-                            'properties', {properties} - CAST(:drop AS text[])
-                        ) ORDER BY p.id), '[]')
-                        FROM page JOIN {view} p ON p.id = page.id)::text AS features
-                """
-            ),
-            {**filters.params(), "limit": limit, "offset": offset, "fid": fid},
-        )
-    ).one()
-    return int(row.total), int(row.returned), str(row.features)
+    row = await db.fetchrow(
+        f"""
+        WITH matched AS (SELECT p.id FROM {view} p WHERE {_point_where(collection)}),
+        page AS (SELECT id FROM matched ORDER BY id LIMIT :limit OFFSET :offset)
+        SELECT (SELECT count(*) FROM matched) AS total,
+               (SELECT count(*) FROM page) AS returned,
+               (SELECT coalesce(json_agg(json_build_object(
+                    'type', 'Feature', 'id', p.id,
+                    'geometry', ST_AsGeoJSON(p.geom, 6)::json,
+                    'properties', {properties} - CAST(:drop AS text[])
+                ) ORDER BY p.id), '[]')
+                FROM page JOIN {view} p ON p.id = page.id)::text AS features
+        """,
+        {**filters.params(), "limit": limit, "offset": offset, "fid": fid},
+    )
+    assert row is not None  # counts always return a row
+    return int(row["total"]), int(row["returned"]), str(row["features"])
 
 
 # --- tiles --------------------------------------------------------------------------------------
@@ -368,7 +349,7 @@ def _tile_columns(columns: dict[str, str], filters: Filters) -> str:
 
 
 async def unit_tile(
-    session: AsyncSession,
+    db: Database,
     *,
     collection: Collection,
     selection: Selection,
@@ -377,43 +358,40 @@ async def unit_tile(
 ) -> bytes:
     """One MVT layer named after the collection: the zoom band's coverage-simplified polygons,
     clipped to the tile plus its buffer, with the selection's values."""
-    row = (
-        await session.execute(
-            text(
-                f"""
-                WITH env AS (SELECT ST_TileEnvelope(:z, :x, :y) AS tile,
-                                    ST_TileEnvelope(:z, :x, :y, margin => :margin) AS area),
-                cells AS ({_CELLS}),
-                features AS (
-                    SELECT ST_AsMVTGeom(b.geom, env.tile, :extent, :buffer, true) AS geom,
-                           {_tile_columns(_UNIT_TILE_COLUMNS, filters)}
-                    FROM env
-                    JOIN geo.territorial_unit_band b ON b.geom && env.area
-                    JOIN geo.territorial_unit u ON u.code = b.unit_code
-                    LEFT JOIN cells c ON c.unit_code = u.code
-                    WHERE u.level = :level AND :z BETWEEN b.min_zoom AND b.max_zoom
-                      AND (CAST(:territory AS text) IS NULL OR u.code LIKE :territory || '%')
-                    ORDER BY u.code
-                    LIMIT :cap
-                )
-                SELECT ST_AsMVT(features, :layer, :extent, 'geom') AS mvt
-                FROM features WHERE geom IS NOT NULL
-                """
-            ),
-            {
-                **selection.params(),
-                **filters.params(),
-                **tile.params(),
-                "level": collection.level,
-                "layer": collection.id,
-            },
+    row = await db.fetchrow(
+        f"""
+        WITH env AS (SELECT ST_TileEnvelope(:z, :x, :y) AS tile,
+                            ST_TileEnvelope(:z, :x, :y, margin => :margin) AS area),
+        cells AS ({_CELLS}),
+        features AS (
+            SELECT ST_AsMVTGeom(b.geom, env.tile, :extent, :buffer, true) AS geom,
+                   {_tile_columns(_UNIT_TILE_COLUMNS, filters)}
+            FROM env
+            JOIN geo.territorial_unit_band b ON b.geom && env.area
+            JOIN geo.territorial_unit u ON u.code = b.unit_code
+            LEFT JOIN cells c ON c.unit_code = u.code
+            WHERE u.level = :level AND :z BETWEEN b.min_zoom AND b.max_zoom
+              AND (CAST(:territory AS text) IS NULL OR u.code LIKE :territory || '%')
+            ORDER BY u.code
+            LIMIT :cap
         )
-    ).one()
-    return bytes(row.mvt or b"")
+        SELECT ST_AsMVT(features, :layer, :extent, 'geom') AS mvt
+        FROM features WHERE geom IS NOT NULL
+        """,
+        {
+            **selection.params(),
+            **filters.params(),
+            **tile.params(),
+            "level": collection.level,
+            "layer": collection.id,
+        },
+    )
+    assert row is not None  # an aggregate always returns a row
+    return bytes(row["mvt"] or b"")
 
 
 async def point_tile(
-    session: AsyncSession, *, collection: Collection, filters: Filters, tile: TileRequest
+    db: Database, *, collection: Collection, filters: Filters, tile: TileRequest
 ) -> bytes:
     """One MVT layer of catalogue points."""
     view, _, territory = _POINT_SOURCES[collection.id]
@@ -421,37 +399,34 @@ async def point_tile(
         name: ("CAST(p.id AS text)" if name == "id" else f"p.{name}")
         for name in collection.properties
     }
-    row = (
-        await session.execute(
-            text(
-                f"""
-                WITH env AS (SELECT ST_TileEnvelope(:z, :x, :y) AS tile,
-                                    ST_Transform(ST_TileEnvelope(:z, :x, :y, margin => :margin),
-                                                 4326) AS area),
-                features AS (
-                    SELECT ST_AsMVTGeom(ST_Transform(p.geom, 3857), env.tile, :extent, :buffer,
-                                        true) AS geom,
-                           {_tile_columns(point_columns, filters)}
-                    FROM env JOIN {view} p ON p.geom && env.area
-                    WHERE (CAST(:territory AS text) IS NULL OR {territory})
-                    ORDER BY p.id
-                    LIMIT :cap
-                )
-                SELECT ST_AsMVT(features, :layer, :extent, 'geom') AS mvt
-                FROM features WHERE geom IS NOT NULL
-                """
-            ),
-            {**filters.params(), **tile.params(), "layer": collection.id},
+    row = await db.fetchrow(
+        f"""
+        WITH env AS (SELECT ST_TileEnvelope(:z, :x, :y) AS tile,
+                            ST_Transform(ST_TileEnvelope(:z, :x, :y, margin => :margin),
+                                         4326) AS area),
+        features AS (
+            SELECT ST_AsMVTGeom(ST_Transform(p.geom, 3857), env.tile, :extent, :buffer,
+                                true) AS geom,
+                   {_tile_columns(point_columns, filters)}
+            FROM env JOIN {view} p ON p.geom && env.area
+            WHERE (CAST(:territory AS text) IS NULL OR {territory})
+            ORDER BY p.id
+            LIMIT :cap
         )
-    ).one()
-    return bytes(row.mvt or b"")
+        SELECT ST_AsMVT(features, :layer, :extent, 'geom') AS mvt
+        FROM features WHERE geom IS NOT NULL
+        """,
+        {**filters.params(), **tile.params(), "layer": collection.id},
+    )
+    assert row is not None  # an aggregate always returns a row
+    return bytes(row["mvt"] or b"")
 
 
 # --- extents ------------------------------------------------------------------------------------
 
 
 async def collection_bounds(
-    session: AsyncSession, *, collection: Collection
+    db: Database, *, collection: Collection
 ) -> tuple[float, float, float, float] | None:
     """WGS84 bounding box of a collection's geometries (None when empty)."""
     if collection.is_unit:
@@ -459,15 +434,12 @@ async def collection_bounds(
     else:
         view, _, _ = _POINT_SOURCES[collection.id]
         sql = f"SELECT ST_Extent(geom) AS box FROM {view}"
-    row = (
-        await session.execute(
-            text(
-                f"SELECT ST_XMin(box) AS minx, ST_YMin(box) AS miny, ST_XMax(box) AS maxx,"
-                f" ST_YMax(box) AS maxy FROM ({sql}) AS e"
-            ),
-            {"level": collection.level},
-        )
-    ).one()
-    if row.minx is None:
+    row = await db.fetchrow(
+        f"SELECT ST_XMin(box) AS minx, ST_YMin(box) AS miny, ST_XMax(box) AS maxx,"
+        f" ST_YMax(box) AS maxy FROM ({sql}) AS e",
+        {"level": collection.level},
+    )
+    assert row is not None  # an aggregate always returns a row
+    if row["minx"] is None:
         return None
-    return (float(row.minx), float(row.miny), float(row.maxx), float(row.maxy))
+    return (float(row["minx"]), float(row["miny"]), float(row["maxx"]), float(row["maxy"]))

@@ -9,8 +9,6 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from map_tiles import repository
 from map_tiles.cache import RenderCache, Rendered, rendered, rendered_compressed
 from map_tiles.collections import (
@@ -22,6 +20,7 @@ from map_tiles.collections import (
     SUPPRESSED_COLOUR,
     Collection,
 )
+from map_tiles.database import Database
 from map_tiles.repository import Filters, Selection, TileRequest
 from map_tiles.settings import MapTilesSettings
 from shared.errors import BadRequest, NotFound
@@ -153,7 +152,7 @@ def parse_tile(z: str, x: str, y: str, settings: MapTilesSettings) -> TileReques
 
 
 async def resolve_release(
-    session: AsyncSession, cache: RenderCache, settings: MapTilesSettings, raw: str | None
+    db: Database, cache: RenderCache, settings: MapTilesSettings, raw: str | None
 ) -> int | None:
     """The requested release (404 if not published) or the current one (None: none yet)."""
     if raw is not None and raw not in ("", "current"):
@@ -165,19 +164,19 @@ async def resolve_release(
             raise BadRequest("'release' must be a positive release number.")
         key = ("release-exists", release)
         if key not in cache.selections:
-            if not await repository.release_exists(session, release):
+            if not await repository.release_exists(db, release):
                 raise NotFound(f"Release {release} is not published.")
             cache.selections[key] = True
         return release
     known, current = cache.current_release(settings.release_ttl_s)
     if not known:
-        current = await repository.current_release(session)
+        current = await repository.current_release(db)
         cache.remember_release(current)
     return current
 
 
 async def resolve_selection(
-    session: AsyncSession,
+    db: Database,
     cache: RenderCache,
     settings: MapTilesSettings,
     collection: Collection,
@@ -189,7 +188,7 @@ async def resolve_selection(
     measure = _one_of(query, "measure", MEASURES)
     source = _one_of(query, "source", SOURCES)
     indicator = _one_of(query, "indicator", INDICATORS) or "rate"
-    release = await resolve_release(session, cache, settings, query.get("release"))
+    release = await resolve_release(db, cache, settings, query.get("release"))
     empty = Selection(release, category, period, measure or "persons", source or "all", indicator)
     if release is None:
         return empty
@@ -199,7 +198,7 @@ async def resolve_selection(
     if isinstance(found, Selection):
         return found
     keys = await repository.default_cell_keys(
-        session,
+        db,
         release=release,
         level=collection.level,
         category=category,
@@ -212,7 +211,7 @@ async def resolve_selection(
     else:
         selection = Selection(release, *keys, indicator=indicator)
         statistics = await repository.indicator_statistics(
-            session, selection=selection, level=collection.level, classes=CLASSES
+            db, selection=selection, level=collection.level, classes=CLASSES
         )
         if indicator == "rate" and not statistics["rated"]:
             indicator = "value"
@@ -245,7 +244,7 @@ def _filters_key(filters: Filters) -> tuple[Any, ...]:
 
 
 async def render_items(
-    session: AsyncSession,
+    db: Database,
     cache: RenderCache,
     settings: MapTilesSettings,
     *,
@@ -261,7 +260,7 @@ async def render_items(
     filters = parse_filters(collection, query)
     zoom = _int(query, "zoom", low=MIN_ZOOM, high=MAX_ZOOM)
     selection = (
-        await resolve_selection(session, cache, settings, collection, query)
+        await resolve_selection(db, cache, settings, collection, query)
         if collection.is_unit
         else None
     )
@@ -282,7 +281,7 @@ async def render_items(
     else:
         if selection is not None:
             total, returned, array = await repository.unit_items(
-                session,
+                db,
                 collection=collection,
                 selection=selection,
                 filters=filters,
@@ -292,7 +291,7 @@ async def render_items(
             )
         else:
             total, returned, array = await repository.point_items(
-                session, collection=collection, filters=filters, limit=limit, offset=offset
+                db, collection=collection, filters=filters, limit=limit, offset=offset
             )
         page = f"{total},{returned}\n{array}".encode()
         cache.put(key, rendered(page, GEOJSON), collections=[collection.id], generation=generation)
@@ -322,7 +321,7 @@ async def render_items(
 
 
 async def render_item(
-    session: AsyncSession,
+    db: Database,
     cache: RenderCache,
     settings: MapTilesSettings,
     *,
@@ -338,7 +337,7 @@ async def render_item(
     if collection.is_unit:
         if not _UNIT_CODE.match(fid):
             raise missing
-        selection = await resolve_selection(session, cache, settings, collection, query)
+        selection = await resolve_selection(db, cache, settings, collection, query)
     else:
         try:
             fid = str(uuid.UUID(fid))
@@ -352,7 +351,7 @@ async def render_item(
     no_filters = Filters(drop=filters.drop)
     if selection is not None:
         _, _, array = await repository.unit_items(
-            session,
+            db,
             collection=collection,
             selection=selection,
             filters=no_filters,
@@ -363,7 +362,7 @@ async def render_item(
         )
     else:
         _, _, array = await repository.point_items(
-            session, collection=collection, filters=no_filters, limit=1, offset=0, fid=fid
+            db, collection=collection, filters=no_filters, limit=1, offset=0, fid=fid
         )
     if array == "[]":
         raise missing
@@ -373,7 +372,7 @@ async def render_item(
 
 
 async def render_tile(
-    session: AsyncSession,
+    db: Database,
     cache: RenderCache,
     settings: MapTilesSettings,
     *,
@@ -388,7 +387,7 @@ async def render_tile(
     for collection in collections:
         filters = parse_filters(collection, query)
         selection = (
-            await resolve_selection(session, cache, settings, collection, query)
+            await resolve_selection(db, cache, settings, collection, query)
             if collection.is_unit
             else None
         )
@@ -418,14 +417,12 @@ async def render_tile(
         if selection is not None:
             parts.append(
                 await repository.unit_tile(
-                    session, collection=collection, selection=selection, filters=filters, tile=tile
+                    db, collection=collection, selection=selection, filters=filters, tile=tile
                 )
             )
         else:
             parts.append(
-                await repository.point_tile(
-                    session, collection=collection, filters=filters, tile=tile
-                )
+                await repository.point_tile(db, collection=collection, filters=filters, tile=tile)
             )
     # Layers are repeated fields of the tile message: concatenated tiles are one tile.
     body = b"".join(parts)
@@ -480,14 +477,14 @@ def class_colours(selection: Selection) -> list[str]:
 
 
 async def bounds(
-    session: AsyncSession, cache: RenderCache, collection: Collection
+    db: Database, cache: RenderCache, collection: Collection
 ) -> tuple[float, float, float, float] | None:
     """WGS84 bounds of a collection, remembered until the next invalidation."""
     key = ("bounds", collection.id)
     if key in cache.selections:
         cached = cache.selections[key]
         return cached if isinstance(cached, tuple) else None
-    found = await repository.collection_bounds(session, collection=collection)
+    found = await repository.collection_bounds(db, collection=collection)
     cache.selections[key] = found
     return found
 
@@ -510,12 +507,12 @@ def pinned_query(selections: list[Selection | None], query: Mapping[str, str]) -
 
 
 async def statistics_range(
-    session: AsyncSession, selection: Selection, collection: Collection
+    db: Database, selection: Selection, collection: Collection
 ) -> tuple[float, float] | None:
     if selection.release is None or selection.category is None or collection.level is None:
         return None
     statistics = await repository.indicator_statistics(
-        session, selection=selection, level=collection.level, classes=CLASSES
+        db, selection=selection, level=collection.level, classes=CLASSES
     )
     low, high = statistics[f"{selection.indicator}_min"], statistics[f"{selection.indicator}_max"]
     if low is None or high is None:
@@ -523,12 +520,8 @@ async def statistics_range(
     return (float(low), float(high))
 
 
-async def options(
-    session: AsyncSession, selection: Selection, collection: Collection
-) -> dict[str, Any]:
+async def options(db: Database, selection: Selection, collection: Collection) -> dict[str, Any]:
     """What else the release offers at the collection's level (for selectors)."""
     if selection.release is None or collection.level is None:
         return {"categories": [], "periods": [], "measures": [], "sources": []}
-    return await repository.release_options(
-        session, release=selection.release, level=collection.level
-    )
+    return await repository.release_options(db, release=selection.release, level=collection.level)

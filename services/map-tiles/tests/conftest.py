@@ -17,6 +17,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
 from map_tiles.app import create_app
+from map_tiles.database import ConnectionDatabase
 from shared.geo.demo import load_demo
 
 ClientFactory = Callable[..., AbstractAsyncContextManager[httpx.AsyncClient]]
@@ -119,7 +120,16 @@ def app() -> FastAPI:
     return create_app()
 
 
+async def database_on(session: AsyncSession) -> ConnectionDatabase:
+    """The app's database handle on the test transaction, as the service's role."""
+    connection = await (await session.connection()).get_raw_connection()
+    return ConnectionDatabase(connection.driver_connection, role="socmap_map_tiles")
+
+
 @pytest.fixture
-async def client(app: FastAPI, make_client: ClientFactory) -> AsyncIterator[httpx.AsyncClient]:
+async def client(
+    app: FastAPI, make_client: ClientFactory, db_session: AsyncSession
+) -> AsyncIterator[httpx.AsyncClient]:
+    app.state.database = await database_on(db_session)
     async with make_client(app, role="socmap_map_tiles") as test_client:
         yield test_client

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request, Response
 
 from map_tiles import service
 from map_tiles.collections import COLLECTIONS, Collection
-from map_tiles.deps import CacheDep, SessionDep, SettingsDep
+from map_tiles.deps import CacheDep, DatabaseDep, SettingsDep
 from map_tiles.responses import conditional
 from shared.errors import BadRequest
 
@@ -106,11 +106,11 @@ async def collections(request: Request) -> dict[str, Any]:
 
 @router.get("/collections/{collection_id}", summary="One collection")
 async def collection(
-    request: Request, collection_id: str, session: SessionDep, cache: CacheDep
+    request: Request, collection_id: str, db: DatabaseDep, cache: CacheDep
 ) -> dict[str, Any]:
     found = service.get_collection(collection_id)
     body = collection_body(request, found)
-    bounds = await service.bounds(session, cache, found)
+    bounds = await service.bounds(db, cache, found)
     if bounds is not None:
         body["extent"] = {"spatial": {"bbox": [list(bounds)], "crs": body["crs"][0]}}
     return body
@@ -125,7 +125,7 @@ async def collection(
 async def items(
     request: Request,
     collection_id: str,
-    session: SessionDep,
+    db: DatabaseDep,
     cache: CacheDep,
     settings: SettingsDep,
     limit: Text = None,
@@ -150,7 +150,7 @@ async def items(
     page_offset = _page(query.get("offset"), "offset", default=0, high=10**9, low=0)
     url = request.url
     body = await service.render_items(
-        session,
+        db,
         cache,
         settings,
         collection=found,
@@ -174,13 +174,13 @@ async def item(
     request: Request,
     collection_id: str,
     fid: str,
-    session: SessionDep,
+    db: DatabaseDep,
     cache: CacheDep,
     settings: SettingsDep,
 ) -> Response:
     found = service.get_collection(collection_id)
     body = await service.render_item(
-        session, cache, settings, collection=found, fid=fid, query=request.query_params
+        db, cache, settings, collection=found, fid=fid, query=request.query_params
     )
     return conditional(request, body, cache_control=settings.cache_control)
 

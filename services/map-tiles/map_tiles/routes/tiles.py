@@ -10,7 +10,7 @@ from fastapi import APIRouter, Request, Response
 
 from map_tiles import service
 from map_tiles.collections import MAX_ZOOM, MIN_ZOOM, NO_DATA_COLOUR, SUPPRESSED_COLOUR
-from map_tiles.deps import CacheDep, SessionDep, SettingsDep
+from map_tiles.deps import CacheDep, DatabaseDep, SettingsDep
 from map_tiles.repository import Selection
 from map_tiles.responses import conditional
 from map_tiles.routes.ogc import base
@@ -134,7 +134,7 @@ async def tile(
     z: str,
     x: str,
     y: str,
-    session: SessionDep,
+    db: DatabaseDep,
     cache: CacheDep,
     settings: SettingsDep,
 ) -> Response:
@@ -142,7 +142,7 @@ async def tile(
     _check_tms(tms)
     requested = service.parse_tile(z, x.removesuffix(".pbf"), y.removesuffix(".mvt"), settings)
     body = await service.render_tile(
-        session,
+        db,
         cache,
         settings,
         collections=collections,
@@ -154,14 +154,12 @@ async def tile(
 
 
 async def _selections(
-    request: Request, session: SessionDep, cache: CacheDep, settings: SettingsDep, ids: str
+    request: Request, db: DatabaseDep, cache: CacheDep, settings: SettingsDep, ids: str
 ) -> list[tuple[Any, Selection | None]]:
     found = []
     for collection in service.get_collections(ids):
         selection = (
-            await service.resolve_selection(
-                session, cache, settings, collection, request.query_params
-            )
+            await service.resolve_selection(db, cache, settings, collection, request.query_params)
             if collection.is_unit
             else None
         )
@@ -174,16 +172,16 @@ async def tilejson(
     request: Request,
     collection_ids: str,
     tms: str,
-    session: SessionDep,
+    db: DatabaseDep,
     cache: CacheDep,
     settings: SettingsDep,
 ) -> Response:
     _check_tms(tms)
-    layers = await _selections(request, session, cache, settings, collection_ids)
+    layers = await _selections(request, db, cache, settings, collection_ids)
     pinned = service.pinned_query([s for _, s in layers], request.query_params)
     query = f"?{urlencode(pinned)}" if pinned else ""
     ids = ",".join(c.id for c, _ in layers)
-    boxes = [b for c, _ in layers if (b := await service.bounds(session, cache, c)) is not None]
+    boxes = [b for c, _ in layers if (b := await service.bounds(db, cache, c)) is not None]
     box = (
         [
             min(b[0] for b in boxes),
@@ -242,11 +240,11 @@ def _field_type(name: str) -> str:
 async def style(
     request: Request,
     collection_ids: str,
-    session: SessionDep,
+    db: DatabaseDep,
     cache: CacheDep,
     settings: SettingsDep,
 ) -> Response:
-    layers = await _selections(request, session, cache, settings, collection_ids)
+    layers = await _selections(request, db, cache, settings, collection_ids)
     pinned = service.pinned_query([s for _, s in layers], request.query_params)
     query = f"?{urlencode(pinned)}" if pinned else ""
     ids = ",".join(c.id for c, _ in layers)
@@ -320,7 +318,7 @@ async def style(
 async def legend(
     request: Request,
     collection_id: str,
-    session: SessionDep,
+    db: DatabaseDep,
     cache: CacheDep,
     settings: SettingsDep,
 ) -> Response:
@@ -328,11 +326,11 @@ async def legend(
     if not collection.is_unit:
         raise NotFound(f"{collection.id} has no legend: it is not a choropleth.")
     selection = await service.resolve_selection(
-        session, cache, settings, collection, request.query_params
+        db, cache, settings, collection, request.query_params
     )
-    value_range = await service.statistics_range(session, selection, collection)
+    value_range = await service.statistics_range(db, selection, collection)
     body = service.legend(selection, value_range)
-    body["options"] = await service.options(session, selection, collection)
+    body["options"] = await service.options(db, selection, collection)
     return FastJSONResponse(
         body,
         headers={"Cache-Control": settings.metadata_cache_control},
