@@ -10,7 +10,7 @@ from starlette.middleware import Middleware
 
 from map_tiles.cache import RenderCache
 from map_tiles.database import PoolDatabase, open_pool
-from map_tiles.fastpath import CachedTiles
+from map_tiles.fastpath import TileFastPath
 from map_tiles.routes import api_router, preview_router
 from map_tiles.settings import MapTilesSettings
 from shared.web import create_service_app
@@ -41,5 +41,7 @@ def create_app(settings: MapTilesSettings | None = None) -> FastAPI:
     cache = RenderCache(max_bytes=settings.cache_max_bytes, max_entries=settings.cache_max_entries)
     app.state.render_cache = cache
     # Innermost middleware (appended, not added): request ids, metrics and CORS still apply.
-    app.user_middleware.append(Middleware(CachedTiles, cache=cache, settings=settings))
+    app.user_middleware.append(
+        Middleware(TileFastPath, cache=cache, settings=settings, state=app.state)
+    )
     return app

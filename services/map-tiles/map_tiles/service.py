@@ -26,6 +26,7 @@ from map_tiles.settings import MapTilesSettings
 from shared.errors import BadRequest, NotFound
 from shared.jsonutil import dumps
 
+TMS = "WebMercatorQuad"
 GEOJSON = "application/geo+json"
 MVT = "application/vnd.mapbox-vector-tile"
 MEASURES = ("persons", "households")
@@ -127,6 +128,11 @@ def parse_filters(collection: Collection, query: Mapping[str, str]) -> Filters:
         properties=properties,
         drop=drop,
     )
+
+
+def check_tms(tms: str) -> None:
+    if tms != TMS:
+        raise NotFound(f"Only the {TMS} tile matrix set is served.")
 
 
 def parse_tile(z: str, x: str, y: str, settings: MapTilesSettings) -> TileRequest:
@@ -434,6 +440,28 @@ async def render_tile(
     )
     cache.put(key, result, collections=names, generation=generation)
     return result
+
+
+async def tile(
+    db: Database,
+    cache: RenderCache,
+    settings: MapTilesSettings,
+    *,
+    collection_ids: str,
+    tms: str,
+    z: str,
+    x: str,
+    y: str,
+    query: Mapping[str, str],
+    url: tuple[str, bytes],
+) -> Rendered:
+    """The tile of a request's path segments (``y`` may end in ``.pbf`` or ``.mvt``)."""
+    collections = get_collections(collection_ids)
+    check_tms(tms)
+    requested = parse_tile(z, x, y.removesuffix(".pbf").removesuffix(".mvt"), settings)
+    return await render_tile(
+        db, cache, settings, collections=collections, tile=requested, query=query, url=url
+    )
 
 
 # --- metadata -----------------------------------------------------------------------------------

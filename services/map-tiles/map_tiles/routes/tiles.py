@@ -19,7 +19,7 @@ from shared.jsonutil import FastJSONResponse
 
 router = APIRouter(tags=["tiles"])
 
-TMS = "WebMercatorQuad"
+TMS = service.TMS
 _HALF = 20037508.3427892
 
 
@@ -74,13 +74,8 @@ async def tile_matrix_sets(request: Request) -> dict[str, Any]:
 
 @router.get("/tileMatrixSets/{tms}", summary="One tile matrix set")
 async def tile_matrix_set(request: Request, tms: str) -> dict[str, Any]:
-    _check_tms(tms)
+    service.check_tms(tms)
     return _matrix_set(request)
-
-
-def _check_tms(tms: str) -> None:
-    if tms != TMS:
-        raise NotFound(f"Only the {TMS} tile matrix set is served.")
 
 
 def _tileset(request: Request, collection_id: str) -> dict[str, Any]:
@@ -117,7 +112,7 @@ async def tilesets(request: Request, collection_ids: str) -> dict[str, Any]:
 @router.get("/collections/{collection_ids}/tiles/{tms}", summary="Tileset metadata")
 async def tileset(request: Request, collection_ids: str, tms: str) -> dict[str, Any]:
     ids = ",".join(c.id for c in service.get_collections(collection_ids))
-    _check_tms(tms)
+    service.check_tms(tms)
     return _tileset(request, ids)
 
 
@@ -138,15 +133,16 @@ async def tile(
     cache: CacheDep,
     settings: SettingsDep,
 ) -> Response:
-    collections = service.get_collections(collection_ids)
-    _check_tms(tms)
-    requested = service.parse_tile(z, x.removesuffix(".pbf"), y.removesuffix(".mvt"), settings)
-    body = await service.render_tile(
+    # Normally answered by map_tiles.fastpath before routing; here for error responses.
+    body = await service.tile(
         db,
         cache,
         settings,
-        collections=collections,
-        tile=requested,
+        collection_ids=collection_ids,
+        tms=tms,
+        z=z,
+        x=x,
+        y=y,
         query=request.query_params,
         url=(request.url.path, request.scope["query_string"]),
     )
@@ -176,7 +172,7 @@ async def tilejson(
     cache: CacheDep,
     settings: SettingsDep,
 ) -> Response:
-    _check_tms(tms)
+    service.check_tms(tms)
     layers = await _selections(request, db, cache, settings, collection_ids)
     pinned = service.pinned_query([s for _, s in layers], request.query_params)
     query = f"?{urlencode(pinned)}" if pinned else ""
