@@ -7,11 +7,12 @@ the invalidation is not stored after it."""
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import hashlib
 import time
 from collections import OrderedDict
-from collections.abc import Hashable, Iterable
+from collections.abc import Awaitable, Callable, Hashable, Iterable
 from dataclasses import dataclass
 
 
@@ -63,6 +64,9 @@ class RenderCache:
         self._urls: OrderedDict[Hashable, tuple[Hashable, int | None, bool]] = OrderedDict()
         # Resolved choropleth selections (defaults and class breaks) of immutable releases.
         self.selections: dict[Hashable, object] = {}
+        # Renders under way, by cache key, and how many requests joined one instead.
+        self._in_flight: dict[Hashable, asyncio.Task[Rendered]] = {}
+        self.joined = 0
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -104,6 +108,30 @@ class RenderCache:
         while self.size_bytes > self.max_bytes or len(self._entries) > self.max_entries:
             _, (evicted, _) = self._entries.popitem(last=False)
             self.size_bytes -= len(evicted.body) + len(evicted.gzipped or b"")
+
+    async def single_flight(
+        self, key: Hashable, render: Callable[[], Awaitable[Rendered]]
+    ) -> Rendered:
+        """``render()``, or the result of the same render already under way: a map opening
+        after an invalidation asks for the same tiles many times at once. With the cache off
+        (``max_entries`` 0, the benchmark's "cold") every request renders by itself."""
+        if self.max_entries == 0:
+            return await render()
+        task = self._in_flight.get(key)
+        if task is None:
+            task = asyncio.ensure_future(render())
+            self._in_flight[key] = task
+            task.add_done_callback(lambda done: self._finished(key, done))
+        else:
+            self.joined += 1
+        # Shielded: a client that goes away does not cancel the render the others wait for.
+        return await asyncio.shield(task)
+
+    def _finished(self, key: Hashable, task: asyncio.Task[Rendered]) -> None:
+        if self._in_flight.get(key) is task:
+            del self._in_flight[key]
+        if not task.cancelled():
+            task.exception()  # retrieved here too: every waiter may have gone
 
     def invalidate(self, collections: Iterable[str] | None = None) -> int:
         """Drop the entries of ``collections`` (None: everything); the number dropped."""

@@ -418,28 +418,34 @@ async def render_tile(
     hit = cache.get(key)
     if hit is not None:
         return hit
-    parts = []
-    for collection, selection, filters in layers:
-        if selection is not None:
-            parts.append(
-                await repository.unit_tile(
-                    db, collection=collection, selection=selection, filters=filters, tile=tile
+
+    async def render() -> Rendered:
+        parts = []
+        for collection, selection, filters in layers:
+            if selection is not None:
+                parts.append(
+                    await repository.unit_tile(
+                        db, collection=collection, selection=selection, filters=filters, tile=tile
+                    )
                 )
-            )
-        else:
-            parts.append(
-                await repository.point_tile(db, collection=collection, filters=filters, tile=tile)
-            )
-    # Layers are repeated fields of the tile message: concatenated tiles are one tile.
-    body = b"".join(parts)
-    # Compressing a large low-zoom tile takes milliseconds: keep it off the event loop.
-    result = (
-        await asyncio.to_thread(rendered_compressed, body, MVT)
-        if len(body) > 64 * 1024
-        else rendered_compressed(body, MVT)
-    )
-    cache.put(key, result, collections=names, generation=generation)
-    return result
+            else:
+                parts.append(
+                    await repository.point_tile(
+                        db, collection=collection, filters=filters, tile=tile
+                    )
+                )
+        # Layers are repeated fields of the tile message: concatenated tiles are one tile.
+        body = b"".join(parts)
+        # Compressing a large low-zoom tile takes milliseconds: keep it off the event loop.
+        result = (
+            await asyncio.to_thread(rendered_compressed, body, MVT)
+            if len(body) > 64 * 1024
+            else rendered_compressed(body, MVT)
+        )
+        cache.put(key, result, collections=names, generation=generation)
+        return result
+
+    return await cache.single_flight(key, render)
 
 
 async def tile(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import math
 from typing import Any
 
@@ -12,9 +13,13 @@ from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from map_tiles import service
+from map_tiles import repository, service
+from map_tiles.app import create_app
 from map_tiles.cache import RenderCache, rendered
+from map_tiles.settings import MapTilesSettings
 from shared.institutions import create_api_key, create_institution
+
+from .conftest import ClientFactory, database_on
 
 BIELSKO = "2461011"
 
@@ -179,3 +184,53 @@ async def test_repeated_tile_is_served_before_routing(
     assert again.headers["x-request-id"]  # the shared middleware still runs
     revalidated = await client.get(url, headers={"If-None-Match": first.headers["etag"]})
     assert revalidated.status_code == 304
+
+
+async def _concurrent_renders(
+    app: FastAPI, client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch, *, renders: int
+) -> tuple[int, list[httpx.Response]]:
+    """Two requests for one tile while its render is held open; ``renders`` is how many
+    renders (or renders plus joins) to wait for before letting them finish."""
+    gate = asyncio.Event()
+    calls = 0
+    original = repository.unit_tile
+
+    async def held(*args: Any, **kwargs: Any) -> bytes:
+        nonlocal calls
+        calls += 1
+        await gate.wait()
+        return await original(*args, **kwargs)
+
+    monkeypatch.setattr(repository, "unit_tile", held)
+    cache: RenderCache = app.state.render_cache
+    url = bielsko_tile(15)
+    requests = [asyncio.ensure_future(client.get(url)) for _ in range(2)]
+    # Scheduling steps, not time: until both requests have reached the render.
+    for _ in range(10_000):
+        if calls + cache.joined >= renders:
+            break
+        await asyncio.sleep(0)
+    gate.set()
+    return calls, list(await asyncio.gather(*requests))
+
+
+async def test_concurrent_requests_for_one_tile_share_its_render(
+    app: FastAPI, client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls, responses = await _concurrent_renders(app, client, monkeypatch, renders=2)
+    assert calls == 1
+    assert app.state.render_cache.joined == 1
+    assert [r.status_code for r in responses] == [200, 200]
+    assert responses[0].content == responses[1].content
+
+
+async def test_without_a_cache_every_request_renders(
+    make_client: ClientFactory, db_session: AsyncSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = create_app(MapTilesSettings(cache_max_entries=0))
+    app.state.database = await database_on(db_session)
+    async with make_client(app, role="socmap_map_tiles") as client:
+        calls, responses = await _concurrent_renders(app, client, monkeypatch, renders=2)
+    assert calls == 2
+    assert app.state.render_cache.joined == 0
+    assert responses[0].content == responses[1].content
