@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from map_tiles.collections import Collection
+from map_tiles.cql2 import Queryable, Where
 from map_tiles.database import Database
 
 
@@ -40,12 +41,14 @@ class Selection:
 
 @dataclass(frozen=True)
 class Filters:
-    """Spatial and territorial filters of items and tiles."""
+    """Spatial, territorial and CQL2 filters of items and tiles; ``where`` is compiled over
+    the collection's ``queryables``."""
 
     territory: str | None = None
     bbox: tuple[float, float, float, float] | None = None
     properties: tuple[str, ...] | None = None
     drop: tuple[str, ...] = field(default=())
+    where: Where = field(default=Where())
 
     def params(self) -> dict[str, Any]:
         minx, miny, maxx, maxy = self.bbox or (None, None, None, None)
@@ -56,6 +59,7 @@ class Filters:
             "maxx": maxx,
             "maxy": maxy,
             "drop": list(self.drop),
+            **dict(self.where.params),
         }
 
 
@@ -160,7 +164,7 @@ async def indicator_statistics(
 # --- items --------------------------------------------------------------------------------------
 
 _UNIT_MATCH = """
-    SELECT u.code FROM geo.territorial_unit u
+    SELECT u.code FROM geo.territorial_unit u LEFT JOIN cells c ON c.unit_code = u.code
     WHERE u.level = :level AND u.geom IS NOT NULL
       AND (CAST(:territory AS text) IS NULL OR u.code LIKE :territory || '%')
       AND (CAST(:minx AS float8) IS NULL
@@ -219,9 +223,9 @@ async def unit_items(
     """(numberMatched, numberReturned, JSON array of the page's features ordered by code)."""
     row = await db.fetchrow(
         f"""
-        WITH matched AS ({_UNIT_MATCH}),
-        page AS (SELECT code FROM matched ORDER BY code LIMIT :limit OFFSET :offset),
-        cells AS ({_CELLS})
+        WITH cells AS ({_CELLS}),
+        matched AS ({_UNIT_MATCH} AND ({filters.where.sql})),
+        page AS (SELECT code FROM matched ORDER BY code LIMIT :limit OFFSET :offset)
         SELECT (SELECT count(*) FROM matched) AS total,
                (SELECT count(*) FROM page) AS returned,
                (SELECT coalesce(json_agg({_UNIT_FEATURE} ORDER BY u.code), '[]')
@@ -261,7 +265,7 @@ _POINT_SOURCES = {
 }
 
 
-def _point_where(collection: Collection) -> str:
+def _point_where(collection: Collection, filters: Filters) -> str:
     _, _, territory = _POINT_SOURCES[collection.id]
     return f"""
         p.geom IS NOT NULL
@@ -269,6 +273,7 @@ def _point_where(collection: Collection) -> str:
         AND (CAST(:minx AS float8) IS NULL
              OR p.geom && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4326))
         AND (CAST(:fid AS uuid) IS NULL OR p.id = :fid)
+        AND ({filters.where.sql})
     """
 
 
@@ -285,7 +290,7 @@ async def point_items(
     view, properties, _ = _POINT_SOURCES[collection.id]
     row = await db.fetchrow(
         f"""
-        WITH matched AS (SELECT p.id FROM {view} p WHERE {_point_where(collection)}),
+        WITH matched AS (SELECT p.id FROM {view} p WHERE {_point_where(collection, filters)}),
         page AS (SELECT id FROM matched ORDER BY id LIMIT :limit OFFSET :offset)
         SELECT (SELECT count(*) FROM matched) AS total,
                (SELECT count(*) FROM page) AS returned,
@@ -342,6 +347,61 @@ _UNIT_TILE_COLUMNS = {
 }
 
 
+# --- CQL2 queryables ------------------------------------------------------------------------------
+
+# A suppressed cell's value, rate, interval and class are NULL here whatever the view holds, so
+# no comparison, BETWEEN, IN or LIKE on them can match it (NULL is never true, and NOT NULL is
+# still NULL): a filter cannot narrow a suppressed value down.
+UNIT_QUERYABLES = {
+    "code": Queryable("u.code", "string", "TERC code of the unit"),
+    "name": Queryable("u.name", "string", "Name of the unit"),
+    "parent_code": Queryable("u.parent_code", "string", "TERC code of the parent unit"),
+    "approximate": Queryable("u.approximate", "boolean", "The boundary is an approximation"),
+    "suppressed": Queryable(
+        "c.suppressed", "boolean", "The cell is suppressed (null: no cell, no data)"
+    ),
+    "value": Queryable(_UNIT_TILE_COLUMNS["value"], "integer", "Count (null when suppressed)"),
+    "rate": Queryable(
+        _UNIT_TILE_COLUMNS["rate"], "number", "Per 1000 residents (null when suppressed)"
+    ),
+    "rate_lower": Queryable(
+        _UNIT_TILE_COLUMNS["rate_lower"], "number", "Lower bound of the rate's interval"
+    ),
+    "rate_upper": Queryable(
+        _UNIT_TILE_COLUMNS["rate_upper"], "number", "Upper bound of the rate's interval"
+    ),
+    "class": Queryable(_UNIT_TILE_COLUMNS["class"], "integer", "Choropleth class (0-4)"),
+    "geometry": Queryable("u.geom", "geometry", "Boundary (CRS84)"),
+}
+QUERYABLES = {
+    "providers": {
+        "id": Queryable("CAST(p.id AS text)", "string", "Identifier (UUID)"),
+        "slug": Queryable("p.slug", "string"),
+        "name": Queryable("p.name", "string"),
+        "provider_type": Queryable("p.provider_type", "string", "Provider type (a code)"),
+        "city": Queryable("p.city", "string"),
+        "terc": Queryable("p.terc", "string", "TERC code of the municipality"),
+        "website": Queryable("p.website", "string"),
+        "geometry": Queryable("p.geom", "geometry", "Location (CRS84)"),
+    },
+    "practices": {
+        "id": Queryable("CAST(p.id AS text)", "string", "Identifier (UUID)"),
+        "slug": Queryable("p.slug", "string"),
+        "title": Queryable("p.title", "string"),
+        "place": Queryable("p.place", "string"),
+        "voivodeship": Queryable("p.voivodeship", "string", "TERC code of the voivodeship"),
+        "start_year": Queryable("p.start_year", "integer"),
+        "end_year": Queryable("p.end_year", "integer"),
+        "geometry": Queryable("p.geom", "geometry", "Location (CRS84)"),
+    },
+}
+
+
+def queryables(collection: Collection) -> dict[str, Queryable]:
+    """What a CQL2 filter on ``collection`` may name."""
+    return UNIT_QUERYABLES if collection.is_unit else QUERYABLES[collection.id]
+
+
 def _tile_columns(columns: dict[str, str], filters: Filters) -> str:
     """The selected attributes (names were checked against the collection's properties)."""
     chosen = [name for name in columns if filters.properties is None or name in filters.properties]
@@ -372,6 +432,7 @@ async def unit_tile(
             LEFT JOIN cells c ON c.unit_code = u.code
             WHERE u.level = :level AND :z BETWEEN b.min_zoom AND b.max_zoom
               AND (CAST(:territory AS text) IS NULL OR u.code LIKE :territory || '%')
+              AND ({filters.where.sql})
             ORDER BY u.code
             LIMIT :cap
         )
@@ -410,6 +471,7 @@ async def point_tile(
                    {_tile_columns(point_columns, filters)}
             FROM env JOIN {view} p ON p.geom && env.area
             WHERE (CAST(:territory AS text) IS NULL OR {territory})
+              AND ({filters.where.sql})
             ORDER BY p.id
             LIMIT :cap
         )

@@ -20,6 +20,7 @@ from map_tiles.collections import (
     SUPPRESSED_COLOUR,
     Collection,
 )
+from map_tiles.cql2 import compile_filter
 from map_tiles.database import Database
 from map_tiles.repository import Filters, Selection, TileRequest
 from map_tiles.settings import MapTilesSettings
@@ -27,6 +28,7 @@ from shared.errors import BadRequest, NotFound
 from shared.jsonutil import dumps
 
 TMS = "WebMercatorQuad"
+CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 GEOJSON = "application/geo+json"
 MVT = "application/vnd.mapbox-vector-tile"
 MEASURES = ("persons", "households")
@@ -122,11 +124,16 @@ def parse_filters(collection: Collection, query: Mapping[str, str]) -> Filters:
                 parameter="properties",
             )
         drop = tuple(name for name in collection.properties if name not in properties)
+    if query.get("filter-crs") not in (None, "", CRS84):
+        raise BadRequest(f"'filter-crs' must be {CRS84}.", parameter="filter-crs")
     return Filters(
         territory=_choice(query, "territory", _TERRITORY),
         bbox=parse_bbox(query.get("bbox")),
         properties=properties,
         drop=drop,
+        where=compile_filter(
+            query.get("filter"), query.get("filter-lang"), repository.queryables(collection)
+        ),
     )
 
 
@@ -246,7 +253,7 @@ def _selection_key(selection: Selection | None) -> tuple[Any, ...]:
 
 
 def _filters_key(filters: Filters) -> tuple[Any, ...]:
-    return (filters.territory, filters.bbox, filters.drop)
+    return (filters.territory, filters.bbox, filters.drop, filters.where)
 
 
 async def render_items(
@@ -470,7 +477,31 @@ async def tile(
     )
 
 
-# --- metadata -----------------------------------------------------------------------------------
+# --- metadata ---------------------------------------------------------------------------------
+
+
+def queryables_schema(collection: Collection, self_url: str) -> dict[str, Any]:
+    """The queryables of a collection as a JSON Schema (OGC API - Features Part 3)."""
+    properties: dict[str, Any] = {}
+    for name, queryable in repository.queryables(collection).items():
+        if queryable.type == "geometry":
+            schema: dict[str, Any] = {
+                "format": f"geometry-{collection.geometry_type.lower()}",
+                "x-ogc-role": "primary-geometry",
+            }
+        else:
+            schema = {"type": queryable.type}
+        if queryable.description:
+            schema["description"] = queryable.description
+        properties[name] = {"title": name, **schema}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": self_url,
+        "type": "object",
+        "title": collection.title,
+        "properties": properties,
+        "additionalProperties": False,
+    }
 
 
 def legend(selection: Selection, statistics_range: tuple[float, float] | None) -> dict[str, Any]:

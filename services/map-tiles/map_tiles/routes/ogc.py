@@ -11,6 +11,7 @@ from map_tiles.collections import COLLECTIONS, Collection
 from map_tiles.deps import CacheDep, DatabaseDep, SettingsDep
 from map_tiles.responses import conditional
 from shared.errors import BadRequest
+from shared.jsonutil import FastJSONResponse
 
 router = APIRouter(tags=["features"])
 
@@ -20,12 +21,22 @@ CONFORMANCE = [
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+    "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+    "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+    "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+    "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+    "http://www.opengis.net/spec/cql2/1.0/conf/cql2-json",
+    "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
+    "http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
+    "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
+    "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
     "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core",
     "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset",
     "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt",
 ]
 
 Text = Annotated[str | None, Query()]
+SCHEMA_JSON = "application/schema+json"
 
 
 def base(request: Request) -> str:
@@ -45,6 +56,11 @@ def collection_body(request: Request, collection: Collection) -> dict[str, Any]:
         "links": [
             {"href": root, "rel": "self", "type": "application/json"},
             {"href": f"{root}/items", "rel": "items", "type": "application/geo+json"},
+            {
+                "href": f"{root}/queryables",
+                "rel": "http://www.opengis.net/def/rel/ogc/1.0/queryables",
+                "type": SCHEMA_JSON,
+            },
             {
                 "href": f"{root}/tiles/WebMercatorQuad/{{z}}/{{x}}/{{y}}",
                 "rel": "item",
@@ -140,10 +156,15 @@ async def items(
     source: Text = None,
     indicator: Text = None,
     zoom: Text = None,
+    filter: Text = None,
+    filter_lang: Annotated[str | None, Query(alias="filter-lang")] = None,
+    filter_crs: Annotated[str | None, Query(alias="filter-crs")] = None,
 ) -> Response:
     """Filters: ``bbox`` (WGS84), ``territory`` (TERC prefix), ``properties`` (a comma list),
-    and for unit collections ``release``, ``category``, ``period``, ``measure``, ``source``,
-    ``indicator`` (rate or value); ``zoom`` returns the zoom band's simplified geometry."""
+    ``filter`` (CQL2 over the collection's queryables; ``filter-lang`` cql2-text, the default,
+    or cql2-json), and for unit collections ``release``, ``category``, ``period``,
+    ``measure``, ``source``, ``indicator`` (rate or value); ``zoom`` returns the zoom band's
+    simplified geometry."""
     found = service.get_collection(collection_id)
     query = request.query_params
     page_limit = _page(query.get("limit"), "limit", default=100, high=settings.items_max_limit)
@@ -162,6 +183,18 @@ async def items(
         offset=page_offset,
     )
     return conditional(request, body, cache_control=settings.cache_control)
+
+
+@router.get(
+    "/collections/{collection_id}/queryables",
+    summary="Properties a CQL2 filter may use (JSON Schema)",
+    response_class=Response,
+    responses={200: {"content": {SCHEMA_JSON: {}}}},
+)
+async def queryables(request: Request, collection_id: str) -> Response:
+    found = service.get_collection(collection_id)
+    body = service.queryables_schema(found, f"{base(request)}/collections/{found.id}/queryables")
+    return FastJSONResponse(body, media_type=SCHEMA_JSON)
 
 
 @router.get(
