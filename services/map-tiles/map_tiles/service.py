@@ -556,7 +556,7 @@ async def bounds(
 
 def pinned_query(selections: list[Selection | None], query: Mapping[str, str]) -> dict[str, str]:
     """Query parameters that pin a map to one release and selection (so that a map never
-    mixes tiles of two releases), plus the caller's territory filter."""
+    mixes tiles of two releases), plus the caller's territory and CQL2 filters."""
     pinned: dict[str, str] = {}
     for selection in selections:
         if selection is None or selection.release is None:
@@ -566,8 +566,9 @@ def pinned_query(selections: list[Selection | None], query: Mapping[str, str]) -
             value = getattr(selection, name)
             if value is not None:
                 pinned[name] = str(value)
-    if query.get("territory"):
-        pinned["territory"] = query["territory"]
+    for name in ("territory", "filter", "filter-lang"):
+        if query.get(name):
+            pinned[name] = query[name]
     return pinned
 
 

@@ -367,3 +367,10 @@ async def test_filtered_tiles_are_cached_apart(client: httpx.AsyncClient) -> Non
     assert none.status_code == 204
     assert some.content != everything.content
     assert len({everything.headers["etag"], some.headers["etag"], none.headers["etag"]}) == 3
+
+
+async def test_tilejson_carries_the_filter(client: httpx.AsyncClient) -> None:
+    url = "/v1/collections/districts/tiles/WebMercatorQuad/tilejson.json?filter="
+    tilejson = (await client.get(url + quote("value > 100"))).json()
+    assert "filter=value+%3E+100" in tilejson["tiles"][0]
+    assert (await client.get(url + quote("secret > 1"))).status_code == 400

@@ -154,6 +154,7 @@ async def _selections(
 ) -> list[tuple[Any, Selection | None]]:
     found = []
     for collection in service.get_collections(ids):
+        service.parse_filters(collection, request.query_params)  # 400 for a bad filter
         selection = (
             await service.resolve_selection(db, cache, settings, collection, request.query_params)
             if collection.is_unit
