@@ -1,0 +1,42 @@
+"""The raw asyncpg handle: placeholders, and a pooled connection lost under it (the pool
+notices on the next acquire and connects anew: no failed request)."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from map_tiles.database import PoolDatabase, compile_sql, open_pool
+from map_tiles.settings import MapTilesSettings
+from shared.settings import DatabaseSettings
+
+
+def test_named_placeholders_become_numbered() -> None:
+    statement = compile_sql(
+        "SELECT CAST(:a AS int)::text, :b, :a, 'x:y', ARRAY[1,2][1:2] FROM t WHERE c = :b_2"
+    )
+    assert (
+        statement.sql
+        == "SELECT CAST($1 AS int)::text, $2, $1, 'x:y', ARRAY[1,2][1:2] FROM t WHERE c = $3"
+    )
+    assert statement.arguments({"a": 1, "b": 2, "b_2": 3, "unused": 4}) == [1, 2, 3]
+
+
+async def test_a_lost_pooled_connection_is_replaced(
+    database_settings: DatabaseSettings, engine: AsyncEngine
+) -> None:
+    settings = MapTilesSettings(database=database_settings.model_copy(update={"pool_size": 1}))
+    pool = await open_pool(settings)
+    try:
+        database = PoolDatabase(pool)
+        pid = await database.fetchval("SELECT pg_backend_pid()")
+        async with engine.connect() as connection:
+            # Waits (up to 10 s) until the backend has gone.
+            gone = await connection.scalar(
+                text("SELECT pg_terminate_backend(:pid, 10000)"), {"pid": pid}
+            )
+        assert gone
+        assert await database.fetchval("SELECT CAST(:n AS int) + 1", {"n": 1}) == 2
+        assert await database.fetchval("SELECT pg_backend_pid()") != pid
+    finally:
+        await pool.close()
