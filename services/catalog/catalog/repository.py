@@ -5,16 +5,21 @@ from __future__ import annotations
 import math
 import unicodedata
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import (
+    JSON,
+    UUID,
     ColumnElement,
+    DateTime,
     Float,
+    Integer,
     Select,
     and_,
     any_,
+    bindparam,
     case,
     cast,
     delete,
@@ -22,16 +27,20 @@ from sqlalchemy import (
     func,
     literal,
     literal_column,
+    null,
     or_,
     select,
+    true,
+    type_coerce,
     union_all,
 )
 from sqlalchemy import text as sa_text
-from sqlalchemy.dialects.postgresql import ARRAY, TEXT
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, TEXT
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import defer
+from sqlalchemy.types import NullType
 
-from catalog.schemas import SearchParams
+from catalog.schemas import PracticeOut, ProviderOut, SearchParams, ServiceOut
 from shared.db.models.catalog import ChangeLog, Practice, Provider, ProviderService, TargetGroup
 from shared.db.models.geo import TerritorialUnit
 from shared.db.models.ref import Category, ProviderType, ServiceArea
@@ -239,79 +248,133 @@ async def changes(
 # --- search ------------------------------------------------------------------------------------
 
 
-def _any_of(column: Any, values: Sequence[str]) -> ColumnElement[bool]:
+_TEXTS = ARRAY(TEXT)
+# A condition of a search, built from the model with its parameters as named placeholders.
+Condition = Callable[[Any], ColumnElement[bool]]
+
+
+def _param(name: str, type_: Any) -> Any:
+    return bindparam(name, type_=type_)
+
+
+def _any_of(column: Any, values: Sequence[str] | ColumnElement[Any]) -> ColumnElement[bool]:
     """Array column overlaps the values (several values of one filter combine with OR)."""
-    return column.op("&&")(cast(list(values), ARRAY(TEXT)))  # type: ignore[no-any-return]
+    array = values if isinstance(values, ColumnElement) else cast(list(values), _TEXTS)
+    return column.op("&&")(array)  # type: ignore[no-any-return]
 
 
-def _point(lon: float, lat: float) -> Any:
+def _point(lon: Any, lat: Any) -> Any:
     return func.ST_SetSRID(func.ST_MakePoint(lon, lat), 4326)
 
 
-def _conditions(model: RecordModel, params: SearchParams) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = [model.status.in_(params.statuses)]
+def _filters(
+    model: RecordModel, params: SearchParams
+) -> tuple[dict[str, Condition], dict[str, Any]]:
+    """The conditions of a search by name, and the values of their parameters.
+
+    Conditions are built lazily: the public search builds its statement once per shape (the
+    names of its conditions, sort, facets, kind of text query) and then only binds new
+    values, because building and keying that statement in SQLAlchemy costs more than
+    PostgreSQL takes to run it."""
+    conditions: dict[str, Condition] = {
+        "statuses": lambda m: m.status == any_(_param("statuses", _TEXTS))
+    }
+    values: dict[str, Any] = {"statuses": list(params.statuses)}
+
+    def overlap(name: str, column: str, codes: Sequence[str]) -> None:
+        conditions[name] = lambda m: _any_of(getattr(m, column), _param(name, _TEXTS))
+        values[name] = list(codes)
+
+    def one_of(name: str, column: str, codes: Sequence[str]) -> None:
+        conditions[name] = lambda m: getattr(m, column) == any_(_param(name, _TEXTS))
+        values[name] = list(codes)
+
     if params.service_areas:
-        conditions.append(_any_of(model.service_areas, params.service_areas))
+        overlap("service_areas", "service_areas", params.service_areas)
     if params.target_groups:
-        conditions.append(_any_of(model.target_groups, params.target_groups))
+        overlap("target_groups", "target_groups", params.target_groups)
     if params.territory:
-        conditions.append(_any_of(model.territory_prefixes, [params.territory]))
+        overlap("territory", "territory_prefixes", [params.territory])
     if params.voivodeship:
-        conditions.append(model.voivodeship == params.voivodeship)
+        conditions["voivodeship"] = lambda m: m.voivodeship == _param("voivodeship", TEXT)
+        values["voivodeship"] = params.voivodeship
     if params.modified_after is not None:
-        conditions.append(model.updated_at > params.modified_after)
+        conditions["modified_after"] = lambda m: (
+            m.updated_at > _param("modified_after", DateTime(timezone=True))
+        )
+        values["modified_after"] = params.modified_after
     if params.bbox is not None:
-        conditions.append(model.geom.op("&&")(func.ST_MakeEnvelope(*params.bbox, 4326)))
+        conditions["bbox"] = lambda m: m.geom.op("&&")(
+            func.ST_MakeEnvelope(*(_param(f"bbox_{n}", Float) for n in range(4)), 4326)
+        )
+        values.update({f"bbox_{n}": value for n, value in enumerate(params.bbox)})
     if params.near is not None and params.radius_m is not None:
         lon, lat = params.near
-        centre = _point(lon, lat)
+
+        def near(m: Any) -> ColumnElement[bool]:
+            centre = _point(_param("near_lon", Float), _param("near_lat", Float))
+            return and_(
+                m.geom.op("&&")(func.ST_Expand(centre, _param("radius_deg", Float))),
+                func.ST_DWithin(
+                    func.geography(m.geom), func.geography(centre), _param("radius_m", Float)
+                ),
+            )
+
+        conditions["near"] = near
         # Degrees of longitude are the shortest, so this box contains the whole circle.
         degrees = params.radius_m / (111_320.0 * max(math.cos(math.radians(lat)), 0.01))
-        conditions.append(model.geom.op("&&")(func.ST_Expand(centre, degrees)))
-        conditions.append(
-            func.ST_DWithin(func.geography(model.geom), func.geography(centre), params.radius_m)
-        )
+        values.update(near_lon=lon, near_lat=lat, radius_m=params.radius_m, radius_deg=degrees)
     if params.within:
-        unit_geom = (
-            select(TerritorialUnit.geom)
-            .where(TerritorialUnit.code == params.within)
-            .scalar_subquery()
-        )
-        geometric = func.ST_Intersects(model.geom, unit_geom)
-        if "-" in params.within:
-            conditions.append(geometric)
-        else:
-            conditions.append(or_(_any_of(model.territory_prefixes, [params.within]), geometric))
+        district = "-" in params.within
+
+        def within(m: Any) -> ColumnElement[bool]:
+            code = _param("within", TEXT)
+            unit = select(TerritorialUnit.geom).where(TerritorialUnit.code == code)
+            geometric = func.ST_Intersects(m.geom, unit.scalar_subquery())
+            if district:
+                return geometric
+            prefixes = _param("within_prefixes", _TEXTS)
+            return or_(_any_of(m.territory_prefixes, prefixes), geometric)
+
+        conditions["within_district" if district else "within"] = within
+        values["within"] = params.within
+        values["within_prefixes"] = [params.within]
     if model is Practice:
         if params.categories:
-            conditions.append(_any_of(Practice.categories, params.categories))
+            overlap("categories", "categories", params.categories)
         if params.lifecycle:
-            conditions.append(Practice.lifecycle_status.in_(params.lifecycle))
+            one_of("lifecycle", "lifecycle_status", params.lifecycle)
         if params.evidence:
-            conditions.append(Practice.evidence_level.in_(params.evidence))
+            one_of("evidence", "evidence_level", params.evidence)
         if params.provider_types:
-            conditions.append(Practice.implementer_type.in_(params.provider_types))
+            one_of("provider_types", "implementer_type", params.provider_types)
         if params.organization_id is not None:
-            conditions.append(Practice.implementer_provider_id == params.organization_id)
+            conditions["organization_id"] = lambda m: (
+                m.implementer_provider_id == _param("organization_id", UUID)
+            )
+            values["organization_id"] = params.organization_id
         # A practice overlaps the years asked for; unknown years do not exclude it.
         if params.year_from is not None:
-            conditions.append(
-                func.coalesce(Practice.end_year, Practice.start_year, params.year_from)
-                >= params.year_from
+            conditions["year_from"] = lambda m: (
+                func.coalesce(m.end_year, m.start_year, _param("year_from", Integer))
+                >= _param("year_from", Integer)
             )
+            values["year_from"] = params.year_from
         if params.year_to is not None:
-            conditions.append(
-                func.coalesce(Practice.start_year, Practice.end_year, params.year_to)
-                <= params.year_to
+            conditions["year_to"] = lambda m: (
+                func.coalesce(m.start_year, m.end_year, _param("year_to", Integer))
+                <= _param("year_to", Integer)
             )
+            values["year_to"] = params.year_to
     else:
         if params.provider_types:
-            conditions.append(Provider.provider_type.in_(params.provider_types))
+            one_of("provider_types", "provider_type", params.provider_types)
         if params.organization_id is not None:
-            conditions.append(Provider.id == params.organization_id)
+            conditions["organization_id"] = lambda m: m.id == _param("organization_id", UUID)
+            values["organization_id"] = params.organization_id
         if params.categories or params.lifecycle or params.evidence:
-            conditions.append(false())
-    return conditions
+            conditions["practice_only"] = lambda m: false()
+    return conditions, values
 
 
 def has_diacritics(text: str) -> bool:
@@ -322,36 +385,138 @@ def has_diacritics(text: str) -> bool:
     )
 
 
-def _text_match(model: RecordModel, q: str) -> tuple[ColumnElement[bool], ColumnElement[float]]:
-    """Polish full text: lemmas (Hunspell), or unaccented surface forms for text typed without
-    diacritics; the score favours title hits (weight A) and close titles."""
-    q_pl = func.websearch_to_tsquery(_PL, q)
-    q_plain = func.websearch_to_tsquery(_PL_UNACCENT, q)
-    lemma_hit = model.tsv_pl.op("@@")(q_pl)
+# Weight of the title's closeness to the query; word_similarity is at most 1, so the bonus is
+# at most this (the windowed search relies on that bound).
+TITLE_BONUS = 0.3
+
+
+@dataclass(slots=True)
+class Ranking:
+    """How a text query matches and scores: ``rank``, plus TITLE_BONUS times the title's
+    trigram closeness to ``title_query`` when there is one."""
+
+    kind: str
+    match: ColumnElement[bool]
+    rank: ColumnElement[float]
+    title_query: ColumnElement[str] | None
+
+    def bonus(self, name_norm: Any) -> ColumnElement[float]:
+        return cast(func.word_similarity(self.title_query, name_norm), Float)
+
+    def score(self, model: RecordModel) -> ColumnElement[float]:
+        if self.title_query is None:
+            return self.rank
+        return cast(self.rank + TITLE_BONUS * self.bonus(model.name_norm), Float)
+
+
+def _query_values() -> tuple[Any, Any, Any]:
+    """The parsed query (lemmas, unaccented forms) and its unaccented text, computed once per
+    statement: under a generic plan of a prepared statement, an expression of the parameters
+    would be computed for every row (parsing through the Hunspell dictionary costs ~10 µs).
+    As a bonus the planner, not knowing the query, takes text matches for rare and reaches
+    for the GIN indexes rather than filtering another scan (which reads every tsvector)."""
+    text = _param("q", TEXT)
+    values = select(
+        func.websearch_to_tsquery(_PL, text).label("pl"),
+        func.websearch_to_tsquery(_PL_UNACCENT, text).label("plain"),
+        func.catalog.unaccent_lower(text).label("norm"),
+    ).cte("query")
+    return tuple(select(column).scalar_subquery() for column in values.c)  # type: ignore[return-value]
+
+
+def _ranking_kind(q: str, *, typo: bool) -> str:
+    if typo:
+        return "typo"
     # Text with diacritics was typed with them: the lemmas suffice, and skipping the second
     # index halves the work of broad queries.
-    match = lemma_hit if has_diacritics(q) else or_(lemma_hit, model.tsv_plain.op("@@")(q_plain))
-    # One ts_rank per row (each reads a whole tsvector): lemmas when they match, else the
-    # unaccented forms at half weight; plus the title's trigram closeness.
-    score = case(
+    return "lemmas" if has_diacritics(q) else "lemmas or unaccented"
+
+
+def _ranking(model: RecordModel, kind: str) -> Ranking:
+    """How the query ``:q`` matches and scores.
+
+    ``lemmas``: Polish full text through Hunspell; ``lemmas or unaccented``: also the
+    unaccented surface forms, for text typed without diacritics; the score favours title hits
+    (weight A) and close titles. ``typo``: titles whose words are close to the query
+    (pg_trgm word similarity), the fallback when full text finds nothing."""
+    q_pl, q_plain, q_norm = _query_values()
+    if kind == "typo":
+        return Ranking(
+            kind=kind,
+            match=q_norm.op("<%")(model.name_norm),
+            rank=cast(func.word_similarity(q_norm, model.name_norm), Float),
+            title_query=None,
+        )
+    lemma_hit = model.tsv_pl.op("@@")(q_pl)
+    if kind == "lemmas":
+        return Ranking(
+            kind=kind,
+            match=lemma_hit,
+            rank=cast(func.ts_rank(model.tsv_pl, q_pl), Float),
+            title_query=q_norm,
+        )
+    # Lemmas when they match, else the unaccented forms at half weight.
+    rank = case(
         (lemma_hit, func.ts_rank(model.tsv_pl, q_pl)),
         else_=0.5 * func.ts_rank(model.tsv_plain, q_plain),
-    ) + 0.3 * func.word_similarity(func.catalog.unaccent_lower(q), model.name_norm)
-    return match, cast(score, Float)
-
-
-def _typo_match(model: RecordModel, q: str) -> tuple[ColumnElement[bool], ColumnElement[float]]:
-    """Typo tolerance: titles whose words are close to the query (pg_trgm word similarity)."""
-    q_norm = func.catalog.unaccent_lower(q)
-    return q_norm.op("<%")(model.name_norm), cast(
-        func.word_similarity(q_norm, model.name_norm), Float
+    )
+    return Ranking(
+        kind=kind,
+        match=or_(lemma_hit, model.tsv_plain.op("@@")(q_plain)),
+        rank=cast(rank, Float),
+        title_query=q_norm,
     )
 
 
+def _distance(model: RecordModel) -> Any:
+    """Metres from ``(:near_lon, :near_lat)``."""
+    centre = _point(_param("near_lon", Float), _param("near_lat", Float))
+    return cast(func.ST_Distance(func.geography(model.geom), func.geography(centre)), Float)
+
+
+def _search_values(
+    model: RecordModel, params: SearchParams, text: str
+) -> tuple[dict[str, Condition], dict[str, Any]]:
+    conditions, values = _filters(model, params)
+    if text:
+        values["q"] = text
+    if params.near is not None:
+        values["near_lon"], values["near_lat"] = params.near
+    return conditions, values
+
+
+def _sort(params: SearchParams, ranked: bool) -> str:
+    sort = params.sort or ("relevance" if ranked else "date")
+    if (sort == "relevance" and not ranked) or (sort == "distance" and params.near is None):
+        return "date"
+    return sort
+
+
+def _order(sort: str, columns: Any, score: Any = None, distance: Any = None) -> list[Any]:
+    """ORDER BY of a sort key over ``columns`` (the table or the window), ties by id."""
+    newest = [columns.published_at.desc(), columns.updated_at.desc()]
+    if sort == "relevance":
+        keys = [score.desc(), *newest]
+    elif sort == "distance":
+        keys = [distance.asc().nulls_last()]
+    elif sort == "title":
+        keys = [columns.name_norm.asc()]
+    elif sort == "-date":
+        keys = [columns.published_at.asc(), columns.updated_at.asc()]
+    else:
+        keys = newest
+    return [*keys, columns.id]
+
+
 _DEFERRED = ("tsv_pl", "tsv_plain", "name_norm", "territory_prefixes", "geom")
-# Above this many text matches, relevance is ranked among the newest matches only: ranking
-# reads every matching tsvector, which would make broad queries ("pomocy") cost O(matches).
+# Above this many text matches, the exact search ranks relevance among the newest matches
+# only: ranking reads every matching tsvector, which would make broad queries cost O(matches).
 RANK_WINDOW = 1000
+# The public search examines at most this many matches (the first the indexes return): when
+# more match, the total is this number with the relation "gte", facets are counted among them
+# and relevance ranks them. Exact totals and ranking of broad queries cost O(matches) (a
+# tsvector read per match); services/catalog/README.md "Search" documents the trade-off.
+SEARCH_WINDOW = 1000
 
 
 async def search(
@@ -362,28 +527,36 @@ async def search(
     limit: int,
     offset: int,
 ) -> SearchResult:
-    """Filtered, sorted page of practices or providers with the total and optional facets.
+    """Filtered, sorted page of practices or providers with the exact total and optional
+    facets (HSDS paging, exports, the moderation queue; the public list uses
+    ``search_window``).
 
     Text queries use the full-text indexes; only when they find nothing does the trigram
     (typo) index get a turn, so "Kooperajca" still finds "Kooperacja"."""
-    conditions = _conditions(model, params)
     text = (params.q or "").strip()
+    filters, values = _search_values(model, params, text)
+    conditions = [build(model) for build in filters.values()]
     if not text:
-        return await _search_page(session, model, params, conditions, None, limit, offset)
-    match, score = _text_match(model, text)
+        return await _search_page(session, model, params, conditions, None, values, limit, offset)
     # A sequential scan must read (detoast) every row's tsvector, which the planner does not
     # cost; the GIN bitmap is exact and touches only the small columns: 5-10x faster for
     # broad queries ("pomocy społecznej" on 100 000 rows: 0.5 s -> 0.08 s).
     await session.execute(sa_text("SET LOCAL enable_seqscan = off"))
     try:
-        result = await _search_page(
-            session, model, params, [*conditions, match], score, limit, offset
-        )
-        if result.total == 0:
-            typo, typo_score = _typo_match(model, text)
+        for typo in (False, True):
+            ranking = _ranking(model, _ranking_kind(text, typo=typo))
             result = await _search_page(
-                session, model, params, [*conditions, typo], typo_score, limit, offset
+                session,
+                model,
+                params,
+                [*conditions, ranking.match],
+                ranking,
+                values,
+                limit,
+                offset,
             )
+            if result.total:
+                break
     finally:
         await session.execute(sa_text("RESET enable_seqscan"))
     return result
@@ -394,41 +567,35 @@ async def _search_page(
     model: RecordModel,
     params: SearchParams,
     conditions: list[ColumnElement[bool]],
-    score: ColumnElement[float] | None,
+    ranking: Ranking | None,
+    values: dict[str, Any],
     limit: int,
     offset: int,
 ) -> SearchResult:
+    """The exact search: the total, the facets of every match and the page."""
     where = and_(*conditions)
-    total = int(await session.scalar(select(func.count()).select_from(model).where(where)) or 0)
+    count = select(func.count()).select_from(model).where(where)
+    total = int(await session.scalar(count, values) or 0)
     result = SearchResult(rows=[], total=total)
     if params.facets:
-        result.facets = await _facets(session, model, where)
+        arrays, scalars = _facet_names(model)
+        columns = [getattr(model, name) for name in (*arrays, *scalars)]
+        matched = select(*columns).where(where).cte("matched")
+        counted = await session.scalar(select(_facets_json(matched, arrays, scalars)), values)
+        result.facets = counted or {}
     if total == 0 or offset >= total:
         return result
-    distance: ColumnElement[float] | None = None
-    if params.near is not None:
-        distance = cast(
-            func.ST_Distance(func.geography(model.geom), func.geography(_point(*params.near))),
-            Float,
-        )
-    sort = params.sort or ("relevance" if score is not None else "date")
-    newest: list[Any] = [model.published_at.desc(), model.updated_at.desc()]
+    distance = _distance(model) if params.near is not None else None
+    sort = _sort(params, ranking is not None)
+    score = ranking.score(model) if ranking is not None else None
     row_filter = where
-    if sort == "relevance" and score is not None:
-        order: list[Any] = [score.desc(), *newest]
+    if sort == "relevance":
         # Whole windows, so that pages inside one window rank consistently.
         window_size = RANK_WINDOW * -(-(offset + limit) // RANK_WINDOW)
         if total > window_size:
-            window = select(model.id).where(where).order_by(*newest, model.id).limit(window_size)
+            newest = _order("date", model)
+            window = select(model.id).where(where).order_by(*newest).limit(window_size)
             row_filter = model.id.in_(window.scalar_subquery())
-    elif sort == "distance" and distance is not None:
-        order = [distance.asc().nulls_last()]
-    elif sort == "title":
-        order = [model.name_norm.asc()]
-    elif sort == "-date":
-        order = [model.published_at.asc(), model.updated_at.asc()]
-    else:
-        order = newest
     query = (
         select(
             model,
@@ -439,46 +606,304 @@ async def _search_page(
         )
         .where(row_filter)
         .options(*(defer(getattr(model, name)) for name in _DEFERRED))
-        .order_by(*order, model.id)
+        .order_by(*_order(sort, model, score, distance))
         .limit(limit)
         .offset(offset)
     )
     result.rows = [
         Found(record=row[0], lon=row[1], lat=row[2], distance_m=row[3], score=row[4])
-        for row in (await session.execute(query)).all()
+        for row in (await session.execute(query, values)).all()
     ]
     return result
 
 
-async def _facets(
-    session: AsyncSession, model: RecordModel, where: ColumnElement[bool]
-) -> dict[str, dict[str, int]]:
-    arrays = PRACTICE_FACETS if model is Practice else PROVIDER_FACETS
-    scalars = PRACTICE_SCALAR_FACETS if model is Practice else PROVIDER_SCALAR_FACETS
-    columns = [getattr(model, name).label(name) for name in (*arrays, *scalars)]
-    matched = select(*columns).where(where).cte("matched")
-    parts: list[Select[Any]] = []
-    for name in arrays:
-        codes = select(func.unnest(matched.c[name]).label("code")).subquery()
-        parts.append(
-            select(literal(name).label("facet"), codes.c.code, func.count().label("n")).group_by(
-                codes.c.code
+@dataclass(slots=True)
+class ListPage:
+    """A page of the public search: ``rows`` hold the values of ``LIST_FIELDS`` in order, the
+    JSON documents among them (``list_json_fields``) as text; ``total`` is a lower bound when
+    ``exact`` is false, and ``more`` then says whether a next page may follow."""
+
+    rows: list[Sequence[Any]]
+    total: int
+    exact: bool
+    more: bool
+    facets: str | None
+
+
+def list_fields(model: RecordModel) -> list[str]:
+    """The fields of a public list row, in order: those of PracticeOut / ProviderOut."""
+    return list((PracticeOut if model is Practice else ProviderOut).model_fields)
+
+
+def list_json_fields(model: RecordModel) -> set[str]:
+    """The fields of a public list row that arrive as JSON text."""
+    table = model.__table__
+    documents = {column.key for column in table.c if isinstance(column.type, JSONB)}
+    return documents | {"location"} | ({"services"} if model is Provider else set())
+
+
+def _list_columns(model: RecordModel, distance: Any, score: Any) -> list[Any]:
+    """The row of the public list: each field of the output schema, straight from the
+    database (no per-value conversion in Python; JSON documents as text)."""
+    table = model.__table__
+    geom = table.c.geom
+    documents = list_json_fields(model)
+    columns: list[Any] = []
+    for name in list_fields(model):
+        if name == "location":
+            point = func.json_build_object("lon", func.ST_X(geom), "lat", func.ST_Y(geom))
+            value: Any = case((geom.is_(None), None), else_=cast(point, TEXT))
+        elif name == "services":
+            value = _services_json(table.c.id)
+        elif name == "distance_m":
+            value = distance if distance is not None else null()
+        elif name == "score":
+            value = score if score is not None else null()
+        elif name == "metadata":
+            value = null()
+        elif name in documents:
+            value = cast(table.c[name], TEXT)
+        else:
+            value = table.c[name]
+        columns.append(type_coerce(value, NullType()).label(name))
+    return columns
+
+
+def _services_json(provider_id: Any) -> Any:
+    """A provider's services as JSON text (the fields of ServiceOut, ordered by name)."""
+    service = ProviderService.__table__
+    fields = list(ServiceOut.model_fields)
+    document = func.json_build_object(
+        *(part for name in fields for part in (name, service.c[name]))
+    )
+    return (
+        select(
+            cast(
+                func.coalesce(
+                    func.json_agg(document).aggregate_order_by(service.c.name, service.c.id),
+                    literal_column("'[]'::json"),
+                ),
+                TEXT,
             )
         )
-    for name in scalars:
-        column = matched.c[name]
-        parts.append(
-            select(literal(name).label("facet"), column.label("code"), func.count().label("n"))
-            .where(column.isnot(None))
-            .group_by(column)
+        .where(service.c.provider_id == provider_id)
+        .scalar_subquery()
+    )
+
+
+# Built window statements by shape (see _filters); a few dozen shapes are in common use.
+_STATEMENTS: dict[tuple[Any, ...], Any] = {}
+_STATEMENTS_MAX = 512
+
+
+async def search_window(
+    session: AsyncSession,
+    model: RecordModel,
+    params: SearchParams,
+    *,
+    limit: int,
+    offset: int,
+    window: int = SEARCH_WINDOW,
+) -> ListPage:
+    """The public search: the first ``window`` matches (see ``SEARCH_WINDOW``), their count
+    and facets, and the page.
+
+    Text queries use the full-text indexes; only when they find nothing does the trigram
+    (typo) index get a turn, so "Kooperajca" still finds "Kooperacja"."""
+    text = (params.q or "").strip()
+    page = await _window_search(session, model, params, text, limit, offset, window)
+    if text and page.total == 0:
+        page = await _window_search(session, model, params, text, limit, offset, window, typo=True)
+    return page
+
+
+async def _window_search(
+    session: AsyncSession,
+    model: RecordModel,
+    params: SearchParams,
+    text: str,
+    limit: int,
+    offset: int,
+    window: int,
+    *,
+    typo: bool = False,
+) -> ListPage:
+    """One statement for the window, its count and facets, and the page; a second one only
+    when the page needs matches past the window.
+
+    The window is the first matches the plan returns: a bitmap or sequential scan gives them
+    in table order. The query's tsquery is a statement-level value (see _query_values), so
+    the planner estimates text matches as rare and reaches for the GIN index first rather
+    than filtering another scan's rows (which would read every row's tsvector)."""
+    filters, values = _search_values(model, params, text)
+    kind = _ranking_kind(text, typo=typo) if text else None
+    sort = _sort(params, kind is not None)
+    shape = (model.__name__, tuple(filters), kind, sort, params.facets, params.near is not None)
+    statement = _STATEMENTS.get(shape)
+    if statement is None:
+        statement = _window_statement(model, params, filters, kind, sort)
+        if len(_STATEMENTS) >= _STATEMENTS_MAX:
+            _STATEMENTS.pop(next(iter(_STATEMENTS)))
+        _STATEMENTS[shape] = statement
+    values.update(window=window, page_limit=limit, page_offset=offset, kth=offset + limit - 1)
+    rows = (await session.execute(statement, values)).all()
+    matched = int(rows[0].search_matched)
+    page = ListPage(
+        rows=[row[:-2] for row in rows if row.id is not None],
+        total=matched,
+        exact=matched < window,
+        more=False,
+        facets=rows[0].search_facets,
+    )
+    if page.exact or sort == "relevance":
+        page.more = offset + len(page.rows) < page.total
+        return page
+    # More matches than the window and an order the window cannot give: the page comes from
+    # every match (rare enough not to keep its statement).
+    distance = _distance(model) if params.near is not None else None
+    query = (
+        select(*_list_columns(model, distance, None))
+        .where(*(build(model) for build in filters.values()))
+        .where(*([_ranking(model, kind).match] if kind is not None else []))
+        .order_by(*_order(sort, model, None, distance))
+        .limit(limit)
+        .offset(offset)
+    )
+    page.rows = list((await session.execute(query, values)).all())
+    page.more = len(page.rows) == limit
+    return page
+
+
+def _window_statement(
+    model: RecordModel,
+    params: SearchParams,
+    filters: dict[str, Condition],
+    kind: str | None,
+    sort: str,
+) -> Any:
+    """The window of the first ``:window`` matches, their count and facets, and the page
+    (``:page_limit`` from ``:page_offset``) when the window can give it: relevance ranks the
+    window; other orders need every match, so they come from the window only when it is not
+    full (the caller then asks again)."""
+    conditions = [build(model) for build in filters.values()]
+    ranking = _ranking(model, kind) if kind is not None else None
+    if ranking is not None:
+        conditions.append(ranking.match)
+    distance = _distance(model) if params.near is not None else None
+    columns: list[Any] = [model.id, model.published_at, model.updated_at]
+    relevance = sort == "relevance" and ranking is not None
+    if sort == "title" or (relevance and ranking is not None and ranking.title_query is not None):
+        columns.append(model.name_norm)
+    if relevance and ranking is not None:
+        columns.append(ranking.rank.label("rank"))
+    if distance is not None:
+        columns.append(distance.label("distance"))
+    arrays, scalars = _facet_names(model) if params.facets else ((), ())
+    columns += [getattr(model, name) for name in (*arrays, *scalars)]
+    window = bindparam("window", type_=Integer)
+    win = select(*columns).where(*conditions).limit(window).cte("win").prefix_with("MATERIALIZED")
+    matched = select(func.count().label("n")).select_from(win).subquery("matched")
+
+    score: Any = None
+    page_filter: list[ColumnElement[bool]] = []
+    if relevance and ranking is not None:
+        score = win.c.rank
+        if ranking.title_query is not None:
+            # The exact top (offset + limit) by rank + bonus, computing the bonus (a trigram
+            # comparison, the costly part) only for rows that can reach it: the bonus is at
+            # most TITLE_BONUS, so a row ranked TITLE_BONUS below the k-th best rank cannot.
+            kth = (
+                select(win.c.rank)
+                .order_by(win.c.rank.desc())
+                .offset(bindparam("kth", type_=Integer))
+                .limit(1)
+                .scalar_subquery()
+            )
+            page_filter.append(win.c.rank >= func.coalesce(kth, 0.0) - TITLE_BONUS)
+            score = cast(win.c.rank + TITLE_BONUS * ranking.bonus(win.c.name_norm), Float)
+    else:
+        # Every match is in the window only when it is not full.
+        page_filter.append(select(matched.c.n).scalar_subquery() < window)
+    window_distance = win.c.distance if distance is not None else None
+    order = _order(sort, win.c, score, window_distance)
+    page = (
+        select(
+            win.c.id,
+            (score if score is not None else literal(None, Float)).label("score"),
+            (window_distance if window_distance is not None else literal(None, Float)).label(
+                "distance"
+            ),
+            func.row_number().over(order_by=order).label("position"),
         )
-    facets: dict[str, dict[str, int]] = {name: {} for name in (*arrays, *scalars)}
-    for facet, code, count in (await session.execute(union_all(*parts))).all():
-        facets[facet][code] = int(count)
-    return {
-        name: dict(sorted(values.items(), key=lambda item: (-item[1], item[0])))
-        for name, values in facets.items()
+        .where(*page_filter)
+        .order_by(*order)
+        .limit(bindparam("page_limit", type_=Integer))
+        .offset(bindparam("page_offset", type_=Integer))
+        .subquery("page")
+    )
+    table = model.__table__
+    facets: Any = null()
+    if params.facets:
+        facets = cast(_facets_json(win, arrays, scalars), TEXT)
+    return (
+        select(
+            *_list_columns(model, page.c.distance, page.c.score),
+            matched.c.n.label("search_matched"),
+            type_coerce(facets, NullType()).label("search_facets"),
+        )
+        .select_from(matched)
+        .outerjoin(page.join(table, table.c.id == page.c.id), true())
+        .order_by(page.c.position)
+    )
+
+
+def _facet_names(model: RecordModel) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    if model is Practice:
+        return PRACTICE_FACETS, PRACTICE_SCALAR_FACETS
+    return PROVIDER_FACETS, PROVIDER_SCALAR_FACETS
+
+
+def _facets_json(rows: Any, arrays: Sequence[str], scalars: Sequence[str]) -> Any:
+    """``{facet: {code: count}}`` over ``rows`` (every facet, counts descending, then codes)."""
+    values = union_all(
+        *(
+            select(literal(name).label("facet"), func.unnest(rows.c[name]).label("code"))
+            for name in arrays
+        ),
+        *(
+            select(literal(name).label("facet"), rows.c[name].label("code")).where(
+                rows.c[name].isnot(None)
+            )
+            for name in scalars
+        ),
+    ).subquery("facet_value")
+    counted = (
+        select(values.c.facet, values.c.code, func.count().label("n"))
+        .group_by(values.c.facet, values.c.code)
+        .subquery("facet_count")
+    )
+    per_facet = (
+        select(
+            counted.c.facet,
+            func.json_object_agg(counted.c.code, counted.c.n)
+            .aggregate_order_by(counted.c.n.desc(), counted.c.code.collate("C"))
+            .label("counts"),
+        )
+        .group_by(counted.c.facet)
+        .subquery("facet")
+    )
+    counts = {
+        name: select(per_facet.c.counts).where(per_facet.c.facet == name).scalar_subquery()
+        for name in (*arrays, *scalars)
     }
+    return func.json_build_object(
+        *(
+            part
+            for name, value in counts.items()
+            for part in (name, func.coalesce(value, literal_column("'{}'::json")))
+        ),
+        type_=JSON,
+    )
 
 
 async def feed_practices(

@@ -29,6 +29,7 @@ from catalog.validators import (
     normalize_phone,
     regon_is_valid,
 )
+from shared.pagination import Link as PageLink
 
 RecordStatus = Literal["draft", "submitted", "published", "archived"]
 LifecycleStatus = Literal["idea", "pilot", "implemented", "evaluated", "scaled", "discontinued"]
@@ -359,6 +360,43 @@ class ProviderOut(BaseModel):
     distance_m: float | None = None
     score: float | None = None
     metadata: list[ChangeOut] | None = None
+
+
+MATCHED_RELATION = (
+    "`eq`: numberMatched is the exact number of matches. `gte`: more records match than the "
+    "search examines (the first 1000 matches the indexes return): numberMatched is that "
+    "number, a lower bound; facets are counted among those matches (lower bounds too) and "
+    "relevance ranks them. Add words or filters for an exact count. Orders other than "
+    "relevance page on past it."
+)
+FACETS = (
+    "With facets=true: for each facet, the number of matching records per code (most "
+    "frequent first); lower bounds when numberMatchedRelation is gte."
+)
+
+
+class ListPageOut(BaseModel):
+    """The envelope of the public list (OGC API Features style), without the records."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    number_matched: int = Field(
+        alias="numberMatched", description="Matching records (see numberMatchedRelation)."
+    )
+    number_returned: int = Field(alias="numberReturned")
+    links: list[PageLink]
+    number_matched_relation: Literal["eq", "gte"] = Field(
+        alias="numberMatchedRelation", description=MATCHED_RELATION
+    )
+    facets: dict[str, dict[str, int]] | None = Field(default=None, description=FACETS)
+
+
+class PracticePage(ListPageOut):
+    practices: list[PracticeOut]
+
+
+class ProviderPage(ListPageOut):
+    providers: list[ProviderOut]
 
 
 class FacetValue(BaseModel):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+import orjson
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -167,12 +168,57 @@ async def get_managed(session: AsyncSession, *, principal: Principal, kind: str,
     return (await shape(session, kind, [found], with_changes=True))[0]
 
 
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    """A page of the public search; ``total`` is a lower bound when ``exact`` is false, and
+    then ``more`` says whether a next page may follow."""
+
+    items: list[dict[str, Any]]
+    total: int
+    exact: bool
+    more: bool
+    facets: dict[str, dict[str, int]] | None
+
+
+# The public list's rows, in the field order of PracticeOut / ProviderOut, and which of the
+# fields arrive as JSON text.
+_LIST_FIELDS = {kind: repository.list_fields(model) for kind, model in MODELS.items()}
+_LIST_DOCUMENTS = {
+    kind: [
+        index
+        for index, name in enumerate(_LIST_FIELDS[kind])
+        if name in repository.list_json_fields(model)
+    ]
+    for kind, model in MODELS.items()
+}
+
+
+def list_item(kind: str, row: Sequence[Any]) -> dict[str, Any]:
+    """One record of the public list: the fields of PracticeOut / ProviderOut with the values
+    the database holds (they passed the same validation on the way in). Serialized by
+    ``routes.records.list_response`` they read exactly as the schema's JSON; validating each
+    value again would cost most of the list's time."""
+    values = list(row)
+    for index in _LIST_DOCUMENTS[kind]:
+        if values[index] is not None:
+            values[index] = orjson.loads(values[index])
+    return dict(zip(_LIST_FIELDS[kind], values, strict=True))
+
+
 async def search(
     session: AsyncSession, *, kind: str, params: SearchParams, limit: int, offset: int
-) -> tuple[list[Any], int, dict[str, dict[str, int]] | None]:
-    result = await repository.search(session, MODELS[kind], params, limit=limit, offset=offset)
-    items = await shape(session, kind, result.rows)
-    return items, result.total, (result.facets if params.facets else None)
+) -> SearchPage:
+    """The public search: examines at most ``repository.SEARCH_WINDOW`` matches."""
+    found = await repository.search_window(
+        session, MODELS[kind], params, limit=limit, offset=offset
+    )
+    return SearchPage(
+        items=[list_item(kind, row) for row in found.rows],
+        total=found.total,
+        exact=found.exact,
+        more=found.more,
+        facets=orjson.loads(found.facets) if params.facets and found.facets else None,
+    )
 
 
 async def related_practices(session: AsyncSession, *, ref: str, limit: int) -> list[Any]:

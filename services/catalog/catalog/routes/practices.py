@@ -11,7 +11,7 @@ from catalog import service, transfer
 from catalog.deps import SessionDep
 from catalog.routes.params import SearchDep
 from catalog.routes.records import records_router
-from catalog.schemas import PracticeIn, PracticeOut
+from catalog.schemas import PracticeIn, PracticeOut, PracticePage
 
 router = APIRouter(tags=["practices"])
 
@@ -48,5 +48,7 @@ async def related_practices(
 
 
 router.include_router(
-    records_router(kind="practice", collection="practices", input_schema=PracticeIn)
+    records_router(
+        kind="practice", collection="practices", input_schema=PracticeIn, page_schema=PracticePage
+    )
 )

@@ -11,7 +11,7 @@ from catalog import service, transfer
 from catalog.deps import SessionDep
 from catalog.routes.params import SearchDep
 from catalog.routes.records import records_router
-from catalog.schemas import ProviderIn
+from catalog.schemas import ProviderIn, ProviderPage
 
 router = APIRouter(tags=["providers"])
 
@@ -35,5 +35,7 @@ async def export_providers(
 
 
 router.include_router(
-    records_router(kind="provider", collection="providers", input_schema=ProviderIn)
+    records_router(
+        kind="provider", collection="providers", input_schema=ProviderIn, page_schema=ProviderPage
+    )
 )

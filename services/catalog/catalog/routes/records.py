@@ -5,6 +5,7 @@ with their own schemas."""
 import asyncio
 from typing import Annotated, Any, Literal
 
+import orjson
 from fastapi import APIRouter, BackgroundTasks, Body, Query, Request
 from fastapi.responses import Response
 
@@ -14,9 +15,10 @@ from catalog.routes.params import SearchDep
 from catalog.schemas import ImportReport
 from shared.errors import PayloadTooLarge
 from shared.handoff import TilesInvalidator
-from shared.pagination import PageDep, page_body
+from shared.pagination import PageDep, PageParams, page_body, page_links
 
 Action = Literal["submit", "return", "publish", "archive"]
+JSON = "application/json"
 
 
 def schedule_invalidation(
@@ -41,23 +43,60 @@ async def read_limited(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+# Datetimes as pydantic writes them in JSON ("...Z", microseconds only when not zero), decimals
+# as strings: a list item reads exactly as its PracticeOut / ProviderOut would.
+_LIST_JSON = orjson.OPT_UTC_Z
+
+
+def list_response(
+    request: Request, page: PageParams, *, key: str, found: service.SearchPage
+) -> Response:
+    """The public list as JSON: ``{key: items, numberMatched, numberReturned, links,
+    numberMatchedRelation[, facets]}``."""
+    returned = len(found.items)
+    # With a lower-bound total the links follow the search's own "more".
+    total = found.total if found.exact else page.offset + returned + found.more
+    body: dict[str, Any] = {
+        key: found.items,
+        "numberMatched": found.total,
+        "numberReturned": returned,
+        "links": [
+            link.model_dump() for link in page_links(request, page, total=total, returned=returned)
+        ],
+        "numberMatchedRelation": "eq" if found.exact else "gte",
+    }
+    if found.facets is not None:
+        body["facets"] = found.facets
+    return Response(orjson.dumps(body, option=_LIST_JSON, default=str), media_type=JSON)
+
+
 def records_router(
-    *, kind: Literal["practice", "provider"], collection: str, input_schema: type[Any]
+    *,
+    kind: Literal["practice", "provider"],
+    collection: str,
+    input_schema: type[Any],
+    page_schema: type[Any],
 ) -> APIRouter:
     router = APIRouter(tags=[collection])
     item_key = collection
 
-    @router.get(f"/{collection}", summary=f"Search published {collection}")
+    @router.get(
+        f"/{collection}",
+        summary=f"Search published {collection}",
+        description=(
+            f"Published {collection} matching every filter given. A search examines at most "
+            "the first 1000 matches: with more, numberMatched is 1000 and "
+            "numberMatchedRelation is gte (see the schema)."
+        ),
+        response_model=page_schema,
+    )
     async def list_records(
         request: Request, session: SessionDep, params: SearchDep, page: PageDep
-    ) -> dict[str, Any]:
-        items, total, facets = await service.search(
+    ) -> Response:
+        found = await service.search(
             session, kind=kind, params=params, limit=page.limit, offset=page.offset
         )
-        body = page_body(request, page, key=item_key, items=items, total=total)
-        if facets is not None:
-            body["facets"] = facets
-        return body
+        return list_response(request, page, key=item_key, found=found)
 
     @router.get(f"/{collection}/{{ref}}", summary=f"One published {kind} by id or slug")
     async def get_record(ref: str, session: SessionDep) -> Any:
