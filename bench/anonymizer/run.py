@@ -194,6 +194,7 @@ async def audit_only(sessionmaker: async_sessionmaker[AsyncSession]) -> tuple[fl
             ).all()
         }
         parents = await repository.unit_parents(session=session)
+        population = await repository.populations(session=session, years=[2023, 2024])
     periods = {p for p in {row.period for row in rows} if service.period_end(p) <= AS_OF}
     rows = [row for row in rows if row.period in periods]
     values = np.array([row.value for row in rows], dtype=np.int64)
@@ -208,7 +209,8 @@ async def audit_only(sessionmaker: async_sessionmaker[AsyncSession]) -> tuple[fl
     )
     primary = (values > 0) & (values < 5)
     started = time.perf_counter()
-    audit(values, mask, relations, primary=primary, k=5, p=0.3)
+    caps = service.attacker_caps(rows, values, population)
+    audit(values, mask, relations, primary=primary, k=5, p=0.3, cap=caps)
     return time.perf_counter() - started, int(mask.sum()), relations_time
 
 

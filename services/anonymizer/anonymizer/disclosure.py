@@ -5,29 +5,36 @@ Pure functions over numpy arrays, independent of the database, so the reference 
 (sdcTable 4x4, primary-only 3-D table) are tested exactly as the service runs them.
 
 A relation is a linear form ``sum(coef_i * x_i)`` that is ``= 0`` (equality) or ``<= 0``.
-The attacker knows every relation, every published value, ``x >= 0`` and ``x <= cap`` (the
-largest count); for a suppressed cell the audit computes ``L = min x`` and ``U = max x`` with
-HiGHS.
+The attacker knows every relation, every published value, ``x >= 0`` and ``x <= cap`` (by
+default the largest count; the service passes each cell's published bound, the residents of
+its unit); for a suppressed cell the audit bounds ``L = min x`` and ``U = max x`` with
+HiGHS. All relations live in one sparse matrix (:class:`RelationSystem`), so a city-sized
+table (hundreds of thousands of cells and relations) is handled with vector operations.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
+import highspy
 import numpy as np
 import numpy.typing as npt
-from scipy.optimize import linprog
-from scipy.sparse import coo_matrix
+from scipy.sparse import bmat, csc_matrix, csr_matrix
 from scipy.sparse.csgraph import connected_components
 
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
+FloatArray = npt.NDArray[np.float64]
 
 MIN_K = 3
 _EPS = 1e-6
+_INF = highspy.kHighsInf
+# Witness rounds per component and direction before the remaining cells get an LP each, and
+# how many cells may get one before the rest are reported as failing (more suppression).
+_BATCH_ROUNDS = 12
+_SINGLE_LPS = 200
 
 
 class DisclosureError(ValueError):
@@ -59,10 +66,66 @@ def relation_from_truth(
     return Relation(tuple(cells), tuple(-coef for coef in coefs), False)
 
 
+class RelationSystem:
+    """Every relation of a table as one sparse matrix (rows: relations, columns: cells)."""
+
+    def __init__(self, relations: Sequence[Relation], size: int) -> None:
+        lengths = np.fromiter(
+            (len(r.cells) for r in relations), dtype=np.int64, count=len(relations)
+        )
+        rows = np.repeat(np.arange(len(relations), dtype=np.int64), lengths)
+        columns = np.fromiter(
+            (cell for r in relations for cell in r.cells), dtype=np.int64, count=int(lengths.sum())
+        )
+        coefs = np.fromiter(
+            (coef for r in relations for coef in r.coefs), dtype=np.float64, count=columns.size
+        )
+        self.size = size
+        self.rows: csr_matrix = csr_matrix((coefs, (rows, columns)), shape=(len(relations), size))
+        self.columns: csc_matrix = self.rows.tocsc()
+        self.pattern: csr_matrix = csr_matrix(
+            (np.ones(columns.size), (rows, columns)), shape=(len(relations), size)
+        )
+        self.equality: BoolArray = np.fromiter(
+            (r.equality for r in relations), dtype=np.bool_, count=len(relations)
+        )
+
+    def __len__(self) -> int:
+        return int(self.equality.size)
+
+    def cells_of(self, row: int) -> npt.NDArray[np.int32]:
+        start, end = self.rows.indptr[row], self.rows.indptr[row + 1]
+        cells: npt.NDArray[np.int32] = self.rows.indices[start:end]
+        return cells
+
+    def relations_of(self, cell: int) -> npt.NDArray[np.int32]:
+        start, end = self.columns.indptr[cell], self.columns.indptr[cell + 1]
+        rows: npt.NDArray[np.int32] = self.columns.indices[start:end]
+        return rows
+
+    def count(self, mask: BoolArray) -> npt.NDArray[np.int64]:
+        """For every relation, how many of its cells ``mask`` holds."""
+        counted: npt.NDArray[np.int64] = (self.pattern @ mask.astype(np.float64)).astype(np.int64)
+        return counted
+
+
+def _system(relations: Sequence[Relation] | RelationSystem, size: int) -> RelationSystem:
+    return relations if isinstance(relations, RelationSystem) else RelationSystem(relations, size)
+
+
 def attacker_cap(values: IntArray) -> float:
-    """The attacker's upper bound of every cell: the largest true count (the top total,
-    normally published; assuming it known when it is not makes the attacker stronger)."""
+    """The attacker's upper bound of every cell when nothing better is known: the largest
+    true count (the top total, normally published)."""
     return float(values.max()) if values.size else 0.0
+
+
+def _caps(values: IntArray, cap: float | FloatArray | None) -> FloatArray:
+    """One upper bound per cell, never below the true value (the truth must stay feasible)."""
+    bound = attacker_cap(values) if cap is None else cap
+    caps: FloatArray = np.maximum(
+        np.broadcast_to(np.asarray(bound, dtype=np.float64), values.shape), values
+    )
+    return caps
 
 
 def protection_level(value: int, *, k: int, p: float) -> int:
@@ -85,6 +148,11 @@ def check_k(k: int) -> None:
         )
 
 
+def _levels(values: IntArray, *, k: int, p: float) -> IntArray:
+    levels: IntArray = np.maximum(k, np.ceil(p * values - 1e-9)).astype(np.int64)
+    return levels
+
+
 @dataclass(slots=True)
 class AuditResult:
     """Attacker intervals of the suppressed cells and the cells that fail the criterion."""
@@ -96,6 +164,9 @@ class AuditResult:
     problems: list[str] = field(default_factory=list)
     components: int = 0
     linear_programs: int = 0
+    # For a failing cell, the relations that bind it in its last LP (largest dual first):
+    # where another suppression helps.
+    blockers: dict[int, list[int]] = field(default_factory=dict)
 
     @property
     def passed(self) -> bool:
@@ -105,156 +176,294 @@ class AuditResult:
 def audit(
     values: IntArray,
     suppressed: BoolArray,
-    relations: Sequence[Relation],
+    relations: Sequence[Relation] | RelationSystem,
     *,
     primary: BoolArray,
     k: int,
     p: float,
-    cap: float | None = None,
+    cap: float | FloatArray | None = None,
     witnesses: bool = True,
     targets: set[int] | None = None,
+    exact_failing: bool = True,
 ) -> AuditResult:
     """LP audit: for each suppressed cell, the attacker's [L, U]. A primary cell passes when
     ``U - L > 0``, ``L <= max(0, v - P)`` and ``U >= v + P``; a secondary cell when it is not
     exact or not small (see :func:`_proven`).
 
-    With ``witnesses`` (the default) a cell whose criterion is already met by the solutions of
-    earlier LPs gets no LP of its own, and its reported bounds are those inner bounds; without
-    it every cell gets its exact min and max. ``targets`` limits the LPs to those cells (the
-    others are still variables of the system)."""
+    With ``witnesses`` (the default) the cells are proven in batches: one LP pushes every
+    unproven cell of a component towards its protection level at once (capped, so no cell is
+    pushed further than it needs), and every LP solution is a table the attacker cannot rule
+    out, so it proves each cell it moves far enough. The reported bounds of a proven cell are
+    those inner bounds. Cells the batches cannot prove get an LP of their own; failing cells
+    get their exact min and max (``exact_failing``). Without ``witnesses`` every cell gets its
+    exact min and max. ``targets`` limits the LPs to those cells (the others are still
+    variables of the system)."""
     result = AuditResult()
     hidden = np.flatnonzero(suppressed)
     if hidden.size == 0:
         return result
-    if cap is None:
-        cap = attacker_cap(values)
-    position = {int(cell): index for index, cell in enumerate(hidden)}
-    eq_rows: list[tuple[list[int], list[float], float]] = []
-    ub_rows: list[tuple[list[int], list[float], float]] = []
-    for relation in relations:
-        columns: list[int] = []
-        coefs: list[float] = []
-        constant = 0.0
-        for cell, coef in zip(relation.cells, relation.coefs, strict=True):
-            if cell in position:
-                columns.append(position[cell])
-                coefs.append(coef)
-            else:
-                constant += coef * float(values[cell])
-        if not columns:
-            continue
-        (eq_rows if relation.equality else ub_rows).append((columns, coefs, -constant))
-    # Variables linked by a relation form one component; components are audited separately.
-    edges_from: list[int] = []
-    edges_to: list[int] = []
-    for columns, _, _ in (*eq_rows, *ub_rows):
-        for column in columns[1:]:
-            edges_from.append(columns[0])
-            edges_to.append(column)
-    size = hidden.size
-    graph = coo_matrix(
-        (np.ones(len(edges_from)), (np.array(edges_from, dtype=np.int64), edges_to)),
-        shape=(size, size),
-    )
-    count, labels = connected_components(graph, directed=False)
-    result.components = int(count)
-    rows_by_component: dict[int, tuple[list[int], list[int]]] = {}
-    for index, (columns, _, _) in enumerate(eq_rows):
-        rows_by_component.setdefault(int(labels[columns[0]]), ([], []))[0].append(index)
-    for index, (columns, _, _) in enumerate(ub_rows):
-        rows_by_component.setdefault(int(labels[columns[0]]), ([], []))[1].append(index)
-    for component in range(count):
-        members = np.flatnonzero(labels == component)
-        local = {int(column): index for index, column in enumerate(members)}
-        eq_ids, ub_ids = rows_by_component.get(component, ([], []))
-        a_eq, b_eq = _matrix([eq_rows[i] for i in eq_ids], local)
-        a_ub, b_ub = _matrix([ub_rows[i] for i in ub_ids], local)
-        cells = [int(hidden[column]) for column in members.tolist()]
-        if targets is not None and not any(cell in targets for cell in cells):
-            continue
+    system = _system(relations, values.size)
+    caps = _caps(values, cap)
+    levels = _levels(values, k=k, p=p)
+    for component in _components(system, values, suppressed, hidden, result, targets):
         _audit_component(
-            cells,
+            component,
             values,
-            (a_eq, b_eq, a_ub, b_ub),
-            cap=cap,
+            levels,
+            caps=caps,
             primary=primary,
-            k=k,
-            p=p,
             witnesses=witnesses,
+            exact_failing=exact_failing,
             result=result,
             targets=targets,
         )
     return result
 
 
-def _audit_component(
-    cells: list[int],
+@dataclass(slots=True)
+class _Component:
+    """A connected set of suppressed cells and the relations that bind them:
+    ``row_lower <= matrix @ x <= row_upper``."""
+
+    cells: IntArray
+    relations: IntArray
+    matrix: csr_matrix
+    row_lower: FloatArray
+    row_upper: FloatArray
+
+
+def _components(
+    system: RelationSystem,
     values: IntArray,
-    system: tuple[Any, Any, Any, Any],
+    suppressed: BoolArray,
+    hidden: IntArray,
+    result: AuditResult,
+    targets: set[int] | None,
+) -> Iterator[_Component]:
+    """Suppressed cells linked by a relation are audited together; published cells are
+    constants of the relations."""
+    touched = system.count(suppressed) > 0
+    row_ids = np.flatnonzero(touched)
+    block = system.rows[row_ids]
+    published = np.where(suppressed, 0.0, values.astype(np.float64))
+    constant = block @ published
+    inner: csr_matrix = block[:, hidden].tocsr()
+    equality = system.equality[row_ids]
+    lower = np.where(equality, -constant, -_INF)
+    upper = -constant
+    rows = inner.shape[0]
+    graph = bmat([[None, inner], [inner.T, None]], format="csr")
+    count, labels = connected_components(graph, directed=False)
+    result.components = int(count)
+    row_labels, cell_labels = labels[:rows], labels[rows:]
+    target_mask = None
+    if targets is not None:
+        target_mask = np.zeros(values.size, dtype=bool)
+        target_mask[list(targets)] = True
+    row_order = np.argsort(row_labels, kind="stable")
+    row_bounds = np.searchsorted(row_labels[row_order], np.arange(count + 1))
+    cell_order = np.argsort(cell_labels, kind="stable")
+    cell_bounds = np.searchsorted(cell_labels[cell_order], np.arange(count + 1))
+    for label in range(count):
+        columns = cell_order[cell_bounds[label] : cell_bounds[label + 1]]
+        if columns.size == 0:
+            continue
+        cells: IntArray = hidden[columns]
+        if target_mask is not None and not target_mask[cells].any():
+            continue
+        members = row_order[row_bounds[label] : row_bounds[label + 1]]
+        matrix = inner[members][:, columns].tocsr()
+        yield _Component(cells, row_ids[members], matrix, lower[members], upper[members])
+
+
+class _Model:
+    """One HiGHS model of a component, re-solved with changing objectives (warm starts).
+
+    Columns are the cells, then one progress variable ``t`` per proof sought, linked by
+    ``x_c - need * t >= v`` (up) or ``x_c + need * t <= v`` (down), ``t <= 1``: maximizing the
+    sum of the ``t`` pushes each cell towards, and never beyond, its protection level."""
+
+    def __init__(
+        self,
+        component: _Component,
+        truth: FloatArray,
+        caps: FloatArray,
+        proofs: list[tuple[int, float, bool]],
+    ) -> None:
+        size = component.cells.size
+        self.size = size
+        self.highs = highspy.Highs()  # type: ignore[no-untyped-call]
+        self.highs.setOptionValue("output_flag", False)
+        count = len(proofs)
+        rows, columns, data = [], [], []
+        link_lower = np.empty(count)
+        link_upper = np.empty(count)
+        for index, (slot, need, up) in enumerate(proofs):
+            rows += [index, index]
+            columns += [slot, size + index]
+            data += [1.0, -need if up else need]
+            link_lower[index] = truth[slot] if up else -_INF
+            link_upper[index] = _INF if up else truth[slot]
+        links = csr_matrix((data, (rows, columns)), shape=(count, size + count))
+        relations = csr_matrix(
+            (component.matrix.data, component.matrix.indices, component.matrix.indptr),
+            shape=(component.matrix.shape[0], size + count),
+        )
+        matrix = bmat([[relations], [links]], format="csr")
+        model = highspy.HighsLp()
+        model.num_col_ = size + count
+        model.num_row_ = matrix.shape[0]
+        model.col_cost_ = np.zeros(size + count)
+        model.col_lower_ = np.concatenate([np.zeros(size), np.full(count, -_INF)])
+        model.col_upper_ = np.concatenate([caps, np.ones(count)])
+        model.row_lower_ = np.concatenate([component.row_lower, link_lower])
+        model.row_upper_ = np.concatenate([component.row_upper, link_upper])
+        model.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
+        model.a_matrix_.start_ = matrix.indptr.astype(np.int32)
+        model.a_matrix_.index_ = matrix.indices.astype(np.int32)
+        model.a_matrix_.value_ = matrix.data.astype(np.float64)
+        model.sense_ = highspy.ObjSense.kMaximize
+        self.highs.passModel(model)
+        self.cost = np.zeros(size + count)
+        self.solved = 0
+
+    def solve(self, cost: FloatArray) -> FloatArray | None:
+        """The cells of an optimal solution for ``cost`` (maximized), or ``None``."""
+        changed = np.flatnonzero(cost != self.cost).astype(np.int32)
+        if changed.size:
+            self.highs.changeColsCost(changed.size, changed, cost[changed])
+            self.cost = cost.copy()
+        self.highs.run()
+        self.solved += 1
+        if self.highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            return None
+        point: FloatArray = np.asarray(self.highs.getSolution().col_value)[: self.size]
+        return point
+
+    def binding(self, relations: int) -> list[int]:
+        """The first ``relations`` rows that bind the last solution, largest dual first."""
+        duals = np.abs(np.asarray(self.highs.getSolution().row_dual)[:relations])
+        rows = np.flatnonzero(duals > _EPS)
+        ordered: list[int] = rows[np.argsort(-duals[rows], kind="stable")].tolist()
+        return ordered
+
+
+def _audit_component(
+    component: _Component,
+    values: IntArray,
+    levels: IntArray,
     *,
-    cap: float,
+    caps: FloatArray,
     primary: BoolArray,
-    k: int,
-    p: float,
     witnesses: bool,
+    exact_failing: bool,
     result: AuditResult,
     targets: set[int] | None,
 ) -> None:
-    a_eq, b_eq, a_ub, b_ub = system
-    truth = np.array([float(values[cell]) for cell in cells])
-    # Every LP solution is a table the attacker cannot rule out: the values seen across
-    # them are inner bounds of [L, U]. A cell already proven safe by them needs no LP of
-    # its own (exact bounds only when ``witnesses`` is off).
+    cells = component.cells
+    truth = values[cells].astype(np.float64)
+    slots = [slot for slot, cell in enumerate(cells.tolist()) if targets is None or cell in targets]
     seen_low = truth.copy()
     seen_high = truth.copy()
-    solved_low: dict[int, float] = {}
-    solved_high: dict[int, float] = {}
+    is_primary = primary[cells]
+    need = levels[cells].astype(np.float64)
+    # Up: x >= v + P (primary) or v + 1 (a small secondary cell, which only must not be
+    # exact); down: x <= max(0, v - P), i.e. a fall by min(v, P), or by 1.
+    small = ~is_primary & (truth > 0) & (truth < need)
+    up_need = np.where(is_primary, need, 1.0)
+    down_need = np.where(is_primary, np.minimum(truth, need), 1.0)
+    sought = [slot for slot in slots if is_primary[slot] or small[slot]]
+    model = _Model(
+        component,
+        truth,
+        caps[cells],
+        [(slot, float(up_need[slot]), True) for slot in sought]
+        + [(slot, float(down_need[slot]), False) for slot in sought],
+    )
+    up_of = {slot: component.cells.size + index for index, slot in enumerate(sought)}
+    down_of = {
+        slot: component.cells.size + len(sought) + index for index, slot in enumerate(sought)
+    }
+    proven_up: set[int] = set()
+    proven_down: set[int] = set()
 
-    def solve(objective: npt.NDArray[np.float64]) -> npt.NDArray[np.float64] | None:
-        solved = linprog(
-            objective,
-            A_ub=a_ub,
-            b_ub=b_ub,
-            A_eq=a_eq,
-            b_eq=b_eq,
-            bounds=(0.0, cap),
-            method="highs",
-        )
-        result.linear_programs += 1
-        if solved.status != 0:
-            result.problems.append(f"audit LP ended with: {solved.message}")
-            return None
-        point: npt.NDArray[np.float64] = solved.x
+    def observe(point: FloatArray) -> None:
         np.minimum(seen_low, point, out=seen_low)
         np.maximum(seen_high, point, out=seen_high)
-        return point
+        for slot in sought:
+            if point[slot] >= truth[slot] + up_need[slot] - _EPS:
+                proven_up.add(slot)
+            if point[slot] <= truth[slot] - down_need[slot] + _EPS:
+                proven_down.add(slot)
 
-    if witnesses and len(cells) > 2:
-        solve(np.ones(len(cells)))
-        solve(-np.ones(len(cells)))
-    for slot, cell in enumerate(cells):
-        if targets is not None and cell not in targets:
-            continue
-        value = int(values[cell])
-        level = protection_level(value, k=k, p=p)
+    def done(slot: int) -> bool:
+        if is_primary[slot]:
+            return slot in proven_up and slot in proven_down
+        return slot in proven_up or slot in proven_down
+
+    def push(columns: dict[int, int], proven: set[int], slots_left: list[int]) -> None:
+        cost = np.zeros(model.cost.size)
+        for slot in slots_left:
+            cost[columns[slot]] = 1.0
+        point = model.solve(cost)
+        if point is None:
+            result.problems.append("audit LP without an optimal solution")
+            return
+        observe(point)
+
+    if witnesses and sought:
+        for columns, proven in ((up_of, proven_up), (down_of, proven_down)):
+            for _ in range(_BATCH_ROUNDS):
+                left = [
+                    slot
+                    for slot in sought
+                    if slot not in proven and not done(slot) and not result.problems
+                ]
+                if not left:
+                    break
+                before = len(proven)
+                push(columns, proven, left)
+                if len(proven) == before:
+                    break
+            singles = 0
+            for slot in sought:
+                if done(slot) or slot in proven or result.problems or singles >= _SINGLE_LPS:
+                    continue
+                singles += 1
+                push(columns, proven, [slot])
+                if slot not in proven and not result.problems:
+                    result.blockers[int(cells[slot])] = [
+                        int(component.relations[row])
+                        for row in model.binding(component.relations.size)
+                    ]
+    failing = [slot for slot in slots if (is_primary[slot] or small[slot]) and not done(slot)]
+    exact_slots = slots if not witnesses else (failing if exact_failing else [])
+    for slot in exact_slots:
         for sign in (1.0, -1.0):
-            if witnesses and _proven(
-                seen_low[slot], seen_high[slot], value, level, bool(primary[cell])
-            ):
+            cost = np.zeros(model.cost.size)
+            cost[slot] = sign
+            point = model.solve(cost)
+            if point is None:
+                result.problems.append("audit LP without an optimal solution")
                 break
-            objective = np.zeros(len(cells))
-            objective[slot] = sign
-            point = solve(objective)
-            if point is not None:
-                (solved_low if sign > 0 else solved_high)[slot] = float(point[slot])
-        low = solved_low.get(slot, float(seen_low[slot]))
-        high = solved_high.get(slot, float(seen_high[slot]))
+            if sign > 0:
+                seen_high[slot] = point[slot]
+            else:
+                seen_low[slot] = point[slot]
+    result.linear_programs += model.solved
+    for slot in slots:
+        cell = int(cells[slot])
+        low, high = float(seen_low[slot]), float(seen_high[slot])
         result.lower[cell] = low
         result.upper[cell] = high
-        exact = high - low <= _EPS
-        if exact:
+        if slot in exact_slots and high - low <= _EPS:
             result.exact.append(cell)
-        if not _proven(low, high, value, level, bool(primary[cell])):
+        safe = (
+            done(slot)
+            if witnesses
+            else _proven(low, high, int(truth[slot]), int(need[slot]), bool(is_primary[slot]))
+        )
+        if not safe and (is_primary[slot] or small[slot]):
             result.failing.append(cell)
 
 
@@ -269,26 +478,6 @@ def _proven(low: float, high: float, value: int, level: int, primary: bool) -> b
     return low <= max(0, value - level) + _EPS and high >= value + level - _EPS
 
 
-def _matrix(
-    rows: Sequence[tuple[list[int], list[float], float]], local: dict[int, int]
-) -> tuple[Any, npt.NDArray[np.float64] | None]:
-    """A sparse constraint matrix (components can hold thousands of cells)."""
-    if not rows:
-        return None, None
-    row_ids: list[int] = []
-    column_ids: list[int] = []
-    data: list[float] = []
-    rhs = np.zeros(len(rows))
-    for row, (columns, coefs, constant) in enumerate(rows):
-        for column, coef in zip(columns, coefs, strict=True):
-            row_ids.append(row)
-            column_ids.append(local[column])
-            data.append(coef)
-        rhs[row] = constant
-    matrix = coo_matrix((data, (row_ids, column_ids)), shape=(len(rows), len(local))).tocsr()
-    return matrix, rhs
-
-
 @dataclass(slots=True)
 class Protection:
     """The outcome of :func:`protect`: which cells are suppressed and why, and the audit."""
@@ -298,6 +487,8 @@ class Protection:
     audit: AuditResult
     rounds: int
     reason: str | None = None
+    # The pattern cannot grow because the cells it would need are frozen by earlier releases.
+    frozen: bool = False
 
     @property
     def secondary(self) -> BoolArray:
@@ -307,134 +498,214 @@ class Protection:
 
 def protect(
     values: IntArray,
-    relations: Sequence[Relation],
+    relations: Sequence[Relation] | RelationSystem,
     *,
     k: int,
     p: float,
     locked: BoolArray | None = None,
     primary: BoolArray | None = None,
     max_rounds: int = 500,
+    cap: float | FloatArray | None = None,
+    on_round: Callable[[dict[str, int]], None] | None = None,
 ) -> Protection:
     """Primary suppression, then secondary suppression until the LP audit passes.
 
     ``locked`` cells may not be suppressed secondarily (values already published and frozen);
     they still count as primary when below ``k``, which the audit then reports as exact.
-    ``primary`` replaces the frequency rule by a given set of sensitive cells."""
+    ``primary`` replaces the frequency rule by a given set of sensitive cells; ``cap`` is the
+    attacker's upper bound (one or per cell, see :func:`audit`); ``on_round``
+    hears the progress after every round."""
     check_k(k)
     if not 0 < p < 1:
         raise DisclosureError("p must lie between 0 and 1.")
+    system = _system(relations, values.size)
     locked = np.zeros(values.shape, dtype=bool) if locked is None else locked
     if primary is None:
         primary = primary_suppression(values, k=k)
     suppressed = primary.copy()
-    sensitive = primary | ((values > 0) & (values < k))
-    need_of = np.maximum(k, np.ceil(p * values - 1e-9)).astype(np.int64)
-    by_cell: dict[int, list[int]] = {}
-    for index, relation in enumerate(relations):
-        for cell in relation.cells:
-            by_cell.setdefault(cell, []).append(index)
-    rounds = 0
-    result = AuditResult()
-    # Suppressing more cells only widens every other suppressed cell's interval (a fixed
-    # constant becomes a variable), so after the first round only the failing and the newly
-    # suppressed cells need LPs, as long as the attacker's cap stays the same.
+    need_of = _levels(values, k=k, p=p)
+    caps = _caps(values, cap)
+    total = AuditResult()
+    # Suppressing more cells only widens every other suppressed cell's interval (a constant
+    # becomes a variable; the caps stay the same), so after the first round only the
+    # failing and the newly suppressed cells need LPs.
     audited = np.zeros(values.shape, dtype=bool)
     failing: set[int] = set()
-    previous_cap: float | None = None
-    linear_programs = 0
+    rounds = 0
     while rounds < max_rounds:
         rounds += 1
-        _close_relations(values, suppressed, relations, locked, sensitive, need_of)
-        cap = attacker_cap(values)
-        targets: set[int] | None = None
-        if cap == previous_cap:
-            targets = failing | set(np.flatnonzero(suppressed & ~audited).tolist())
-        previous_cap = cap
-        result = audit(
-            values, suppressed, relations, primary=primary, k=k, p=p, cap=cap, targets=targets
+        _close_relations(values, suppressed, system, locked, need_of)
+        targets = (
+            None
+            if rounds == 1
+            else failing | {int(cell) for cell in np.flatnonzero(suppressed & ~audited)}
         )
-        linear_programs += result.linear_programs
-        result.linear_programs = linear_programs
+        result = audit(
+            values,
+            suppressed,
+            system,
+            primary=primary,
+            k=k,
+            p=p,
+            cap=caps,
+            targets=targets,
+            exact_failing=False,
+        )
+        _merge(total, result)
         audited |= suppressed
         failing = set(result.failing)
-        if result.problems:
-            return Protection(suppressed, primary, result, rounds, "; ".join(result.problems[:3]))
-        if not result.failing:
-            return Protection(suppressed, primary, result, rounds)
-        added = False
-        for cell in result.failing:
-            candidate = _best_candidate(
-                cell, values, suppressed, relations, by_cell, locked, int(need_of[cell])
+        if on_round is not None:
+            on_round(
+                {
+                    "round": rounds,
+                    "suppressed": int(suppressed.sum()),
+                    "failing": len(failing),
+                    "linear_programs": total.linear_programs,
+                    "components": total.components,
+                }
             )
+        if result.problems:
+            return Protection(suppressed, primary, total, rounds, "; ".join(result.problems[:3]))
+        if not failing:
+            total.failing = []
+            return Protection(suppressed, primary, total, rounds)
+        added = False
+        hidden = system.count(suppressed)
+        for cell in sorted(failing):
+            need = int(need_of[cell])
+            candidate = _binding_candidate(
+                result.blockers.get(cell, []), values, suppressed, system, locked, need, hidden
+            )
+            if candidate is None:
+                candidate = _best_candidate(cell, values, suppressed, system, locked, need, hidden)
             if candidate is not None:
                 suppressed[candidate] = True
+                hidden[system.relations_of(candidate)] += 1
                 added = True
         if not added:
+            final = audit(
+                values, suppressed, system, primary=primary, k=k, p=p, cap=caps, targets=failing
+            )
+            _merge(total, final)
+            total.failing = final.failing
             return Protection(
                 suppressed,
                 primary,
-                result,
+                total,
                 rounds,
-                f"{len(result.failing)} suppressed cell(s) stay disclosed and no published cell"
+                f"{len(final.failing)} suppressed cell(s) stay disclosed and no published cell"
                 " of their relations may be suppressed (values frozen by earlier releases).",
+                frozen=bool(locked.any()),
             )
+    total.failing = sorted(failing)
     return Protection(
-        suppressed, primary, result, rounds, f"no safe pattern after {max_rounds} rounds"
+        suppressed, primary, total, rounds, f"no safe pattern after {max_rounds} rounds"
     )
+
+
+def _merge(total: AuditResult, result: AuditResult) -> None:
+    total.lower.update(result.lower)
+    total.upper.update(result.upper)
+    proven = set(result.lower) - set(result.failing)
+    total.exact = sorted((set(total.exact) - proven) | set(result.exact))
+    total.problems += result.problems
+    total.components = result.components
+    total.linear_programs += result.linear_programs
+    total.failing = result.failing
 
 
 def _close_relations(
     values: IntArray,
     suppressed: BoolArray,
-    relations: Sequence[Relation],
+    system: RelationSystem,
     locked: BoolArray,
-    sensitive: BoolArray,
     need_of: IntArray,
 ) -> None:
-    """Cheap fixes before the LP: an equality whose single suppressed cell is sensitive reveals
-    it (a lone zero or large secondary cell may be revealed: it was safe to publish), and one
-    whose only two suppressed cells are both 1 discloses each to the other (PS2, A3)."""
-    changed = True
-    while changed:
+    """Cheap fixes before the LP, the way a hypercube gives every corner a partner: an equality
+    whose single suppressed non-zero cell could be computed from the published ones gets a
+    second one (a pinned cell protects nobody, whether primary or a partner), and a relation whose only
+    two suppressed cells are both 1 discloses each to the other (PS2, A3) and gets a third."""
+    ones = values == 1
+    position = np.arange(values.size, dtype=np.float64) + 1
+    while True:
+        hidden = system.count(suppressed)
+        lone = system.equality & (hidden == 1)
+        # A suppressed zero protects nobody unless it is pinned next to a sensitive cell.
+        lone_cell = (system.pattern @ np.where(suppressed, position, 0.0)).astype(np.int64) - 1
+        lone &= values[np.where(lone, lone_cell, 0)] > 0
+        singletons = (hidden == 2) & (system.count(suppressed & ones) == 2)
+        rows = np.flatnonzero(lone | singletons)
+        if rows.size == 0:
+            return
         changed = False
-        for relation in relations:
-            hidden = [cell for cell in relation.cells if suppressed[cell]]
-            singletons = len(hidden) == 2 and all(values[cell] == 1 for cell in hidden)
-            lone = relation.equality and len(hidden) == 1 and bool(sensitive[hidden[0]])
-            if lone or singletons:
-                need = max(need_of[cell] for cell in hidden)
-                candidate = _cheapest(relation, values, suppressed, locked, need)
-                if candidate is not None:
-                    suppressed[candidate] = True
-                    changed = True
+        for row in rows.tolist():
+            cells = system.cells_of(row)
+            inside = cells[suppressed[cells]]
+            if inside.size > 2 or (inside.size == 2 and not ones[inside].all()):
+                continue  # fixed by an earlier row of this pass
+            need = int(need_of[inside].max())
+            candidate = _cheapest(cells, values, suppressed, locked, need, system, hidden)
+            if candidate is not None:
+                suppressed[candidate] = True
+                hidden[system.relations_of(candidate)] += 1
+                changed = True
+        if not changed:
+            return
 
 
 def _cheapest(
-    relation: Relation,
+    cells: npt.NDArray[np.int32],
     values: IntArray,
     suppressed: BoolArray,
     locked: BoolArray,
-    need: int = 1,
+    need: int,
+    system: RelationSystem,
+    hidden: npt.NDArray[np.int64],
 ) -> int | None:
-    options = [cell for cell in relation.cells if not suppressed[cell] and not locked[cell]]
-    if not options:
+    """The partner that costs least: not a zero (zeros are published, A1), one that can give
+    the protection level ``need`` by itself, then one that would not be alone in its own equalities (it would need partners in turn),
+    then the smallest value (least information lost)."""
+    options = cells[~suppressed[cells] & ~locked[cells]]
+    if options.size == 0:
         return None
-    # The smallest cell that can give the protection level ``need`` by itself (least
-    # information lost for enough slack); failing that, the largest one.
-    enough = [cell for cell in options if values[cell] >= need]
-    if enough:
-        return min(enough, key=lambda cell: (int(values[cell]), cell))
-    return max(options, key=lambda cell: (int(values[cell]), -cell))
+
+    def cost(cell: int) -> tuple[bool, bool, int, int, int]:
+        rows = system.relations_of(cell)
+        alone = int((system.equality[rows] & (hidden[rows] == 0)).sum())
+        value = int(values[cell])
+        return (value == 0, value < need, alone, value if value >= need else -value, cell)
+
+    best: int = min(options.tolist(), key=cost)
+    return best
+
+
+def _binding_candidate(
+    rows: list[int],
+    values: IntArray,
+    suppressed: BoolArray,
+    system: RelationSystem,
+    locked: BoolArray,
+    need: int,
+    hidden: npt.NDArray[np.int64],
+) -> int | None:
+    """The cheapest published cell of the relation that binds a failing cell the most."""
+    for row in rows:
+        candidate = _cheapest(
+            system.cells_of(row), values, suppressed, locked, need, system, hidden
+        )
+        if candidate is not None:
+            return candidate
+    return None
 
 
 def _best_candidate(
     cell: int,
     values: IntArray,
     suppressed: BoolArray,
-    relations: Sequence[Relation],
-    by_cell: dict[int, list[int]],
+    system: RelationSystem,
     locked: BoolArray,
     need: int,
+    hidden: npt.NDArray[np.int64],
 ) -> int | None:
     """The cheapest published cell in the failing cell's tightest relation; when all of those
     are suppressed already, in the relations of the suppressed cells next to it (breadth first
@@ -444,23 +715,26 @@ def _best_candidate(
     visited_relations: set[int] = set()
     while frontier:
         indexes = sorted(
-            {index for member in frontier for index in by_cell.get(member, [])} - visited_relations
+            {int(row) for member in frontier for row in system.relations_of(member)}
+            - visited_relations
         )
         visited_relations.update(indexes)
         ranked = sorted(
-            (relations[index] for index in indexes),
-            key=lambda relation: (
-                not relation.equality,
-                sum(1 for member in relation.cells if suppressed[member]),
+            indexes,
+            key=lambda row: (
+                not bool(system.equality[row]),
+                int(suppressed[system.cells_of(row)].sum()),
             ),
         )
-        for relation in ranked:
-            candidate = _cheapest(relation, values, suppressed, locked, need)
+        for row in ranked:
+            candidate = _cheapest(
+                system.cells_of(row), values, suppressed, locked, need, system, hidden
+            )
             if candidate is not None:
                 return candidate
         next_frontier = []
-        for relation in ranked:
-            for member in relation.cells:
+        for row in ranked:
+            for member in system.cells_of(row).tolist():
                 if suppressed[member] and member not in visited_cells:
                     visited_cells.add(member)
                     next_frontier.append(member)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -14,7 +15,14 @@ import numpy as np
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from anonymizer import repository
-from anonymizer.disclosure import DisclosureError, Protection, check_k, protect
+from anonymizer.disclosure import (
+    DisclosureError,
+    Protection,
+    RelationSystem,
+    check_k,
+    primary_suppression,
+    protect,
+)
 from anonymizer.relations import CellKey, build_relations
 from anonymizer.repository import AggregateRow, FrozenValue, NewCell
 from anonymizer.settings import AnonymizerSettings
@@ -120,10 +128,17 @@ class Outcome:
 
 def _frozen_conflicts(
     rows: list[AggregateRow], frozen: dict[CellKey, FrozenValue], closed: set[str], k: int
-) -> tuple[np.ndarray[Any, np.dtype[np.bool_]], list[str]]:
-    """Cells locked to their frozen published value, and the revisions to hold back: a
-    published value may change only by 0 or at least ``k`` (time differencing, A4)."""
+) -> tuple[np.ndarray[Any, np.dtype[np.bool_]], np.ndarray[Any, np.dtype[np.bool_]], list[str]]:
+    """Cells locked to their frozen published value, cells whose revision is too small to
+    publish, and revisions that cannot be published at all.
+
+    A published value of a closed period may change by 0 or by at least ``k`` (time
+    differencing, A4). A change by 0 < |delta| < k would disclose the few records behind it,
+    so the new value of that cell is treated as sensitive: suppressed and audited like a
+    primary cell, while the rest of the release goes ahead. A cell published with a small
+    value that vanished cannot be protected (there is no cell left to suppress)."""
     locked = np.zeros(len(rows), dtype=bool)
+    revised = np.zeros(len(rows), dtype=bool)
     problems: list[str] = []
     seen: set[CellKey] = set()
     for position, row in enumerate(rows):
@@ -136,11 +151,11 @@ def _frozen_conflicts(
         if change == 0:
             locked[position] = True
         elif change < k:
-            problems.append(_describe(key, previous.release_id))
+            revised[position] = True
     for key, previous in frozen.items():
         if key not in seen and key.period in closed and previous.value and previous.value < k:
             problems.append(_describe(key, previous.release_id))
-    return locked, problems
+    return locked, revised, problems
 
 
 def _describe(key: CellKey, release_id: int) -> str:
@@ -157,13 +172,50 @@ def protect_rows(
     k: int,
     p: float,
     locked: np.ndarray[Any, np.dtype[np.bool_]],
+    revised: np.ndarray[Any, np.dtype[np.bool_]],
+    population: dict[tuple[str, int], int],
     max_rounds: int,
+    on_round: Callable[[dict[str, int]], None] | None = None,
 ) -> Protection:
-    """CPU-bound: build the relations and protect (run it in a thread)."""
+    """CPU-bound: build the relations and protect (run it in a thread).
+
+    Revisions smaller than ``k`` are sensitive like counts below ``k``; a locked cell is out
+    already (frozen). The attacker bounds each cell by the residents of its unit (published),
+    or by the largest count where the population is unknown."""
     values = np.array([row.value for row in rows], dtype=np.int64)
     relations = build_relations([row.key for row in rows], values, parents)
-    protection = protect(values, relations, k=k, p=p, locked=locked, max_rounds=max_rounds)
-    return protection
+    caps = attacker_caps(rows, values, population)
+    return protect(
+        values,
+        RelationSystem(relations, values.size),
+        k=k,
+        p=p,
+        locked=locked,
+        primary=(primary_suppression(values, k=k) | revised) & ~locked,
+        max_rounds=max_rounds,
+        cap=caps,
+        on_round=on_round,
+    )
+
+
+def attacker_caps(
+    rows: list[AggregateRow],
+    values: np.ndarray[Any, np.dtype[np.int64]],
+    population: dict[tuple[str, int], int],
+) -> np.ndarray[Any, np.dtype[np.float64]]:
+    """The attacker's upper bound of each cell: the published residents of its unit in that
+    year, or the largest count where the population is unknown."""
+    fallback = float(values.max())
+    return np.array(
+        [float(population.get((row.unit_code, int(row.period[:4])), fallback)) for row in rows]
+    )
+
+
+Reporter = Callable[[dict[str, Any]], Coroutine[Any, Any, None]]
+
+
+async def silent(progress: dict[str, Any]) -> None:
+    """The default reporter: progress is only kept at the end."""
 
 
 async def execute_run(
@@ -172,8 +224,10 @@ async def execute_run(
     run: dict[str, Any],
     settings: AnonymizerSettings,
     today: date | None = None,
+    report: Reporter = silent,
 ) -> Outcome:
-    """Aggregate, protect, audit and publish one release in the session's transaction.
+    """Aggregate, protect, audit and publish one release in the session's transaction;
+    ``report`` hears the progress of each step (from outside that transaction).
 
     Raises :class:`RunRefused` (nothing is written) when the audit or the revision rule fails;
     the caller commits on success and rolls back otherwise."""
@@ -187,6 +241,7 @@ async def execute_run(
     gminas = run["gminas"] or await repository.all_gminas(session=session)
     await repository.lock_municipalities(session=session, gminas=gminas)
 
+    await report({"step": "aggregating"})
     all_rows = await repository.aggregate(session=session, as_of=as_of)
     periods = sorted({row.period for row in all_rows})
     closed = {period for period in periods if period_end(period) <= as_of}
@@ -198,18 +253,35 @@ async def execute_run(
         raise RunRefused("failed", "no records in a publishable period")
 
     frozen = await repository.frozen_cells(session=session)
-    locked, revisions = _frozen_conflicts(rows, frozen, closed, k)
+    locked, revised, revisions = _frozen_conflicts(rows, frozen, closed, k)
     if revisions:
         shown = "; ".join(revisions[:5])
         more = f" and {len(revisions) - 5} more" if len(revisions) > 5 else ""
         raise RunRefused(
             "held_back",
-            f"a revision of closed periods would change {len(revisions)} published cell(s) by"
-            f" less than k={k} (time differencing): {shown}{more}",
+            f"a revision of closed periods would remove {len(revisions)} cell(s) published"
+            f" with a value below k={k} (time differencing): {shown}{more}",
         )
     parents = await repository.unit_parents(session=session)
+    years = sorted({int(row.period[:4]) for row in rows})
+    population = await repository.populations(session=session, years=years)
+    await report({"step": "protecting", "cells": len(rows)})
+    loop = asyncio.get_running_loop()
+
+    def on_round(progress: dict[str, int]) -> None:
+        asyncio.run_coroutine_threadsafe(report({"step": "protecting", **progress}), loop)
+
     protection = await asyncio.to_thread(
-        protect_rows, rows, parents, k=k, p=p, locked=locked, max_rounds=settings.max_rounds
+        protect_rows,
+        rows,
+        parents,
+        k=k,
+        p=p,
+        locked=locked,
+        revised=revised,
+        population=population,
+        max_rounds=settings.max_rounds,
+        on_round=on_round,
     )
     audit_summary = {
         "passed": protection.reason is None,
@@ -221,12 +293,19 @@ async def execute_run(
         "components": protection.audit.components,
         "protection": {"k": k, "p": p, "rule": "L <= max(0, v-P), U >= v+P, P=max(k,ceil(p*v))"},
         "earlier_releases_frozen_cells": int(locked.sum()),
+        "revisions_below_k_suppressed": int(revised.sum()),
     }
+    if protection.reason is not None and protection.frozen:
+        raise RunRefused(
+            "held_back",
+            "a revision of closed periods cannot be published without disclosing the change"
+            " (time differencing): values frozen by earlier releases leave no cell to suppress"
+            f" ({protection.reason})",
+        )
     if protection.reason is not None:
         raise RunRefused("failed", f"audit failed: {protection.reason}")
+    await report({"step": "publishing", **audit_summary})
 
-    years = sorted({int(row.period[:4]) for row in rows})
-    population = await repository.populations(session=session, years=years)
     cells: list[NewCell] = []
     for position, row in enumerate(rows):
         if protection.suppressed[position]:
@@ -274,11 +353,14 @@ async def process_run(
     run: dict[str, Any],
     settings: AnonymizerSettings,
     today: date | None = None,
+    report: Reporter = silent,
 ) -> Outcome | None:
     """Execute a claimed run and record its end; a refused or crashed run leaves the current
     release untouched and says why."""
     try:
-        outcome = await execute_run(session=session, run=run, settings=settings, today=today)
+        outcome = await execute_run(
+            session=session, run=run, settings=settings, today=today, report=report
+        )
         await session.commit()
         return outcome
     except RunRefused as refused:

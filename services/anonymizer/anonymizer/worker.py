@@ -6,15 +6,17 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import date
+from typing import Any
 
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from anonymizer import repository, service
-from anonymizer.service import Outcome
+from anonymizer.service import Outcome, Reporter
 from anonymizer.settings import AnonymizerSettings
 from shared.handoff import TilesInvalidator
 
@@ -27,14 +29,19 @@ async def run_next(
     settings: AnonymizerSettings,
     invalidator: TilesInvalidator | None = None,
     today: date | None = None,
+    sessionmaker: async_sessionmaker[AsyncSession] | None = None,
 ) -> tuple[bool, Outcome | None]:
     """Claim and execute the oldest pending run: ``(claimed, outcome)``; on publication,
-    map-tiles is told (its failure never undoes the release)."""
+    map-tiles is told (its failure never undoes the release). With a ``sessionmaker`` the
+    run's progress is written as it goes, in sessions of its own."""
     run = await repository.claim_next_run(session=session)
     await session.commit()
     if run is None:
         return False, None
-    outcome = await service.process_run(session=session, run=run, settings=settings, today=today)
+    report = service.silent if sessionmaker is None else _reporter(sessionmaker, run["id"])
+    outcome = await service.process_run(
+        session=session, run=run, settings=settings, today=today, report=report
+    )
     if outcome is not None and invalidator is not None:
         await invalidator.invalidate(
             {
@@ -44,6 +51,18 @@ async def run_next(
             }
         )
     return True, outcome
+
+
+def _reporter(sessionmaker: async_sessionmaker[AsyncSession], run_id: uuid.UUID) -> Reporter:
+    async def report(progress: dict[str, Any]) -> None:
+        try:
+            async with sessionmaker() as session:
+                await repository.update_run(session=session, run_id=run_id, progress=progress)
+                await session.commit()
+        except Exception:  # progress is informative; the run goes on without it
+            logger.warning("progress not written", exc_info=True, extra={"run_id": str(run_id)})
+
+    return report
 
 
 async def work(
@@ -56,7 +75,10 @@ async def work(
         try:
             async with sessionmaker() as session:
                 claimed, _ = await run_next(
-                    session=session, settings=settings, invalidator=invalidator
+                    session=session,
+                    settings=settings,
+                    invalidator=invalidator,
+                    sessionmaker=sessionmaker,
                 )
         except Exception:  # a dead database only delays the next attempt
             logger.exception("worker step failed")

@@ -136,21 +136,34 @@ async def test_release_cells_are_immutable(
                 await db_session.execute(text(statement), {"r": outcome.release_id})
 
 
-async def test_a4_one_new_record_in_a_closed_period_is_held_back(
+async def test_a4_one_new_record_in_a_closed_period_is_protected(
     db_session: AsyncSession, world: World, settings: AnonymizerSettings
 ) -> None:
+    """One new case in a closed quarter moves every margin above it by 1: each of those
+    revisions is suppressed and audited like a primary cell, so no published value differs
+    from the previous release by 0 < |delta| < k (A4)."""
     await _big_city(world)
-    _, outcome = await publish(db_session, settings)
-    assert outcome is not None
-    # One new case in district 1 of a closed quarter: every published margin moves by 1.
+    _, first = await publish(db_session, settings)
+    assert first is not None
     await world.add("late-arrival", district=DISTRICTS[1])
-    second, nothing = await publish(db_session, settings)
-    assert nothing is None
-    assert second["status"] == "held_back"
-    assert "time differencing" in second["reason"]
-    assert second["release_id"] is None
-    # The current release is untouched.
-    assert await repository.latest_release_id(session=db_session) == outcome.release_id
+    second, outcome = await publish(db_session, settings)
+    assert outcome is not None, second["reason"]
+    assert await cell_value(db_session, outcome.release_id, DISTRICTS[1]) == (None, True)
+    assert await cell_value(db_session, outcome.release_id, CITY) == (None, True)
+    small_changes = await db_session.scalar(
+        text(
+            "SELECT count(*) FROM stats.published_cell a JOIN stats.published_cell b"
+            " USING (unit_code, category, period, measure, source)"
+            " WHERE a.release_id = :a AND b.release_id = :b"
+            " AND abs(a.value - b.value) BETWEEN 1 AND :k - 1"
+        ),
+        {"a": first.release_id, "b": outcome.release_id, "k": settings.min_count},
+    )
+    assert small_changes == 0
+    release = await repository.get_release(session=db_session, release_id=outcome.release_id)
+    assert release is not None
+    assert release["audit"]["passed"]
+    assert release["audit"]["revisions_below_k_suppressed"] > 0
 
 
 async def test_unchanged_data_republishes_the_frozen_values(
@@ -196,6 +209,24 @@ async def test_erased_record_is_gone_from_the_next_release(
     )
 
 
+async def test_erasing_most_of_a_district_in_closed_periods_publishes(
+    db_session: AsyncSession, world: World, settings: AnonymizerSettings
+) -> None:
+    """12 persons of district 0 minus 10 erased: a change of 10 >= k is a revision the rule
+    allows; the 2 left are a primary cell, suppressed and protected by the audit."""
+    await _big_city(world)
+    _, first = await publish(db_session, settings)
+    assert first is not None
+    for number in range(1, 11):
+        await world.erase(f"T-{number}")
+    second, outcome = await publish(db_session, settings)
+    assert outcome is not None, second["reason"]
+    assert await cell_value(db_session, outcome.release_id, DISTRICTS[0], period="2024-Q1") == (
+        None,
+        True,
+    )
+
+
 async def test_a_failed_run_leaves_the_current_release(
     db_session: AsyncSession, world: World, settings: AnonymizerSettings
 ) -> None:
@@ -205,9 +236,10 @@ async def test_a_failed_run_leaves_the_current_release(
     await _big_city(world)
     _, first = await publish(db_session, settings)
     assert first is not None
-    await world.add("late-arrival", district=DISTRICTS[0])
-    failed, _ = await publish(db_session, settings)
-    assert failed["status"] == "held_back"
+    # Nothing closed yet on 2024-01-15: the run fails and says why.
+    failed, _ = await publish(db_session, settings, as_of=date(2024, 1, 15))
+    assert failed["status"] == "failed"
+    assert "publishable period" in failed["reason"]
     assert failed["finished_at"] is not None
     assert await repository.latest_release_id(session=db_session) == first.release_id
 
