@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import random
+import time
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -210,6 +211,7 @@ def records_for(
                         "subject_id": person,
                         "household_id": household,
                         "reference_date": day.isoformat(),
+                        "end_date": case_end(day, rng, open_share=0.15),
                         "categories": ops_categories(rng),
                         "location": location,
                     }
@@ -224,6 +226,13 @@ def records_for(
             location = place(municipality, district)
             pup.append(pup_record(municipality, len(pup), pesel(rng), day, location, rng))
     return ops, pup
+
+
+def case_end(day: date, rng: random.Random, *, open_share: float) -> str | None:
+    """Most decisions end within a year (one month to fourteen); some cases are still open."""
+    if rng.random() < open_share:
+        return None
+    return (day + timedelta(days=rng.randrange(30, 430))).isoformat()
 
 
 def place(municipality: Municipality, district: str) -> dict[str, str]:
@@ -247,6 +256,7 @@ def pup_record(
         "external_id": f"PUP-{municipality.terc}-{index:07d}",
         "subject_id": person,
         "reference_date": day.isoformat(),
+        "end_date": case_end(day, rng, open_share=0.2),
         "categories": pup_categories(rng),
         "location": location,
     }
@@ -291,6 +301,44 @@ def push_records(ingest_url: str, keys: dict[str, str], municipalities: list[Mun
                     continue
                 ok, rejected = push(client, key, records)
                 print(f"  {spec.name}: {ok} records accepted, {rejected} rejected")
+
+
+FINISHED = ("published", "failed", "held_back")
+
+
+def publish_release(anonymizer_url: str, keys: dict[str, str], timeout_s: float = 900) -> None:
+    """Ask for one run over everything pushed (runs requested by ingest while batches were
+    still arriving saw part of it) and wait until it is published, showing its progress."""
+    headers = {"Authorization": f"Bearer {keys['socmap ingest (service)']}"}
+    with httpx.Client(base_url=anonymizer_url, timeout=60, headers=headers) as client:
+        response = client.post("/v1/runs", json={"trigger": "demo"})
+        response.raise_for_status()
+        run = response.json()
+        deadline = time.monotonic() + timeout_s
+        shown = ""
+        while run["status"] not in FINISHED:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"run {run['id']} still {run['status']} after {timeout_s:.0f} s")
+            time.sleep(2)
+            response = client.get(f"/v1/runs/{run['id']}")
+            response.raise_for_status()
+            run = response.json()
+            progress = run.get("progress") or {}
+            step = progress.get("step", run["status"])
+            line = f"  run {run['status']}: {step}"
+            if step == "protecting" and "round" in progress:
+                line += f" (round {progress['round']}, {progress['suppressed']} cells suppressed)"
+            if line != shown:
+                print(line, flush=True)
+                shown = line
+        if run["status"] != "published":
+            raise RuntimeError(f"the run ended {run['status']}: {run['reason']}")
+        progress = run["progress"]
+        print(
+            f"  release {run['release_id']} published: {progress.get('cells')} cells,"
+            f" {progress.get('primary')} + {progress.get('secondary')} suppressed",
+            flush=True,
+        )
 
 
 async def prepare(settings: DatabaseSettings) -> tuple[list[Municipality], dict[str, str]]:

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 import demo
 import httpx
@@ -21,6 +22,8 @@ from map_tiles.settings import MapTilesSettings
 from shared.settings import ServiceSettings
 
 READY_TIMEOUT_S = 60
+ROOT = Path(__file__).resolve().parent.parent
+LOG_DIR = ROOT / ".local" / "logs"
 
 
 @dataclass(frozen=True, eq=False)
@@ -65,8 +68,17 @@ def start(service: Service, env: dict[str, str]) -> subprocess.Popen[bytes]:
         str(service.settings.port),
         "--no-access-log",
     ]
-    # Each service in its own process group, so Ctrl-C reaches us first and we stop them in order.
-    return subprocess.Popen(command, start_new_session=True, env={**os.environ, **env})
+    # Each service in its own process group, so Ctrl-C reaches us first and we stop them in order;
+    # its JSON log goes to a file, so this terminal shows what a newcomer needs.
+    LOG_DIR.mkdir(parents=True, exist_ok=True)
+    log = (LOG_DIR / f"{service.name}.log").open("ab")
+    return subprocess.Popen(
+        command,
+        start_new_session=True,
+        env={**os.environ, **env},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
 
 
 def wait_ready(running: dict[Service, subprocess.Popen[bytes]]) -> None:
@@ -113,6 +125,8 @@ def load_demo(
     urls = {service.name: service.url for service in running}
     print("socmap: pushing synthetic case records through the ingest API", flush=True)
     demo.push_records(urls["ingest"], keys, municipalities)
+    print("socmap: the anonymizer publishes a release of everything pushed", flush=True)
+    demo.publish_release(urls["anonymizer"], keys)
 
 
 def main() -> int:
@@ -142,21 +156,30 @@ def main() -> int:
         nonlocal stopping
         stopping = True
 
-    signal.signal(signal.SIGINT, request_stop)
-    signal.signal(signal.SIGTERM, request_stop)
+    def interrupt(signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    # Until the services are ready and the demo loaded, Ctrl-C (or SIGTERM) interrupts at once.
+    signal.signal(signal.SIGTERM, interrupt)
+    logs = LOG_DIR.relative_to(ROOT)
     try:
         wait_ready(running)
+        if with_demo:
+            load_demo(running, municipalities, keys)
+    except KeyboardInterrupt:
+        print("\nsocmap: interrupted; stopping the services…", file=sys.stderr)
+        stop(running)
+        return 130
     except RuntimeError as error:
-        print(f"socmap: {error}", file=sys.stderr)
+        print(f"socmap: {error} (logs: {logs}/)", file=sys.stderr)
         stop(running)
         return 1
-    if with_demo:
-        try:
-            load_demo(running, municipalities, keys)
-        except (httpx.HTTPError, RuntimeError) as error:
-            print(f"socmap: loading the demo failed: {error}", file=sys.stderr)
-            stop(running)
-            return 1
+    except httpx.HTTPError as error:
+        print(f"socmap: loading the demo failed: {error} (logs: {logs}/)", file=sys.stderr)
+        stop(running)
+        return 1
+    signal.signal(signal.SIGINT, request_stop)
+    signal.signal(signal.SIGTERM, request_stop)
     width = max(len(service.name) for service in running)
     print("\nsocmap is ready:\n")
     for service in running:
@@ -166,10 +189,10 @@ def main() -> int:
     if with_demo:
         anonymizer = next(service for service in running if service.name == "anonymizer")
         print(
-            "\n  The anonymizer publishes releases as it works through the municipalities;"
-            f"\n  the map fills in as they land ({anonymizer.url}/v1/releases/latest)."
+            f"\n  latest release: {anonymizer.url}/v1/releases/latest"
             "\n  Demo API keys: .local/demo-keys.json"
         )
+    print(f"  Service logs: {LOG_DIR.relative_to(ROOT)}/<service>.log")
     print("\nPress Ctrl-C to stop.\n", flush=True)
     exit_code = 0
     while not stopping:
