@@ -99,6 +99,46 @@ CROSS JOIN LATERAL (VALUES ('ops', c.ops), ('pup', c.pup), ('both', c.both_), ('
 """
 
 
+# The monthly layer (cell-key perturbation, ``anonymizer.ckm``): distinct persons per unit
+# (every level), category plus 'any', and month, all sources; the cell key is the sum of the
+# record keys of those persons modulo 256, the record key the first byte of
+# HMAC-SHA256(ckm key, subject_hash), written out with the built-in sha256 and the key's pads.
+MONTHLY_SQL = """
+WITH months AS (
+    SELECT to_char(m, 'YYYY-MM') AS period, m::date AS starts,
+           (m + interval '1 month')::date AS ends
+    FROM (SELECT date_trunc('month', min(reference_date)) AS first FROM ingest.record) f,
+         generate_series(f.first, date_trunc('month', CAST(:as_of AS date)),
+                         interval '1 month') AS m
+),
+facts AS (
+    SELECT r.subject_hash, r.categories, m.period, r.district_code, r.gmina_code,
+           g.parent_code AS powiat_code, pw.parent_code AS voivodeship_code
+    FROM ingest.record r
+    JOIN geo.territorial_unit g ON g.code = r.gmina_code
+    JOIN geo.territorial_unit pw ON pw.code = g.parent_code
+    JOIN months m ON r.reference_date < m.ends
+                 AND coalesce(r.end_date, CAST(:as_of AS date)) >= m.starts
+    WHERE r.reference_date <= CAST(:as_of AS date)
+),
+unit_persons AS (
+    SELECT DISTINCT u.unit_code, u.level, c.category, f.period, f.subject_hash
+    FROM facts f
+    CROSS JOIN LATERAL (VALUES (f.district_code, 'district'), (f.gmina_code, 'gmina'),
+                               (f.powiat_code, 'powiat'), (f.voivodeship_code, 'voivodeship'))
+        AS u(unit_code, level)
+    CROSS JOIN LATERAL (SELECT unnest(f.categories) UNION SELECT 'any') AS c(category)
+    WHERE u.unit_code IS NOT NULL
+)
+SELECT unit_code, level, category, period, count(*) AS value,
+       (sum(get_byte(sha256(CAST(:outer_pad AS bytea)
+                            || sha256(CAST(:inner_pad AS bytea) || subject_hash)), 0))
+        % 256)::int AS cell_key
+FROM unit_persons
+GROUP BY unit_code, level, category, period
+"""
+
+
 @dataclass(frozen=True, slots=True)
 class AggregateRow:
     unit_code: str
@@ -113,6 +153,18 @@ class AggregateRow:
     @property
     def key(self) -> CellKey:
         return CellKey(self.unit_code, self.category, self.period, self.measure, self.source)
+
+
+@dataclass(frozen=True, slots=True)
+class MonthlyCount:
+    """A true monthly count and its cell key: internal, never stored or published."""
+
+    unit_code: str
+    level: str
+    category: str
+    period: str
+    value: int
+    cell_key: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +191,18 @@ async def aggregate(*, session: AsyncSession, as_of: date) -> list[AggregateRow]
     await session.execute(text("SET LOCAL work_mem = '256MB'"))
     result = await session.execute(text(AGGREGATE_SQL), {"as_of": as_of})
     return [AggregateRow(*row) for row in result.all()]
+
+
+async def monthly_counts(
+    *, session: AsyncSession, as_of: date, pads: tuple[bytes, bytes]
+) -> list[MonthlyCount]:
+    """True monthly counts with their cell keys; ``pads`` from :func:`anonymizer.ckm.hmac_pads`."""
+    await session.execute(text("SET LOCAL work_mem = '256MB'"))
+    inner, outer = pads
+    result = await session.execute(
+        text(MONTHLY_SQL), {"as_of": as_of, "inner_pad": inner, "outer_pad": outer}
+    )
+    return [MonthlyCount(*row) for row in result.all()]
 
 
 async def unit_parents(*, session: AsyncSession) -> dict[str, str | None]:

@@ -42,6 +42,11 @@ class RunRequest(BaseModel):
     p: float | None = Field(default=None, gt=0, lt=1)
     include_open_periods: bool = False
     as_of: date | None = Field(default=None, description="Periods ending by this date are closed.")
+    monthly: bool | None = Field(
+        default=None,
+        description="Also publish the monthly layer (cell-key perturbation); default: the"
+        " deployment's setting.",
+    )
 
     def gmina_codes(self) -> list[str] | None:
         return sorted(set(self.gminas)) if self.gminas else None

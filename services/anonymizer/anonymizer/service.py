@@ -15,6 +15,7 @@ import numpy as np
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from anonymizer import repository
+from anonymizer.ckm import PTable, build_ptable, hmac_pads
 from anonymizer.disclosure import (
     DisclosureError,
     Protection,
@@ -24,7 +25,7 @@ from anonymizer.disclosure import (
     protect,
 )
 from anonymizer.relations import CellKey, build_relations
-from anonymizer.repository import AggregateRow, FrozenValue, NewCell
+from anonymizer.repository import AggregateRow, FrozenValue, MonthlyCount, NewCell
 from anonymizer.settings import AnonymizerSettings
 from shared.errors import ValidationFailed
 from shared.intervals import compare_with_benchmark, wilson_interval
@@ -32,6 +33,10 @@ from shared.intervals import compare_with_benchmark, wilson_interval
 logger = logging.getLogger("socmap.anonymizer")
 
 METHOD = "frequency rule + secondary suppression along all relations + LP audit (HiGHS)"
+MONTHLY_METHOD = (
+    "; monthly layer: cell-key perturbation (not additive, outside the relations and the LP"
+    " audit; a month is shown only where its quarter is published)"
+)
 
 
 class RunRefused(Exception):
@@ -53,6 +58,7 @@ def run_parameters(
     p: float | None,
     include_open_periods: bool,
     as_of: date | None,
+    monthly: bool | None = None,
 ) -> dict[str, Any]:
     chosen_k = settings.min_count if k is None else k
     try:
@@ -69,6 +75,14 @@ def run_parameters(
     }
     if as_of is not None:
         parameters["as_of"] = as_of.isoformat()
+    if settings.monthly_layer if monthly is None else monthly:
+        if settings.ckm_secret() is None:
+            message = "The monthly layer needs SOCMAP_ANONYMIZER_CKM_KEY on this deployment."
+            raise ValidationFailed(
+                message, errors=[{"field": "monthly", "code": "unavailable", "message": message}]
+            )
+        # Only when on, so runs without the layer keep the parameters (and coalescing) of old.
+        parameters["monthly"] = True
     return parameters
 
 
@@ -117,6 +131,17 @@ def period_end(period: str) -> date:
         return date(year + 1, 1, 1)
     quarter = int(period[-1])
     return date(year + 1, 1, 1) if quarter == 4 else date(year, 3 * quarter + 1, 1)
+
+
+def month_end(period: str) -> date:
+    """First day after the month ``2024-03``."""
+    year, month = int(period[:4]), int(period[5:7])
+    return date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+
+
+def quarter_of(period: str) -> str:
+    """The quarter ``2024-Q1`` of the month ``2024-03``."""
+    return f"{period[:4]}-Q{(int(period[5:7]) - 1) // 3 + 1}"
 
 
 @dataclass(slots=True)
@@ -236,6 +261,7 @@ async def execute_run(
     k = int(parameters.get("k", settings.min_count))
     p = float(parameters.get("p", settings.protection_ratio))
     include_open = bool(parameters.get("include_open_periods", False))
+    monthly = bool(parameters.get("monthly", False))
     as_of = date.fromisoformat(parameters["as_of"]) if "as_of" in parameters else None
     as_of = as_of or today or datetime.now(UTC).date()
     gminas = run["gminas"] or await repository.all_gminas(session=session)
@@ -312,20 +338,42 @@ async def execute_run(
             kind = "primary" if protection.primary[position] else "secondary"
             cells.append(NewCell(row, None, kind, None, None, None, None))
             continue
-        residents = population.get((row.unit_code, int(row.period[:4])))
-        rate = lower = upper = None
-        if residents and residents >= row.value:
-            rate = row.value / residents * 1000
-            low, high = wilson_interval(row.value, residents)
-            lower, upper = low * 1000, high * 1000
-        cells.append(NewCell(row, row.value, None, residents, rate, lower, upper))
+        cells.append(_published(row, population))
+    method = METHOD
+    release_parameters: dict[str, Any] = {
+        "k": k,
+        "p": p,
+        "include_open_periods": include_open,
+        "scope": gminas,
+    }
+    months: list[str] = []
+    open_months: list[str] = []
+    if monthly:
+        secret = settings.ckm_secret()
+        if secret is None:
+            raise RunRefused("failed", "the monthly layer needs SOCMAP_ANONYMIZER_CKM_KEY")
+        counts = await repository.monthly_counts(
+            session=session, as_of=as_of, pads=hmac_pads(secret)
+        )
+        monthly_layer, monthly_summary = monthly_cells(
+            [count for count in counts if include_open or month_end(count.period) <= as_of],
+            quarter_suppression(rows, protection),
+            table=build_ptable(settings.ptable_parameters()),
+            population=population,
+        )
+        cells += monthly_layer
+        months = sorted({cell.row.period for cell in monthly_layer})
+        open_months = [month for month in months if month_end(month) > as_of]
+        method += MONTHLY_METHOD
+        release_parameters["monthly"] = True
+        audit_summary["monthly"] = monthly_summary
     release_id = await repository.insert_release(
         session=session,
-        method=METHOD,
+        method=method,
         k=k,
-        parameters={"k": k, "p": p, "include_open_periods": include_open, "scope": gminas},
-        periods=published_periods,
-        open_periods=open_periods,
+        parameters=release_parameters,
+        periods=published_periods + months,
+        open_periods=open_periods + open_months,
         as_of=as_of,
         audit=audit_summary,
         run_id=run_id,
@@ -345,6 +393,79 @@ async def execute_run(
         progress={"step": "published", **audit_summary},
     )
     return Outcome(release_id, len(cells), int(protection.suppressed.sum()))
+
+
+def _published(row: AggregateRow, population: dict[tuple[str, int], int]) -> NewCell:
+    """A published cell with its rate per 1000 residents and 95 % Wilson interval."""
+    residents = population.get((row.unit_code, int(row.period[:4])))
+    rate = lower = upper = None
+    if residents and residents >= row.value:
+        rate = row.value / residents * 1000
+        low, high = wilson_interval(row.value, residents)
+        lower, upper = low * 1000, high * 1000
+    return NewCell(row, row.value, None, residents, rate, lower, upper)
+
+
+def quarter_suppression(rows: list[AggregateRow], protection: Protection) -> dict[CellKey, bool]:
+    """Whether each quarterly persons/all cell of the release is suppressed."""
+    return {
+        row.key: bool(protection.suppressed[position])
+        for position, row in enumerate(rows)
+        if row.period_kind == "quarter" and row.measure == "persons" and row.source == "all"
+    }
+
+
+def monthly_cells(
+    counts: list[MonthlyCount],
+    quarters: dict[CellKey, bool],
+    *,
+    table: PTable,
+    population: dict[tuple[str, int], int],
+) -> tuple[list[NewCell], dict[str, Any]]:
+    """The monthly layer: each count perturbed by its cell key (``anonymizer.ckm``); neither
+    the true count nor the cell key goes any further than this function.
+
+    Perturbed cells are not additive and stay out of the relations and the LP audit. A month
+    bounds its quarter (quarter >= month >= published month - D), so a month is shown only
+    where its quarter is published exactly, which bounds the quarter more tightly already; a
+    month of a suppressed quarter is suppressed with it, and a month of a quarter outside the
+    release is left out (it is published with its quarter)."""
+    cells: list[NewCell] = []
+    hidden = 0
+    for count in counts:
+        quarter = CellKey(
+            count.unit_code, count.category, quarter_of(count.period), "persons", "all"
+        )
+        suppressed = quarters.get(quarter)
+        if suppressed is None:
+            continue
+        # A hidden month carries no value at all, not even the perturbed one.
+        value = 0 if suppressed else table.perturb(count.value, count.cell_key)
+        row = AggregateRow(
+            count.unit_code,
+            count.level,
+            count.category,
+            count.period,
+            "month",
+            "persons",
+            "all",
+            value,
+        )
+        if suppressed:
+            hidden += 1
+            cells.append(NewCell(row, None, "secondary", None, None, None, None))
+        else:
+            cells.append(_published(row, population))
+    summary = {
+        "method": "cell-key perturbation: record keys HMAC-SHA256 of the pseudonyms, cell key"
+        " their sum mod 256, p-table with zero mean, no 1s and 2s, zeros stay zeros",
+        "cells": len(cells),
+        "perturbed": len(cells) - hidden,
+        "suppressed_with_quarter": hidden,
+        "additive": False,
+        "in_lp_audit": False,
+    }
+    return cells, summary
 
 
 async def process_run(

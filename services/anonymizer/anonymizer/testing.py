@@ -115,6 +115,7 @@ async def publish(
             p=parameters.get("p"),
             include_open_periods=parameters.get("include_open_periods", False),
             as_of=parameters.get("as_of"),
+            monthly=parameters.get("monthly"),
         ),
         events=[],
         idempotency_key=None,

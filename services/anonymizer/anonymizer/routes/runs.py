@@ -45,6 +45,7 @@ async def request_run(
         p=body.p,
         include_open_periods=body.include_open_periods,
         as_of=body.as_of,
+        monthly=body.monthly,
     )
     run, created = await service.request_run(
         session=session,

@@ -41,7 +41,7 @@ RELEASE_STATUSES = ("published", "withdrawn")
 LEVELS = ("voivodeship", "powiat", "gmina", "district")
 MEASURES = ("persons", "households")
 SOURCES = ("ops", "pup", "both", "all")
-PERIOD_KINDS = ("quarter", "year")
+PERIOD_KINDS = ("quarter", "year", "month")
 SUPPRESSIONS = ("primary", "secondary")
 
 
