@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     UUID,
+    Boolean,
     ColumnElement,
     DateTime,
     Float,
@@ -400,6 +401,8 @@ class Ranking:
     match: ColumnElement[bool]
     rank: ColumnElement[float]
     title_query: ColumnElement[str] | None
+    # The same matches and ranks as disjoint parts, each cheaper to rank than ``rank``.
+    parts: list[tuple[ColumnElement[bool], ColumnElement[float]]]
 
     def bonus(self, name_norm: Any) -> ColumnElement[float]:
         return cast(func.word_similarity(self.title_query, name_norm), Float)
@@ -442,30 +445,26 @@ def _ranking(model: RecordModel, kind: str) -> Ranking:
     (pg_trgm word similarity), the fallback when full text finds nothing."""
     q_pl, q_plain, q_norm = _query_values()
     if kind == "typo":
-        return Ranking(
-            kind=kind,
-            match=q_norm.op("<%")(model.name_norm),
-            rank=cast(func.word_similarity(q_norm, model.name_norm), Float),
-            title_query=None,
-        )
-    lemma_hit = model.tsv_pl.op("@@")(q_pl)
+        match = q_norm.op("<%")(model.name_norm)
+        similarity = cast(func.word_similarity(q_norm, model.name_norm), Float)
+        return Ranking(kind, match, similarity, None, [(match, similarity)])
+    lemma_hit = model.tsv_pl.op("@@", return_type=Boolean)(q_pl)
+    lemma_rank = cast(func.ts_rank(model.tsv_pl, q_pl), Float)
     if kind == "lemmas":
-        return Ranking(
-            kind=kind,
-            match=lemma_hit,
-            rank=cast(func.ts_rank(model.tsv_pl, q_pl), Float),
-            title_query=q_norm,
-        )
-    # Lemmas when they match, else the unaccented forms at half weight.
-    rank = case(
-        (lemma_hit, func.ts_rank(model.tsv_pl, q_pl)),
-        else_=0.5 * func.ts_rank(model.tsv_plain, q_plain),
-    )
+        return Ranking(kind, lemma_hit, lemma_rank, q_norm, [(lemma_hit, lemma_rank)])
+    # Lemmas when they match, else the unaccented forms at half weight. Each ts_rank reads
+    # (detoasts) a whole tsvector, and so does each @@ outside an index: as two parts, the
+    # lemma matches cost one read each, and the other part is reached only when the lemma
+    # matches do not fill the window (text typed without diacritics that needed them).
+    plain_hit = model.tsv_plain.op("@@", return_type=Boolean)(q_plain)
+    plain_rank = cast(0.5 * func.ts_rank(model.tsv_plain, q_plain), Float)
+    rank = case((lemma_hit, lemma_rank), else_=plain_rank)
     return Ranking(
-        kind=kind,
-        match=or_(lemma_hit, model.tsv_plain.op("@@")(q_plain)),
-        rank=cast(rank, Float),
-        title_query=q_norm,
+        kind,
+        or_(lemma_hit, plain_hit),
+        cast(rank, Float),
+        q_norm,
+        [(lemma_hit, lemma_rank), (and_(plain_hit, ~lemma_hit), plain_rank)],
     )
 
 
@@ -579,11 +578,11 @@ async def _search_page(
     total = int(await session.scalar(count, values) or 0)
     result = SearchResult(rows=[], total=total)
     if params.facets:
-        arrays, scalars = _facet_names(model)
+        arrays, scalars = facet_names(model)
         columns = [getattr(model, name) for name in (*arrays, *scalars)]
         matched = select(*columns).where(where).cte("matched")
         counted = await session.scalar(select(_facets_json(matched, arrays, scalars)), values)
-        result.facets = counted or {}
+        result.facets = {name: (counted or {}).get(name, {}) for name in (*arrays, *scalars)}
     if total == 0 or offset >= total:
         return result
     distance = _distance(model) if params.near is not None else None
@@ -819,21 +818,28 @@ def _window_statement(
     full (the caller then asks again)."""
     conditions = [build(model) for build in filters.values()]
     ranking = _ranking(model, kind) if kind is not None else None
-    if ranking is not None:
-        conditions.append(ranking.match)
     distance = _distance(model) if params.near is not None else None
     columns: list[Any] = [model.id, model.published_at, model.updated_at]
     relevance = sort == "relevance" and ranking is not None
     if sort == "title" or (relevance and ranking is not None and ranking.title_query is not None):
         columns.append(model.name_norm)
-    if relevance and ranking is not None:
-        columns.append(ranking.rank.label("rank"))
     if distance is not None:
         columns.append(distance.label("distance"))
-    arrays, scalars = _facet_names(model) if params.facets else ((), ())
+    arrays, scalars = facet_names(model) if params.facets else ((), ())
     columns += [getattr(model, name) for name in (*arrays, *scalars)]
     window = bindparam("window", type_=Integer)
-    win = select(*columns).where(*conditions).limit(window).cte("win").prefix_with("MATERIALIZED")
+    parts: list[tuple[ColumnElement[bool] | None, Any]] = [(None, None)]
+    if ranking is not None:
+        parts = [(match, rank if relevance else None) for match, rank in ranking.parts]
+    # The first matches of each part in turn; a later part runs only if the window has room.
+    selects = [
+        select(*columns, *([rank.label("rank")] if rank is not None else []))
+        .where(*conditions, *([match] if match is not None else []))
+        .limit(window)
+        for match, rank in parts
+    ]
+    matches = selects[0] if len(selects) == 1 else union_all(*selects).subquery("part").select()
+    win = matches.limit(window).cte("win").prefix_with("MATERIALIZED")
     matched = select(func.count().label("n")).select_from(win).subquery("matched")
 
     score: Any = None
@@ -889,14 +895,16 @@ def _window_statement(
     )
 
 
-def _facet_names(model: RecordModel) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def facet_names(model: RecordModel) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The array and the scalar facets of a model."""
     if model is Practice:
         return PRACTICE_FACETS, PRACTICE_SCALAR_FACETS
     return PROVIDER_FACETS, PROVIDER_SCALAR_FACETS
 
 
 def _facets_json(rows: Any, arrays: Sequence[str], scalars: Sequence[str]) -> Any:
-    """``{facet: {code: count}}`` over ``rows`` (every facet, counts descending, then codes)."""
+    """``{facet: {code: count}}`` over ``rows``, counts descending, then codes (a facet
+    without values is left out)."""
     values = union_all(
         *(
             select(literal(name).label("facet"), func.unnest(rows.c[name]).label("code"))
@@ -924,18 +932,9 @@ def _facets_json(rows: Any, arrays: Sequence[str], scalars: Sequence[str]) -> An
         .group_by(counted.c.facet)
         .subquery("facet")
     )
-    counts = {
-        name: select(per_facet.c.counts).where(per_facet.c.facet == name).scalar_subquery()
-        for name in (*arrays, *scalars)
-    }
-    return func.json_build_object(
-        *(
-            part
-            for name, value in counts.items()
-            for part in (name, func.coalesce(value, literal_column("'{}'::json")))
-        ),
-        type_=JSON,
-    )
+    return select(
+        func.json_object_agg(per_facet.c.facet, per_facet.c.counts, type_=JSON)
+    ).scalar_subquery()
 
 
 async def feed_practices(

@@ -217,8 +217,15 @@ async def search(
         total=found.total,
         exact=found.exact,
         more=found.more,
-        facets=orjson.loads(found.facets) if params.facets and found.facets else None,
+        facets=_facets(kind, found.facets) if params.facets else None,
     )
+
+
+def _facets(kind: str, counted: str | None) -> dict[str, dict[str, int]]:
+    """Every facet of the kind, with the counts found (JSON text; empty facets are absent)."""
+    found = orjson.loads(counted) if counted else {}
+    arrays, scalars = repository.facet_names(MODELS[kind])
+    return {name: found.get(name, {}) for name in (*arrays, *scalars)}
 
 
 async def related_practices(session: AsyncSession, *, ref: str, limit: int) -> list[Any]:
