@@ -25,9 +25,10 @@ from anonymizer.ckm import (
 from anonymizer.disclosure import DisclosureError
 from anonymizer.relations import CellKey
 from anonymizer.repository import MonthlyCount
-from anonymizer.service import monthly_cells, quarter_of
+from anonymizer.service import monthly_cells, quarter_of, run_parameters
 from anonymizer.settings import DEVELOPMENT_CKM_KEY, AnonymizerSettings
 from anonymizer.testing import CITY, DISTRICTS, World, publish
+from shared.errors import ValidationFailed
 
 SECRET = b"a test key of the cell-key method, 32+ bytes"
 TABLES = [
@@ -223,6 +224,21 @@ def test_settings_refuse_the_monthly_layer_without_a_key_in_production() -> None
     assert production.ckm_secret() == b"x" * 40
     assert AnonymizerSettings(environment="test").ckm_secret() == DEVELOPMENT_CKM_KEY.encode()
     assert AnonymizerSettings(environment="production").ckm_secret() is None
+
+
+def test_a_monthly_run_needs_a_key_outside_development() -> None:
+    def parameters(settings: AnonymizerSettings, monthly: bool | None) -> dict[str, object]:
+        return run_parameters(
+            settings, k=None, p=None, include_open_periods=False, as_of=None, monthly=monthly
+        )
+
+    production = AnonymizerSettings(environment="production")
+    with pytest.raises(ValidationFailed):
+        parameters(production, True)
+    assert "monthly" not in parameters(production, None)
+    development = AnonymizerSettings(environment="test", monthly_layer=True)
+    assert parameters(development, None)["monthly"] is True
+    assert "monthly" not in parameters(development, False)
 
 
 # --- against the database -------------------------------------------------------------------
