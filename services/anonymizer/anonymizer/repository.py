@@ -488,7 +488,7 @@ async def update_run(
             " progress = progress || CAST(:progress AS jsonb),"
             " reason = coalesce(:reason, reason), release_id = coalesce(:release_id, release_id),"
             " finished_at = CASE WHEN :status IN ('published', 'failed', 'held_back')"
-            " THEN now() ELSE finished_at END WHERE id = :id"
+            " THEN clock_timestamp() ELSE finished_at END WHERE id = :id"
         ),
         {
             "id": run_id,
