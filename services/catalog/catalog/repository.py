@@ -36,7 +36,7 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy import text as sa_text
-from sqlalchemy.dialects.postgresql import ARRAY, JSONB, TEXT
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, TEXT, array
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import defer
 from sqlalchemy.sql.compiler import Compiled
@@ -636,10 +636,11 @@ def list_fields(model: RecordModel) -> list[str]:
 
 
 def list_json_fields(model: RecordModel) -> set[str]:
-    """The fields of a public list row that arrive as JSON text."""
+    """The fields of a public list row that arrive as JSON text (``location`` arrives as
+    ``[lon, lat]``: JSON text would lose the type of 19.0)."""
     table = model.__table__
     documents = {column.key for column in table.c if isinstance(column.type, JSONB)}
-    return documents | {"location"} | ({"services"} if model is Provider else set())
+    return documents | ({"services"} if model is Provider else set())
 
 
 def _list_columns(model: RecordModel, distance: Any, score: Any) -> list[Any]:
@@ -651,8 +652,9 @@ def _list_columns(model: RecordModel, distance: Any, score: Any) -> list[Any]:
     columns: list[Any] = []
     for name in list_fields(model):
         if name == "location":
-            point = func.json_build_object("lon", func.ST_X(geom), "lat", func.ST_Y(geom))
-            value: Any = case((geom.is_(None), None), else_=cast(point, TEXT))
+            value: Any = case(
+                (geom.is_(None), None), else_=array([func.ST_X(geom), func.ST_Y(geom)])
+            )
         elif name == "services":
             value = _services_json(table.c.id)
         elif name == "distance_m":
@@ -731,7 +733,7 @@ async def search_window(
     *,
     limit: int,
     offset: int,
-    window: int = SEARCH_WINDOW,
+    window: int,
 ) -> ListPage:
     """The public search: the first ``window`` matches (see ``SEARCH_WINDOW``), their count
     and facets, and the page.

@@ -202,7 +202,11 @@ def list_item(kind: str, row: Sequence[Any]) -> dict[str, Any]:
     for index in _LIST_DOCUMENTS[kind]:
         if values[index] is not None:
             values[index] = orjson.loads(values[index])
-    return dict(zip(_LIST_FIELDS[kind], values, strict=True))
+    item = dict(zip(_LIST_FIELDS[kind], values, strict=True))
+    if item["location"] is not None:
+        lon, lat = item["location"]
+        item["location"] = {"lon": lon, "lat": lat}
+    return item
 
 
 async def search(
@@ -210,7 +214,12 @@ async def search(
 ) -> SearchPage:
     """The public search: examines at most ``repository.SEARCH_WINDOW`` matches."""
     found = await repository.search_window(
-        session, MODELS[kind], params, limit=limit, offset=offset
+        session,
+        MODELS[kind],
+        params,
+        limit=limit,
+        offset=offset,
+        window=repository.SEARCH_WINDOW,
     )
     return SearchPage(
         items=[list_item(kind, row) for row in found.rows],

@@ -1,0 +1,196 @@
+"""The public list examines a window of the first matches (repository.SEARCH_WINDOW): its
+total says whether it is exact, its items read exactly as the records of the detail endpoint,
+and its relevance order is the exact search's."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import pytest
+
+from catalog import repository
+
+Keys = Any
+Publish = Callable[..., Any]
+
+
+@pytest.fixture
+async def practices(publish_practice: Publish) -> list[dict[str, Any]]:
+    return [
+        await publish_practice(
+            title="Klub seniora w Bielsku-Białej",
+            summary="Spotkania dla seniorów; klub prowadzi ośrodek pomocy społecznej.",
+            cost_amount_pln="1234.50",
+            partners=[{"name": "Fundacja Łączy Nas", "role": "współprowadzący"}],
+            location={"lon": 19.0, "lat": 49.82},
+            service_areas=["social_assistance", "housing"],
+        ),
+        await publish_practice(
+            title="Mieszkania wspomagane dla seniorów",
+            summary="Ośrodek pomocy prowadzi mieszkania dla osób starszych i seniorów.",
+            contact=None,
+            links=[],
+            location=None,
+            area_tercs=["0264011"],
+            moderator="moderator02",
+        ),
+        await publish_practice(
+            title="Asystent rodziny",
+            summary="Wsparcie rodzin przeżywających trudności; także dziadkowie-seniorzy.",
+            target_groups=["families"],
+            location={"lon": 19.12, "lat": 50.81},
+        ),
+        await publish_practice(
+            title="Teleopieka domowa",
+            summary="Opaski bezpieczeństwa dla osób starszych mieszkających samotnie.",
+            location={"lon": 18.6, "lat": 50.3},
+        ),
+    ]
+
+
+async def test_items_read_exactly_as_the_records(
+    client: httpx.AsyncClient, practices: list[dict[str, Any]]
+) -> None:
+    listing = await client.get("/v1/practices", params={"limit": 10})
+    assert listing.status_code == 200
+    assert listing.headers["content-type"] == "application/json"
+    body = listing.json()
+    assert body["numberMatched"] == 4
+    assert body["numberMatchedRelation"] == "eq"
+    assert list(body)[:4] == ["practices", "numberMatched", "numberReturned", "links"]
+    for item in body["practices"]:
+        detail = (await client.get(f"/v1/practices/{item['id']}")).json()
+        detail["metadata"] = None
+        # repr: the same keys in the same order and the same JSON types (19.0 is not 19).
+        assert repr(item) == repr(detail)
+
+
+async def test_provider_items_read_exactly_as_the_records(
+    client: httpx.AsyncClient, keys: Keys
+) -> None:
+    for name, services in (("Pierwszy", True), ("Drugi", False)):
+        payload = {
+            "name": f"{name} Ośrodek Testowy",
+            "description": "Ośrodek pomocy społecznej.",
+            "provider_type": "MOPS",
+            "terc": "2461011",
+            "city": "Bielsko-Biała",
+            "location": {"lon": 19.04, "lat": 49.82} if services else None,
+            "phones": [{"number": "+48 33 000 00 00", "type": "voice"}],
+            "schedules": [{"byday": "MO,TU", "opens_at": "07:30", "closes_at": "15:30"}],
+            "service_areas": ["social_assistance"],
+            "services": [
+                {"name": "Usługi opiekuńcze", "target_groups": ["seniors"], "minimum_age": 60},
+                {"name": "Praca socjalna", "description": "Dla rodzin."},
+            ]
+            if services
+            else [],
+            "assured_date": "2026-01-15",
+        }
+        created = await client.post("/v1/providers", json=payload, headers=keys.moderator24)
+        assert created.status_code == 201, created.text
+        ref = created.json()["id"]
+        assert (
+            await client.post(f"/v1/providers/{ref}:publish", headers=keys.moderator24)
+        ).is_success
+    listing = (await client.get("/v1/providers", params={"q": "ośrodek testowy"})).json()
+    assert listing["numberMatched"] == 2
+    for item in listing["providers"]:
+        detail = (await client.get(f"/v1/providers/{item['id']}")).json()
+        detail["metadata"] = None
+        # The list's score is the search's; the detail has none.
+        assert item.pop("score") is not None
+        detail.pop("score")
+        assert repr(item) == repr(detail)
+
+
+async def test_relevance_order_is_the_exact_search_order(
+    client: httpx.AsyncClient, keys: Keys, practices: list[dict[str, Any]]
+) -> None:
+    # The moderation queue runs the exact search (every match ranked, no window).
+    for q in ("seniorów", "ośrodek pomocy seniorów", "osrodek pomocy", "seniorzy rodziny"):
+        for limit, offset in ((1, 0), (2, 1), (10, 0)):
+            params = {"q": q, "limit": limit, "offset": offset}
+            public = (await client.get("/v1/practices", params=params)).json()
+            exact = (
+                await client.get(
+                    "/v1/manage/practices",
+                    params={**params, "status": "published"},
+                    headers=keys.national,
+                )
+            ).json()
+            assert public["numberMatched"] == exact["numberMatched"], q
+            found = [(p["id"], p["score"]) for p in public["practices"]]
+            expected = [(p["id"], p["score"]) for p in exact["practices"]]
+            assert [i for i, _ in found] == [i for i, _ in expected], (q, limit, offset)
+            assert [s for _, s in found] == pytest.approx([s for _, s in expected]), q
+
+
+async def test_broad_searches_say_their_total_is_a_lower_bound(
+    client: httpx.AsyncClient,
+    practices: list[dict[str, Any]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(repository, "SEARCH_WINDOW", 3)
+    everything = (await client.get("/v1/practices", params={"facets": "true"})).json()
+    assert everything["numberMatched"] == 3
+    assert everything["numberMatchedRelation"] == "gte"
+    # Facets are counted among the examined matches: lower bounds of the real counts.
+    assert sum(everything["facets"]["voivodeship"].values()) == 3
+    assert set(everything["facets"]) == {
+        "service_areas",
+        "target_groups",
+        "categories",
+        "lifecycle_status",
+        "evidence_level",
+        "voivodeship",
+    }
+    # Ordered by date, pages go on past the window until a page is not full.
+    first = (await client.get("/v1/practices", params={"limit": 2})).json()
+    assert first["numberMatchedRelation"] == "gte"
+    assert any(link["rel"] == "next" for link in first["links"])
+    second = (await client.get("/v1/practices", params={"limit": 2, "offset": 2})).json()
+    assert second["numberReturned"] == 2
+    assert any(link["rel"] == "next" for link in second["links"])
+    seen = {p["id"] for p in first["practices"]} | {p["id"] for p in second["practices"]}
+    assert seen == {p["id"] for p in practices}
+    third = (await client.get("/v1/practices", params={"limit": 2, "offset": 4})).json()
+    assert third["numberReturned"] == 0
+    assert not any(link["rel"] == "next" for link in third["links"])
+    # Relevance ranks the window: no page past it.
+    ranked = (await client.get("/v1/practices", params={"q": "seniorów", "limit": 2})).json()
+    assert ranked["numberMatched"] == 3
+    assert ranked["numberMatchedRelation"] == "gte"
+    scores = [p["score"] for p in ranked["practices"]]
+    assert scores == sorted(scores, reverse=True)
+    last = (await client.get("/v1/practices", params={"q": "seniorów", "offset": 2})).json()
+    assert last["numberReturned"] == 1
+    assert not any(link["rel"] == "next" for link in last["links"])
+    # Few enough matches: exact again.
+    narrow = (await client.get("/v1/practices", params={"q": "teleopieka"})).json()
+    assert (narrow["numberMatched"], narrow["numberMatchedRelation"]) == (1, "eq")
+
+
+async def test_distance_order_past_the_window(
+    client: httpx.AsyncClient,
+    practices: list[dict[str, Any]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(repository, "SEARCH_WINDOW", 2)
+    near = {"near": "19.0,50.0", "radius_m": 300_000, "sort": "distance", "limit": 10}
+    body = (await client.get("/v1/practices", params=near)).json()
+    assert body["numberMatchedRelation"] == "gte"
+    distances = [p["distance_m"] for p in body["practices"]]
+    assert len(distances) == 3
+    assert distances == sorted(distances)
+
+
+async def test_openapi_documents_the_relation(client: httpx.AsyncClient) -> None:
+    schema = (await client.get("/openapi.json")).json()
+    page = schema["components"]["schemas"]["PracticePage"]
+    assert "numberMatchedRelation" in page["properties"]
+    assert "gte" in page["properties"]["numberMatchedRelation"]["description"]
+    listed = schema["paths"]["/v1/practices"]["get"]["responses"]["200"]
+    assert listed["content"]["application/json"]["schema"]["$ref"].endswith("/PracticePage")
