@@ -42,6 +42,7 @@ from sqlalchemy.orm import defer
 from sqlalchemy.sql.compiler import Compiled
 from sqlalchemy.types import NullType
 
+from catalog import schemas
 from catalog.schemas import PracticeOut, ProviderOut, SearchParams, ServiceOut
 from shared.db.models.catalog import ChangeLog, Practice, Provider, ProviderService, TargetGroup
 from shared.db.models.geo import TerritorialUnit
@@ -512,11 +513,11 @@ _DEFERRED = ("tsv_pl", "tsv_plain", "name_norm", "territory_prefixes", "geom")
 # Above this many text matches, the exact search ranks relevance among the newest matches
 # only: ranking reads every matching tsvector, which would make broad queries cost O(matches).
 RANK_WINDOW = 1000
-# The public search examines at most this many matches (the first the indexes return): when
-# more match, the total is this number with the relation "gte", facets are counted among them
-# and relevance ranks them. Exact totals and ranking of broad queries cost O(matches) (a
-# tsvector read per match); services/catalog/README.md "Search" documents the trade-off.
-SEARCH_WINDOW = 1000
+# The public search examines at most SEARCH_WINDOW matches (the first the indexes return):
+# when as many match, the total is this number with the relation "gte", facets are counted
+# among them and relevance ranks them. Exact totals and ranking of broad queries cost
+# O(matches) (a tsvector read per match); services/catalog/README.md "Search" has the why.
+SEARCH_WINDOW = schemas.SEARCH_WINDOW
 
 
 async def search(

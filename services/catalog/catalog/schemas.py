@@ -362,12 +362,14 @@ class ProviderOut(BaseModel):
     metadata: list[ChangeOut] | None = None
 
 
+# The public search examines at most this many matches (services/catalog/README.md, Search).
+SEARCH_WINDOW = 1000
 MATCHED_RELATION = (
-    "`eq`: numberMatched is the exact number of matches. `gte`: more records match than the "
-    "search examines (the first 1000 matches the indexes return): numberMatched is that "
-    "number, a lower bound; facets are counted among those matches (lower bounds too) and "
-    "relevance ranks them. Add words or filters for an exact count. Orders other than "
-    "relevance page on past it."
+    "`eq`: numberMatched is the exact number of matches. `gte`: at least as many records "
+    f"match as the search examines (the first {SEARCH_WINDOW} matches the indexes return): "
+    "numberMatched is that number, a lower bound; facets are counted among those matches "
+    "(lower bounds too) and relevance ranks them. Add words or filters for an exact count. "
+    "Orders other than relevance page on past it."
 )
 FACETS = (
     "With facets=true: for each facet, the number of matching records per code (most "

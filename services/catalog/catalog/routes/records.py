@@ -12,7 +12,7 @@ from fastapi.responses import Response
 from catalog import service, transfer
 from catalog.deps import ActorDep, EditorDep, InvalidatorDep, SessionDep, SettingsDep
 from catalog.routes.params import SearchDep
-from catalog.schemas import ImportReport
+from catalog.schemas import SEARCH_WINDOW, ImportReport
 from shared.errors import PayloadTooLarge
 from shared.handoff import TilesInvalidator
 from shared.pagination import PageDep, PageParams, page_body, page_links
@@ -85,8 +85,8 @@ def records_router(
         summary=f"Search published {collection}",
         description=(
             f"Published {collection} matching every filter given. A search examines at most "
-            "the first 1000 matches: with more, numberMatched is 1000 and "
-            "numberMatchedRelation is gte (see the schema)."
+            f"the first {SEARCH_WINDOW} matches: with as many, numberMatched is "
+            f"{SEARCH_WINDOW} and numberMatchedRelation is gte (see the schema)."
         ),
         response_model=page_schema,
     )
