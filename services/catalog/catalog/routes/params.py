@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends, Query
+from pydantic import BaseModel, Field
 
 from catalog.schemas import SearchParams, SortKey
 from shared.errors import ValidationFailed
@@ -26,43 +27,56 @@ def _floats(value: str, count: int, name: str) -> tuple[float, ...]:
     return numbers
 
 
-def search_params(
-    q: Annotated[str | None, Query(max_length=200, description="Polish full-text search")] = None,
-    category: Annotated[list[str], Query(description="Problem category codes (OR)")] = [],  # noqa: B006
-    service_area: Annotated[list[str], Query(description="Service area codes (OR)")] = [],  # noqa: B006
-    target_group: Annotated[list[str], Query(description="Target group codes (OR)")] = [],  # noqa: B006
-    provider_type: Annotated[list[str], Query(description="Provider type codes (OR)")] = [],  # noqa: B006
-    territory: Annotated[
-        str | None, Query(pattern=r"^[0-9]{2}([0-9]{2}([0-9]{3})?)?$", description="TERC prefix")
-    ] = None,
-    voivodeship: Annotated[str | None, Query(pattern=r"^[0-9]{2}$")] = None,
-    lifecycle: Annotated[list[str], Query()] = [],  # noqa: B006
-    evidence: Annotated[list[str], Query()] = [],  # noqa: B006
-    year_from: Annotated[int | None, Query(ge=1900, le=2100)] = None,
-    year_to: Annotated[int | None, Query(ge=1900, le=2100)] = None,
-    bbox: Annotated[str | None, Query(description="minLon,minLat,maxLon,maxLat")] = None,
-    near: Annotated[str | None, Query(description="lon,lat (with radius_m)")] = None,
-    radius_m: Annotated[float | None, Query(gt=0, le=MAX_RADIUS_M)] = None,
-    within: Annotated[
-        str | None,
-        Query(
-            pattern=r"^[0-9]{2}([0-9]{2}([0-9]{3}(-[0-9]{2,3})?)?)?$",
-            description="Territorial unit code (TERC or district)",
-        ),
-    ] = None,
-    sort: Annotated[SortKey | None, Query()] = None,
-    facets: Annotated[bool, Query(description="Add facet counts")] = False,
-    modified_after: Annotated[datetime | None, Query()] = None,
-) -> SearchParams:
-    texts = [q, bbox, near, *category, *service_area, *target_group, *provider_type]
-    if any("\x00" in value for value in [*texts, *lifecycle, *evidence] if value):
+class SearchQuery(BaseModel):
+    """The query parameters of the list endpoints as FastAPI reads them (one model: checked in
+    one pass by pydantic rather than parameter by parameter)."""
+
+    q: str | None = Field(default=None, max_length=200, description="Polish full-text search")
+    category: list[str] = Field(default=[], description="Problem category codes (OR)")
+    service_area: list[str] = Field(default=[], description="Service area codes (OR)")
+    target_group: list[str] = Field(default=[], description="Target group codes (OR)")
+    provider_type: list[str] = Field(default=[], description="Provider type codes (OR)")
+    territory: str | None = Field(
+        default=None, pattern=r"^[0-9]{2}([0-9]{2}([0-9]{3})?)?$", description="TERC prefix"
+    )
+    voivodeship: str | None = Field(default=None, pattern=r"^[0-9]{2}$")
+    lifecycle: list[str] = []
+    evidence: list[str] = []
+    year_from: int | None = Field(default=None, ge=1900, le=2100)
+    year_to: int | None = Field(default=None, ge=1900, le=2100)
+    bbox: str | None = Field(default=None, description="minLon,minLat,maxLon,maxLat")
+    near: str | None = Field(default=None, description="lon,lat (with radius_m)")
+    radius_m: float | None = Field(default=None, gt=0, le=MAX_RADIUS_M)
+    within: str | None = Field(
+        default=None,
+        pattern=r"^[0-9]{2}([0-9]{2}([0-9]{3}(-[0-9]{2,3})?)?)?$",
+        description="Territorial unit code (TERC or district)",
+    )
+    sort: SortKey | None = None
+    facets: bool = Field(default=False, description="Add facet counts")
+    modified_after: datetime | None = None
+
+
+async def search_params(query: Annotated[SearchQuery, Query()]) -> SearchParams:
+    texts = [
+        query.q,
+        query.bbox,
+        query.near,
+        *query.category,
+        *query.service_area,
+        *query.target_group,
+        *query.provider_type,
+        *query.lifecycle,
+        *query.evidence,
+    ]
+    if any("\x00" in value for value in texts if value):
         raise ValidationFailed(
             "Query parameters must not contain NUL characters.",
             errors=[{"field": "query", "code": "nul", "message": "NUL character"}],
         )
     parsed_bbox = None
-    if bbox is not None:
-        min_lon, min_lat, max_lon, max_lat = _floats(bbox, 4, "bbox")
+    if query.bbox is not None:
+        min_lon, min_lat, max_lon, max_lat = _floats(query.bbox, 4, "bbox")
         if min_lon > max_lon or min_lat > max_lat or not (-90 <= min_lat <= max_lat <= 90):
             raise ValidationFailed(
                 "bbox must be minLon,minLat,maxLon,maxLat with min <= max.",
@@ -70,43 +84,43 @@ def search_params(
             )
         parsed_bbox = (min_lon, min_lat, max_lon, max_lat)
     parsed_near = None
-    if near is not None:
-        lon, lat = _floats(near, 2, "near")
+    if query.near is not None:
+        lon, lat = _floats(query.near, 2, "near")
         if not (-180 <= lon <= 180 and -90 <= lat <= 90):
             raise ValidationFailed(
                 "near must be lon,lat in degrees.",
                 errors=[{"field": "near", "code": "invalid", "message": "out of range"}],
             )
         parsed_near = (lon, lat)
-    if (near is None) != (radius_m is None) and sort != "distance":
+    if (query.near is None) != (query.radius_m is None) and query.sort != "distance":
         raise ValidationFailed(
             "near and radius_m go together.",
             errors=[{"field": "radius_m", "code": "missing", "message": "near needs radius_m"}],
         )
-    if sort == "distance" and parsed_near is None:
+    if query.sort == "distance" and parsed_near is None:
         raise ValidationFailed(
             "sort=distance needs near=lon,lat.",
             errors=[{"field": "sort", "code": "invalid", "message": "needs near"}],
         )
     return SearchParams(
-        q=q,
-        categories=category,
-        service_areas=service_area,
-        target_groups=target_group,
-        provider_types=provider_type,
-        territory=territory,
-        voivodeship=voivodeship,
-        lifecycle=lifecycle,
-        evidence=evidence,
-        year_from=year_from,
-        year_to=year_to,
+        q=query.q,
+        categories=query.category,
+        service_areas=query.service_area,
+        target_groups=query.target_group,
+        provider_types=query.provider_type,
+        territory=query.territory,
+        voivodeship=query.voivodeship,
+        lifecycle=query.lifecycle,
+        evidence=query.evidence,
+        year_from=query.year_from,
+        year_to=query.year_to,
         bbox=parsed_bbox,
         near=parsed_near,
-        radius_m=radius_m,
-        within=within,
-        sort=sort,
-        facets=facets,
-        modified_after=modified_after,
+        radius_m=query.radius_m,
+        within=query.within,
+        sort=query.sort,
+        facets=query.facets,
+        modified_after=query.modified_after,
     )
 
 
