@@ -31,8 +31,8 @@ import httpx
 from alembic import command
 from sqlalchemy import create_engine, text
 
+from catalog import repository
 from catalog.app import create_app
-from catalog.repository import SEARCH_WINDOW
 from catalog.settings import CatalogSettings
 from shared.db.engine import make_engine, make_sessionmaker
 from shared.migrations_info import alembic_config
@@ -315,10 +315,20 @@ async def main() -> None:
     parser.add_argument(
         "--queries", type=int, default=2000, help="distinct search texts to draw from"
     )
+    parser.add_argument(
+        "--window",
+        type=int,
+        default=repository.SEARCH_WINDOW,
+        help="matches a search examines (the service's SEARCH_WINDOW; to measure other sizes)",
+    )
+    parser.add_argument(
+        "--baseline-requests", type=int, help="requests of the ILIKE baseline (default: --requests)"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the benchmark database")
     parser.add_argument("--reuse", action="store_true", help="reuse a kept database as it is")
     args = parser.parse_args()
 
+    repository.SEARCH_WINDOW = args.window
     base = DatabaseSettings()
     settings = base.model_copy(update={"name": args.database})
     if not args.reuse:
@@ -435,10 +445,11 @@ async def main() -> None:
             ):
                 print(f"{name} ...", flush=True)
                 current = name
+                total = args.requests
+                if request is naive and args.baseline_requests:
+                    total = args.baseline_requests
                 phases.append(
-                    await run_phase(
-                        name, request, total=args.requests, concurrency=args.concurrency
-                    )
+                    await run_phase(name, request, total=total, concurrency=args.concurrency)
                 )
         await engine.dispose()
         baseline = phases[-1]
@@ -449,7 +460,7 @@ async def main() -> None:
         )
         print(
             f"{args.practices} practices, {args.providers} providers, concurrency"
-            f" {args.concurrency}, {len(set(texts))} distinct search texts,"
+            f" {args.concurrency}, window {args.window}, {len(set(texts))} distinct search texts,"
             f" load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
         )
         print(header)
@@ -465,8 +476,8 @@ async def main() -> None:
                 f" {'' if phase is baseline else share:>7}  {verdict}"
             )
         print(
-            "capped: responses whose total is a lower bound (numberMatchedRelation gte, more"
-            f" than {SEARCH_WINDOW} matches)"
+            "capped: responses whose total is a lower bound (numberMatchedRelation gte:"
+            f" {args.window} or more matches)"
         )
     finally:
         if not args.keep:
