@@ -759,8 +759,7 @@ async def _window_search(
     *,
     typo: bool = False,
 ) -> ListPage:
-    """One statement for the window, its count and facets, and the page; a second one only
-    when the page needs matches past the window.
+    """One statement for the window, its count and facets, and the page.
 
     The window is the first matches the plan returns: a bitmap or sequential scan gives them
     in table order. The query's tsquery is a statement-level value (see _query_values), so
@@ -791,20 +790,9 @@ async def _window_search(
     )
     if page.exact or sort == "relevance":
         page.more = offset + len(page.rows) < page.total
-        return page
-    # More matches than the window and an order the window cannot give: the page comes from
-    # every match (rare enough not to keep its statement).
-    distance = _distance(model) if params.near is not None else None
-    query = (
-        select(*_list_columns(model, distance, None))
-        .where(*(build(model) for build in filters.values()))
-        .where(*([_ranking(model, kind).match] if kind is not None else []))
-        .order_by(*_order(sort, model, None, distance))
-        .limit(limit)
-        .offset(offset)
-    )
-    page.rows = list((await session.execute(query, values)).all())
-    page.more = len(page.rows) == limit
+    else:
+        # Orders other than relevance page through every match, past the window.
+        page.more = len(page.rows) == limit
     return page
 
 
@@ -816,9 +804,8 @@ def _window_statement(
     sort: str,
 ) -> Any:
     """The window of the first ``:window`` matches, their count and facets, and the page
-    (``:page_limit`` from ``:page_offset``) when the window can give it: relevance ranks the
-    window; other orders need every match, so they come from the window only when it is not
-    full (the caller then asks again)."""
+    (``:page_limit`` from ``:page_offset``): relevance ranks the window; other orders take the
+    page from the window when it holds every match, else from all matches."""
     conditions = [build(model) for build in filters.values()]
     ranking = _ranking(model, kind) if kind is not None else None
     distance = _distance(model) if params.near is not None else None
@@ -865,9 +852,11 @@ def _window_statement(
     else:
         # Every match is in the window only when it is not full.
         page_filter.append(select(matched.c.n).scalar_subquery() < window)
+    limit = bindparam("page_limit", type_=Integer)
+    offset = bindparam("page_offset", type_=Integer)
     window_distance = win.c.distance if distance is not None else None
     order = _order(sort, win.c, score, window_distance)
-    page = (
+    pages = [
         select(
             win.c.id,
             (score if score is not None else literal(None, Float)).label("score"),
@@ -878,10 +867,27 @@ def _window_statement(
         )
         .where(*page_filter)
         .order_by(*order)
-        .limit(bindparam("page_limit", type_=Integer))
-        .offset(bindparam("page_offset", type_=Integer))
-        .subquery("page")
-    )
+        .limit(limit)
+        .offset(offset)
+    ]
+    if not relevance:
+        # A full window does not hold every match: the page then comes from all of them, in
+        # the order an index may give (PostgreSQL runs only the branch whose filter holds).
+        everywhere = _order(sort, model, None, distance)
+        matching = [*conditions, *([ranking.match] if ranking is not None else [])]
+        pages.append(
+            select(
+                model.id,
+                literal(None, Float).label("score"),
+                (distance if distance is not None else literal(None, Float)).label("distance"),
+                func.row_number().over(order_by=everywhere).label("position"),
+            )
+            .where(*matching, select(matched.c.n).scalar_subquery() >= window)
+            .order_by(*everywhere)
+            .limit(limit)
+            .offset(offset)
+        )
+    page = (pages[0] if len(pages) == 1 else union_all(*pages)).subquery("page")
     table = model.__table__
     facets: Any = null()
     if params.facets:
