@@ -211,8 +211,14 @@ async def unit_parents(*, session: AsyncSession) -> dict[str, str | None]:
 
 
 async def populations(*, session: AsyncSession, years: Sequence[int]) -> dict[tuple[str, int], int]:
+    """Residents per unit for each of ``years``: that year's figure, else the latest earlier
+    one, else the earliest later one (population figures lag the case records)."""
     rows = await session.execute(
-        text("SELECT unit_code, year, population FROM geo.population WHERE year = ANY(:years)"),
+        text(
+            "SELECT DISTINCT ON (p.unit_code, y.year) p.unit_code, y.year, p.population"
+            " FROM geo.population p CROSS JOIN unnest(CAST(:years AS int[])) AS y(year)"
+            " ORDER BY p.unit_code, y.year, p.year > y.year, abs(p.year - y.year)"
+        ),
         {"years": list(years)},
     )
     return {(code, year): population for code, year, population in rows.all()}

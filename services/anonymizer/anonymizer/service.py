@@ -229,8 +229,10 @@ def attacker_caps(
     population: dict[tuple[str, int], int],
 ) -> np.ndarray[Any, np.dtype[np.float64]]:
     """The attacker's upper bound of each cell: the published residents of its unit in that
-    year, or the largest count where the population is unknown."""
-    fallback = float(values.max())
+    year. A unit without a figure (a powiat or voivodeship the demo does not load) is bounded by
+    the largest population known, or the largest count when none is: weaker bounds than the
+    real residents, but far above any count they could bind."""
+    fallback = float(max([int(values.max()), *population.values()]))
     return np.array(
         [float(population.get((row.unit_code, int(row.period[:4])), fallback)) for row in rows]
     )

@@ -288,3 +288,20 @@ async def test_a1_boundaries_in_a_release(
     assert (kind == "primary") is primary
     pup = await cell_value(db_session, outcome.release_id, DISTRICTS[2], source="pup")
     assert pup == (0, False)  # a zero is published
+
+
+async def test_population_of_the_nearest_year(db_session: AsyncSession, world: World) -> None:
+    """Population figures lag the records: a year without one takes the latest earlier figure,
+    else the earliest later one (rates and the attacker's bound of each cell)."""
+    await db_session.execute(
+        text(
+            "INSERT INTO geo.population (unit_code, year, population, synthetic)"
+            " VALUES (:code, 2022, 14000, true)"
+        ),
+        {"code": CITY},
+    )
+    population = await repository.populations(session=db_session, years=[2021, 2023, 2025])
+    assert population[(CITY, 2021)] == 14000
+    assert population[(CITY, 2023)] == 14000
+    assert population[(CITY, 2025)] == 15000
+    assert population[(TOWN, 2021)] == 5000
