@@ -160,6 +160,7 @@ def main() -> int:
         raise KeyboardInterrupt
 
     # Until the services are ready and the demo loaded, Ctrl-C (or SIGTERM) interrupts at once.
+    signal.signal(signal.SIGINT, interrupt)
     signal.signal(signal.SIGTERM, interrupt)
     logs = LOG_DIR.relative_to(ROOT)
     try:
