@@ -402,7 +402,8 @@ class Ranking:
     match: ColumnElement[bool]
     rank: ColumnElement[float]
     title_query: ColumnElement[str] | None
-    # The same matches and ranks as disjoint parts, each cheaper to rank than ``rank``.
+    # The same matches and ranks as parts, each cheaper to rank than ``rank``; a match of a
+    # later part is one only if no earlier part has it.
     parts: list[tuple[ColumnElement[bool], ColumnElement[float]]]
 
     def bonus(self, name_norm: Any) -> ColumnElement[float]:
@@ -465,7 +466,7 @@ def _ranking(model: RecordModel, kind: str) -> Ranking:
         or_(lemma_hit, plain_hit),
         cast(rank, Float),
         q_norm,
-        [(lemma_hit, lemma_rank), (and_(plain_hit, ~lemma_hit), plain_rank)],
+        [(lemma_hit, lemma_rank), (plain_hit, plain_rank)],
     )
 
 
@@ -821,14 +822,23 @@ def _window_statement(
     parts: list[tuple[ColumnElement[bool] | None, Any]] = [(None, None)]
     if ranking is not None:
         parts = [(match, rank if relevance else None) for match, rank in ranking.parts]
-    # The first matches of each part in turn; a later part runs only if the window has room.
-    selects = [
-        select(*columns, *([rank.label("rank")] if rank is not None else []))
-        .where(*conditions, *([match] if match is not None else []))
-        .limit(window)
-        for match, rank in parts
-    ]
-    matches = selects[0] if len(selects) == 1 else union_all(*selects).subquery("part").select()
+    # The first matches of each part in turn; a later part runs only if the window has room,
+    # and then the earlier parts are complete: their ids tell what is new (an anti-join, where
+    # testing the earlier match on each row would read its tsvector).
+    selects: list[Any] = []
+    for index, (match, rank) in enumerate(parts):
+        part = (
+            select(*columns, *([rank.label("rank")] if rank is not None else []))
+            .where(*conditions, *([match] if match is not None else []))
+            .where(*(model.id.not_in(select(earlier.c.id)) for earlier in selects))
+            .limit(window)
+        )
+        selects.append(part.cte(f"part_{index}") if len(parts) > 1 else part)
+    matches = (
+        selects[0]
+        if len(selects) == 1
+        else union_all(*(select(part) for part in selects)).subquery("part").select()
+    )
     win = matches.limit(window).cte("win").prefix_with("MATERIALIZED")
     matched = select(func.count().label("n")).select_from(win).subquery("matched")
 
