@@ -363,7 +363,7 @@ class ProviderOut(BaseModel):
 
 
 # The public search examines at most this many matches (services/catalog/README.md, Search).
-SEARCH_WINDOW = 1000
+SEARCH_WINDOW = 500
 MATCHED_RELATION = (
     "`eq`: numberMatched is the exact number of matches. `gte`: at least as many records "
     f"match as the search examines (the first {SEARCH_WINDOW} matches the indexes return): "
