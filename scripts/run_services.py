@@ -120,11 +120,21 @@ def load_demo(
     running: dict[Service, subprocess.Popen[bytes]],
     municipalities: list[demo.Municipality],
     keys: dict[str, str],
+    env: dict[str, str],
 ) -> None:
-    """Push the synthetic records through the ingest API as the MOPS and PUP would."""
+    """Push the synthetic records through the ingest API as the MOPS and PUP would, then
+    connect ingest to the anonymizer and wait for one release of everything.
+
+    Ingest starts without its hand-off: a release computed while the history is still
+    arriving would freeze partial values of closed quarters, and the rest of the load would
+    then count as revisions of them (time differencing)."""
     urls = {service.name: service.url for service in running}
     print("socmap: pushing synthetic case records through the ingest API", flush=True)
     demo.push_records(urls["ingest"], keys, municipalities)
+    ingest = next(service for service in running if service.name == "ingest")
+    stop({ingest: running[ingest]})
+    running[ingest] = start(ingest, env)
+    wait_ready({ingest: running[ingest]})
     print("socmap: the anonymizer publishes a release of everything pushed", flush=True)
     demo.publish_release(urls["anonymizer"], keys)
 
@@ -149,7 +159,12 @@ def main() -> int:
         print("socmap: preparing demo institutions and keys (.local/demo-keys.json)", flush=True)
         municipalities, keys = demo.prepare_demo()
         env = demo.service_environment(keys, {service.name: service.url for service in services()})
-    running = {service: start(service, env) for service in services()}
+    # While the demo loads, ingest does not hand off to the anonymizer (see load_demo).
+    loading = {name: value for name, value in env.items() if "INGEST_ANONYMIZER" not in name}
+    running = {
+        service: start(service, loading if service.name == "ingest" else env)
+        for service in services()
+    }
     stopping = False
 
     def request_stop(signum: int, _frame: object) -> None:
@@ -166,7 +181,7 @@ def main() -> int:
     try:
         wait_ready(running)
         if with_demo:
-            load_demo(running, municipalities, keys)
+            load_demo(running, municipalities, keys, env)
     except KeyboardInterrupt:
         print("\nsocmap: interrupted; stopping the services…", file=sys.stderr)
         stop(running)

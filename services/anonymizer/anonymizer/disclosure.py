@@ -35,6 +35,9 @@ _INF = highspy.kHighsInf
 # how many cells may get one before the rest are reported as failing (more suppression).
 _BATCH_ROUNDS = 12
 _SINGLE_LPS = 200
+# Rounds of secondary suppression without fewer failing cells before a run gives up (it would
+# only suppress more without protecting anyone).
+_STALL_ROUNDS = 20
 
 
 class DisclosureError(ValueError):
@@ -531,6 +534,7 @@ def protect(
     # failing and the newly suppressed cells need LPs.
     audited = np.zeros(values.shape, dtype=bool)
     failing: set[int] = set()
+    fewest, fewest_round = values.size + 1, 0
     rounds = 0
     while rounds < max_rounds:
         rounds += 1
@@ -569,6 +573,19 @@ def protect(
         if not failing:
             total.failing = []
             return Protection(suppressed, primary, total, rounds)
+        if len(failing) < fewest:
+            fewest, fewest_round = len(failing), rounds
+        elif rounds - fewest_round >= _STALL_ROUNDS:
+            total.failing = sorted(failing)
+            return Protection(
+                suppressed,
+                primary,
+                total,
+                rounds,
+                f"{len(failing)} suppressed cell(s) still fail after {_STALL_ROUNDS} rounds"
+                " without progress",
+                frozen=bool(locked.any()),
+            )
         added = False
         hidden = system.count(suppressed)
         for cell in sorted(failing):
