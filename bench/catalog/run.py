@@ -444,10 +444,17 @@ async def main() -> None:
                 ("naive ILIKE baseline", naive),
             ):
                 print(f"{name} ...", flush=True)
-                current = name
                 total = args.requests
                 if request is naive and args.baseline_requests:
                     total = args.baseline_requests
+                else:
+                    # Steady state: PostgreSQL plans a prepared statement afresh for its first
+                    # five executions on a connection, then keeps a generic plan.
+                    current = "warm-up"
+                    await run_phase(
+                        name, request, total=args.concurrency * 8, concurrency=args.concurrency
+                    )
+                current = name
                 phases.append(
                     await run_phase(name, request, total=total, concurrency=args.concurrency)
                 )
