@@ -128,12 +128,20 @@ async def test_relevance_order_is_the_exact_search_order(
             assert [s for _, s in found] == pytest.approx([s for _, s in expected]), q
 
 
+@pytest.fixture
+def window(monkeypatch: pytest.MonkeyPatch) -> Callable[[int], None]:
+    """``window(n)``: the public search examines at most n matches for this test."""
+
+    def examine(size: int) -> None:
+        monkeypatch.setattr(repository, "SEARCH_WINDOW", size)
+
+    return examine
+
+
 async def test_broad_searches_say_their_total_is_a_lower_bound(
-    client: httpx.AsyncClient,
-    practices: list[dict[str, Any]],
-    monkeypatch: pytest.MonkeyPatch,
+    client: httpx.AsyncClient, practices: list[dict[str, Any]], window: Callable[[int], None]
 ) -> None:
-    monkeypatch.setattr(repository, "SEARCH_WINDOW", 3)
+    window(3)
     everything = (await client.get("/v1/practices", params={"facets": "true"})).json()
     assert everything["numberMatched"] == 3
     assert everything["numberMatchedRelation"] == "gte"
@@ -174,11 +182,9 @@ async def test_broad_searches_say_their_total_is_a_lower_bound(
 
 
 async def test_distance_order_past_the_window(
-    client: httpx.AsyncClient,
-    practices: list[dict[str, Any]],
-    monkeypatch: pytest.MonkeyPatch,
+    client: httpx.AsyncClient, practices: list[dict[str, Any]], window: Callable[[int], None]
 ) -> None:
-    monkeypatch.setattr(repository, "SEARCH_WINDOW", 2)
+    window(2)
     near = {"near": "19.0,50.0", "radius_m": 300_000, "sort": "distance", "limit": 10}
     body = (await client.get("/v1/practices", params=near)).json()
     assert body["numberMatchedRelation"] == "gte"
