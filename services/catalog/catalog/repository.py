@@ -804,9 +804,10 @@ def _window_statement(
     kind: str | None,
     sort: str,
 ) -> Any:
-    """The window of the first ``:window`` matches, their count and facets, and the page
-    (``:page_limit`` from ``:page_offset``): relevance ranks the window; other orders take the
-    page from the window when it holds every match, else from all matches."""
+    """The window of the first ``:window`` matches (the nearest, by distance), their count
+    and facets, and the page (``:page_limit`` from ``:page_offset``): relevance ranks the
+    window; other orders take the page from the window when it holds every match (or, by
+    distance, the page), else from all matches."""
     conditions = [build(model) for build in filters.values()]
     ranking = _ranking(model, kind) if kind is not None else None
     distance = _distance(model) if params.near is not None else None
@@ -822,24 +823,31 @@ def _window_statement(
     parts: list[tuple[ColumnElement[bool] | None, Any]] = [(None, None)]
     if ranking is not None:
         parts = [(match, rank if relevance else None) for match, rank in ranking.parts]
-    # The first matches of each part in turn; a later part runs only if the window has room,
-    # and then the earlier parts are complete: their ids tell what is new (an anti-join, where
-    # testing the earlier match on each row would read its tsvector).
+    # By distance the window is the nearest matches: they are all measured anyway to sort
+    # them, so the page and the count come from one pass. Otherwise it is the first matches
+    # of each part in turn; a later part runs only if the window has room, and then the
+    # earlier parts are complete: their ids tell what is new (an anti-join, where testing the
+    # earlier match on each row would read its tsvector).
+    nearest = sort == "distance"
     selects: list[Any] = []
     for index, (match, rank) in enumerate(parts):
         part = (
             select(*columns, *([rank.label("rank")] if rank is not None else []))
             .where(*conditions, *([match] if match is not None else []))
             .where(*(model.id.not_in(select(earlier.c.id)) for earlier in selects))
-            .limit(window)
         )
+        if not nearest:
+            part = part.limit(window)
         selects.append(part.cte(f"part_{index}") if len(parts) > 1 else part)
     matches = (
-        selects[0]
+        selects[0].subquery("part")
         if len(selects) == 1
-        else union_all(*(select(part) for part in selects)).subquery("part").select()
+        else union_all(*(select(part) for part in selects)).subquery("part")
     )
-    win = matches.limit(window).cte("win").prefix_with("MATERIALIZED")
+    ordered = select(matches)
+    if nearest:
+        ordered = ordered.order_by(matches.c.distance, matches.c.id)
+    win = ordered.limit(window).cte("win").prefix_with("MATERIALIZED")
     matched = select(func.count().label("n")).select_from(win).subquery("matched")
 
     score: Any = None
@@ -859,11 +867,15 @@ def _window_statement(
             )
             page_filter.append(win.c.rank >= func.coalesce(kth, 0.0) - TITLE_BONUS)
             score = cast(win.c.rank + TITLE_BONUS * ranking.bonus(win.c.name_norm), Float)
-    else:
-        # Every match is in the window only when it is not full.
-        page_filter.append(select(matched.c.n).scalar_subquery() < window)
     limit = bindparam("page_limit", type_=Integer)
     offset = bindparam("page_offset", type_=Integer)
+    # Other orders: the window holds every match when it is not full; by distance it also
+    # holds the nearest ones, enough for a page inside it.
+    in_window = select(matched.c.n).scalar_subquery() < window
+    if nearest:
+        in_window = or_(in_window, offset + limit <= window)
+    if not relevance:
+        page_filter.append(in_window)
     window_distance = win.c.distance if distance is not None else None
     order = _order(sort, win.c, score, window_distance)
     pages = [
@@ -892,7 +904,7 @@ def _window_statement(
                 (distance if distance is not None else literal(None, Float)).label("distance"),
                 func.row_number().over(order_by=everywhere).label("position"),
             )
-            .where(*matching, select(matched.c.n).scalar_subquery() >= window)
+            .where(*matching, ~in_window)
             .order_by(*everywhere)
             .limit(limit)
             .offset(offset)
