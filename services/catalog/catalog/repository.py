@@ -621,9 +621,9 @@ async def _search_page(
 
 @dataclass(slots=True)
 class ListPage:
-    """A page of the public search: ``rows`` hold the values of ``LIST_FIELDS`` in order, the
+    """A page of the public search: ``rows`` hold the values of ``list_fields`` in order, the
     JSON documents among them (``list_json_fields``) as text; ``total`` is a lower bound when
-    ``exact`` is false, and ``more`` then says whether a next page may follow."""
+    ``exact`` is false; ``more`` says whether a next page may follow."""
 
     rows: list[Sequence[Any]]
     total: int
@@ -762,10 +762,11 @@ async def _window_search(
 ) -> ListPage:
     """One statement for the window, its count and facets, and the page.
 
-    The window is the first matches the plan returns: a bitmap or sequential scan gives them
-    in table order. The query's tsquery is a statement-level value (see _query_values), so
-    the planner estimates text matches as rare and reaches for the GIN index first rather
-    than filtering another scan's rows (which would read every row's tsvector)."""
+    The window is the first matches the plan returns (by distance, the nearest): a bitmap or
+    sequential scan gives them in table order. The query's tsquery is a statement-level
+    value (see _query_values), so the planner estimates text matches as rare and reaches for
+    the GIN index first rather than filtering another scan's rows (which would read every
+    row's tsvector)."""
     filters, values = _search_values(model, params, text)
     kind = _ranking_kind(text, typo=typo) if text else None
     sort = _sort(params, kind is not None)
