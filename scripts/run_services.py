@@ -122,21 +122,22 @@ def load_demo(
     keys: dict[str, str],
     env: dict[str, str],
 ) -> None:
-    """Push the synthetic records through the ingest API as the MOPS and PUP would, then
-    connect ingest to the anonymizer and wait for one release of everything.
+    """Push the synthetic records through the ingest API as the MOPS and PUP would, wait for
+    one release of everything, then connect ingest to the anonymizer.
 
-    Ingest starts without its hand-off: a release computed while the history is still
-    arriving would freeze partial values of closed quarters, and the rest of the load would
-    then count as revisions of them (time differencing)."""
+    Ingest loads without its hand-off: a release computed while the history is still arriving
+    would freeze partial values of closed quarters, and the rest of the load would then count
+    as revisions of them (time differencing). Once connected, ingest delivers the load's
+    events and the anonymizer republishes the same values in the background."""
     urls = {service.name: service.url for service in running}
     print("socmap: pushing synthetic case records through the ingest API", flush=True)
     demo.push_records(urls["ingest"], keys, municipalities)
+    print("socmap: the anonymizer publishes a release of everything pushed", flush=True)
+    demo.publish_release(urls["anonymizer"], keys)
     ingest = next(service for service in running if service.name == "ingest")
     stop({ingest: running[ingest]})
     running[ingest] = start(ingest, env)
     wait_ready({ingest: running[ingest]})
-    print("socmap: the anonymizer publishes a release of everything pushed", flush=True)
-    demo.publish_release(urls["anonymizer"], keys)
 
 
 def main() -> int:
