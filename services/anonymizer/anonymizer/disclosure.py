@@ -705,7 +705,8 @@ def _binding_candidate(
     need: int,
     hidden: npt.NDArray[np.int64],
 ) -> int | None:
-    """The cheapest published cell of the relation that binds a failing cell the most."""
+    """The cheapest published cell of the first of ``rows`` that has one (the relations that
+    bind a failing cell, most binding first)."""
     for row in rows:
         candidate = _cheapest(
             system.cells_of(row), values, suppressed, locked, need, system, hidden
@@ -743,12 +744,9 @@ def _best_candidate(
                 int(suppressed[system.cells_of(row)].sum()),
             ),
         )
-        for row in ranked:
-            candidate = _cheapest(
-                system.cells_of(row), values, suppressed, locked, need, system, hidden
-            )
-            if candidate is not None:
-                return candidate
+        candidate = _binding_candidate(ranked, values, suppressed, system, locked, need, hidden)
+        if candidate is not None:
+            return candidate
         next_frontier = []
         for row in ranked:
             for member in system.cells_of(row).tolist():
