@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -48,6 +49,10 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await warm_pool(app.state.engine, settings.database.pool_size)
+        # The ~170 000 objects alive after start-up (modules, models, schemas) live as long as
+        # the process; frozen, a full collection no longer walks them and stalls every request
+        # in flight (150 ms under load at concurrency 8, once every few hundred searches).
+        gc.freeze()
         yield
 
     app = create_service_app(
