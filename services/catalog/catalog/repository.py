@@ -270,6 +270,12 @@ def _point(lon: Any, lat: Any) -> Any:
     return func.ST_SetSRID(func.ST_MakePoint(lon, lat), 4326)
 
 
+def _near_box(model: Any) -> ColumnElement[bool]:
+    """The point lies in the box around the circle of ``:radius_m`` (index-backed)."""
+    centre = _point(_param("near_lon", Float), _param("near_lat", Float))
+    return model.geom.op("&&")(func.ST_Expand(centre, _param("radius_deg", Float)))  # type: ignore[no-any-return]
+
+
 def _filters(
     model: RecordModel, params: SearchParams
 ) -> tuple[dict[str, Condition], dict[str, Any]]:
@@ -317,7 +323,7 @@ def _filters(
         def near(m: Any) -> ColumnElement[bool]:
             centre = _point(_param("near_lon", Float), _param("near_lat", Float))
             return and_(
-                m.geom.op("&&")(func.ST_Expand(centre, _param("radius_deg", Float))),
+                _near_box(m),
                 func.ST_DWithin(
                     func.geography(m.geom), func.geography(centre), _param("radius_m", Float)
                 ),
@@ -818,9 +824,16 @@ def _window_statement(
     and facets, and the page (``:page_limit`` from ``:page_offset``): relevance ranks the
     window; other orders take the page from the window when it holds every match (or, by
     distance, the page), else from all matches."""
-    conditions = [build(model) for build in filters.values()]
     ranking = _ranking(model, kind) if kind is not None else None
     distance = _distance(model) if params.near is not None else None
+    nearest = sort == "distance"
+    # By distance each match's distance is computed for the order anyway: the circle test
+    # reuses it (a second spheroid computation per row would cost ~4 µs).
+    in_circle = nearest and "near" in filters
+    conditions = [
+        build(model) if not (in_circle and name == "near") else _near_box(model)
+        for name, build in filters.items()
+    ]
     columns: list[Any] = [model.id, model.published_at, model.updated_at]
     relevance = sort == "relevance" and ranking is not None
     if sort == "title" or (relevance and ranking is not None and ranking.title_query is not None):
@@ -838,7 +851,6 @@ def _window_statement(
     # of each part in turn; a later part runs only if the window has room, and then the
     # earlier parts are complete: their ids tell what is new (an anti-join, where testing the
     # earlier match on each row would read its tsvector).
-    nearest = sort == "distance"
     selects: list[Any] = []
     for index, (match, rank) in enumerate(parts):
         part = (
@@ -855,6 +867,8 @@ def _window_statement(
         else union_all(*(select(part) for part in selects)).subquery("part")
     )
     ordered = select(matches)
+    if in_circle:
+        ordered = ordered.where(matches.c.distance <= _param("radius_m", Float))
     if nearest:
         ordered = ordered.order_by(matches.c.distance, matches.c.id)
     win = ordered.limit(window).cte("win").prefix_with("MATERIALIZED")
@@ -906,7 +920,10 @@ def _window_statement(
         # A full window does not hold every match: the page then comes from all of them, in
         # the order an index may give (PostgreSQL runs only the branch whose filter holds).
         everywhere = _order(sort, model, None, distance)
-        matching = [*conditions, *([ranking.match] if ranking is not None else [])]
+        matching = [
+            *(build(model) for build in filters.values()),
+            *([ranking.match] if ranking is not None else []),
+        ]
         pages.append(
             select(
                 model.id,

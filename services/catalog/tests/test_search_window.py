@@ -193,6 +193,24 @@ async def test_distance_order_past_the_window(
     assert distances == sorted(distances)
 
 
+async def test_distance_order_keeps_to_the_circle(
+    client: httpx.AsyncClient, keys: Keys, practices: list[dict[str, Any]]
+) -> None:
+    # Klub seniora (19.0, 49.82) is 53 km away, Asystent rodziny (19.12, 50.81) 57 km: both in
+    # the box around the 55 km circle, only the first in it.
+    near = {"near": "19.0,50.3", "radius_m": 55_000, "sort": "distance"}
+    body = (await client.get("/v1/practices", params=near)).json()
+    assert [p["title"] for p in body["practices"]] == [
+        "Teleopieka domowa",
+        "Klub seniora w Bielsku-Białej",
+    ]
+    assert all(p["distance_m"] <= 55_000 for p in body["practices"])
+    exact = await client.get(
+        "/v1/manage/practices", params={**near, "status": "published"}, headers=keys.national
+    )
+    assert [p["id"] for p in exact.json()["practices"]] == [p["id"] for p in body["practices"]]
+
+
 async def test_openapi_documents_the_relation(client: httpx.AsyncClient) -> None:
     schema = (await client.get("/openapi.json")).json()
     page = schema["components"]["schemas"]["PracticePage"]
