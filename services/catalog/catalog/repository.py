@@ -273,7 +273,8 @@ def _point(lon: Any, lat: Any) -> Any:
 def _near_box(model: Any) -> ColumnElement[bool]:
     """The point lies in the box around the circle of ``:radius_m`` (index-backed)."""
     centre = _point(_param("near_lon", Float), _param("near_lat", Float))
-    return model.geom.op("&&")(func.ST_Expand(centre, _param("radius_deg", Float)))  # type: ignore[no-any-return]
+    box = func.ST_Expand(centre, _param("radius_lon_deg", Float), _param("radius_lat_deg", Float))
+    return model.geom.op("&&")(box)  # type: ignore[no-any-return]
 
 
 def _filters(
@@ -330,9 +331,17 @@ def _filters(
             )
 
         conditions["near"] = near
-        # Degrees of longitude are the shortest, so this box contains the whole circle.
-        degrees = params.radius_m / (111_320.0 * max(math.cos(math.radians(lat)), 0.01))
-        values.update(near_lon=lon, near_lat=lat, radius_m=params.radius_m, radius_deg=degrees)
+        # The box around the circle, in degrees: a degree of longitude is 111.32 km x cos(lat),
+        # a degree of latitude at least 110.574 km (at the equator). A square box in degrees
+        # of longitude, as before, held 1.6 times as many points at Polish latitudes, each then
+        # measured on the spheroid.
+        values.update(
+            near_lon=lon,
+            near_lat=lat,
+            radius_m=params.radius_m,
+            radius_lon_deg=params.radius_m / (111_320.0 * max(math.cos(math.radians(lat)), 0.01)),
+            radius_lat_deg=params.radius_m / 110_574.0,
+        )
     if params.within:
         district = "-" in params.within
 
@@ -860,6 +869,10 @@ def _window_statement(
         )
         if not nearest:
             part = part.limit(window)
+        elif in_circle:
+            # OFFSET 0 keeps the circle test out of the scan, where it would compute the
+            # distance a second time.
+            part = part.offset(0)
         selects.append(part.cte(f"part_{index}") if len(parts) > 1 else part)
     matches = (
         selects[0].subquery("part")
