@@ -6,9 +6,12 @@ search measured in the same run on the same rows.
     uv run python bench/catalog/run.py --practices 20000 --providers 10000 --requests 200
 
 It creates (and drops, unless --keep) its own database on the local cluster (``SOCMAP_DB_*``),
-migrated to head, and connects as the service role ``socmap_catalog``. Latencies are per request
-at the given concurrency (default 8), after every pooled connection has loaded the Hunspell
-dictionary (the first use costs ~0.3 s per backend; production warms its pool the same way).
+migrated to head, and starts the app through its lifespan as uvicorn would (the service role
+``socmap_catalog``, a pool as large as the concurrency, the Hunspell dictionary loaded on every
+pooled connection). Queries are drawn from ~1 700 distinct seeded search texts and varied
+filters, so that no cache can answer them; each kind is warmed before it is measured (plan
+cache). Latencies are per request at the given concurrency (default 8); "capped" is the share
+of responses whose total is a lower bound (more matches than the search's window).
 """
 
 from __future__ import annotations
