@@ -18,10 +18,24 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from anonymizer.relations import CellKey
 from shared.jsonutil import dumps
 
+
+def _records_in(periods: str) -> str:
+    """The records with their gmina's powiat and voivodeship, once for every period (``p``, a
+    row of the CTE ``periods``) they are open in; an open-ended case runs until ``as_of``."""
+    return f"""
+    FROM ingest.record r
+    JOIN geo.territorial_unit g ON g.code = r.gmina_code
+    JOIN geo.territorial_unit pw ON pw.code = g.parent_code
+    JOIN {periods} p ON r.reference_date < p.ends
+                  AND coalesce(r.end_date, CAST(:as_of AS date)) >= p.starts
+    WHERE r.reference_date <= CAST(:as_of AS date)"""
+
+
 # Distinct persons and households per unit (every level), category (plus 'any' and '2plus'),
 # period (quarters and years) and source (OPS, PUP, both, all). A case is counted in every
 # period it is open in; an open-ended case runs until ``as_of``.
-AGGREGATE_SQL = """
+AGGREGATE_SQL = (
+    """
 WITH first AS (
     SELECT date_trunc('quarter', min(reference_date))::date AS first_quarter FROM ingest.record
 ),
@@ -39,12 +53,9 @@ facts AS (
     SELECT r.subject_hash, r.household_hash, r.source_kind, r.categories, p.period,
            p.period_kind, r.district_code, r.gmina_code, g.parent_code AS powiat_code,
            pw.parent_code AS voivodeship_code
-    FROM ingest.record r
-    JOIN geo.territorial_unit g ON g.code = r.gmina_code
-    JOIN geo.territorial_unit pw ON pw.code = g.parent_code
-    JOIN periods p ON r.reference_date < p.ends
-                  AND coalesce(r.end_date, CAST(:as_of AS date)) >= p.starts
-    WHERE r.reference_date <= CAST(:as_of AS date)
+"""
+    + _records_in("periods")
+    + """
 ),
 unit_facts AS (
     SELECT u.unit_code, u.level, f.*
@@ -97,13 +108,15 @@ FROM counts c
 CROSS JOIN LATERAL (VALUES ('ops', c.ops), ('pup', c.pup), ('both', c.both_), ('all', c.all_))
     AS s(source, value)
 """
+)
 
 
 # The monthly layer (cell-key perturbation, ``anonymizer.ckm``): distinct persons per unit
 # (every level), category plus 'any', and month, all sources; the cell key is the sum of the
 # record keys of those persons modulo 256, the record key the first byte of
 # HMAC-SHA256(ckm key, subject_hash), written out with the built-in sha256 and the key's pads.
-MONTHLY_SQL = """
+MONTHLY_SQL = (
+    """
 WITH months AS (
     SELECT to_char(m, 'YYYY-MM') AS period, m::date AS starts,
            (m + interval '1 month')::date AS ends
@@ -112,14 +125,11 @@ WITH months AS (
                          interval '1 month') AS m
 ),
 facts AS (
-    SELECT r.subject_hash, r.categories, m.period, r.district_code, r.gmina_code,
+    SELECT r.subject_hash, r.categories, p.period, r.district_code, r.gmina_code,
            g.parent_code AS powiat_code, pw.parent_code AS voivodeship_code
-    FROM ingest.record r
-    JOIN geo.territorial_unit g ON g.code = r.gmina_code
-    JOIN geo.territorial_unit pw ON pw.code = g.parent_code
-    JOIN months m ON r.reference_date < m.ends
-                 AND coalesce(r.end_date, CAST(:as_of AS date)) >= m.starts
-    WHERE r.reference_date <= CAST(:as_of AS date)
+"""
+    + _records_in("months")
+    + """
 ),
 unit_persons AS (
     SELECT DISTINCT u.unit_code, u.level, c.category, f.period, f.subject_hash
@@ -137,6 +147,7 @@ SELECT unit_code, level, category, period, count(*) AS value,
 FROM unit_persons
 GROUP BY unit_code, level, category, period
 """
+)
 
 
 @dataclass(frozen=True, slots=True)
