@@ -64,7 +64,11 @@ def get_collections(ids: str) -> list[Collection]:
 
 
 def _int(query: Mapping[str, str], name: str, *, low: int, high: int) -> int | None:
-    raw = query.get(name)
+    return parse_int(query.get(name), name, low=low, high=high)
+
+
+def parse_int(raw: str | None, name: str, *, low: int, high: int) -> int | None:
+    """An integer query parameter within ``[low, high]`` (400 otherwise); ``None`` if absent."""
     if raw is None or raw == "":
         return None
     try:

@@ -10,7 +10,6 @@ from map_tiles import service
 from map_tiles.collections import COLLECTIONS, Collection
 from map_tiles.deps import CacheDep, DatabaseDep, SettingsDep
 from map_tiles.responses import conditional
-from shared.errors import BadRequest
 from shared.jsonutil import FastJSONResponse
 
 router = APIRouter(tags=["features"])
@@ -219,12 +218,5 @@ async def item(
 
 
 def _page(raw: str | None, name: str, *, default: int, high: int, low: int = 1) -> int:
-    if raw is None or raw == "":
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise BadRequest(f"'{name}' must be an integer.", parameter=name) from None
-    if not low <= value <= high:
-        raise BadRequest(f"'{name}' must be between {low} and {high}.", parameter=name)
-    return value
+    value = service.parse_int(raw, name, low=low, high=high)
+    return default if value is None else value
