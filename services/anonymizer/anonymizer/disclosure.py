@@ -389,22 +389,23 @@ def _audit_component(
     }
     proven_up: set[int] = set()
     proven_down: set[int] = set()
+    sought_slots = np.array(sought, dtype=np.int64)
+    up_mark = truth[sought_slots] + up_need[sought_slots] - _EPS
+    down_mark = truth[sought_slots] - down_need[sought_slots] + _EPS
 
     def observe(point: FloatArray) -> None:
         np.minimum(seen_low, point, out=seen_low)
         np.maximum(seen_high, point, out=seen_high)
-        for slot in sought:
-            if point[slot] >= truth[slot] + up_need[slot] - _EPS:
-                proven_up.add(slot)
-            if point[slot] <= truth[slot] - down_need[slot] + _EPS:
-                proven_down.add(slot)
+        moved = point[sought_slots]
+        proven_up.update(sought_slots[moved >= up_mark].tolist())
+        proven_down.update(sought_slots[moved <= down_mark].tolist())
 
     def done(slot: int) -> bool:
         if is_primary[slot]:
             return slot in proven_up and slot in proven_down
         return slot in proven_up or slot in proven_down
 
-    def push(columns: dict[int, int], proven: set[int], slots_left: list[int]) -> None:
+    def push(columns: dict[int, int], slots_left: list[int]) -> None:
         cost = np.zeros(model.cost.size)
         for slot in slots_left:
             cost[columns[slot]] = 1.0
@@ -425,7 +426,7 @@ def _audit_component(
                 if not left:
                     break
                 before = len(proven)
-                push(columns, proven, left)
+                push(columns, left)
                 if len(proven) == before:
                     break
             singles = 0
@@ -433,15 +434,15 @@ def _audit_component(
                 if done(slot) or slot in proven or result.problems or singles >= _SINGLE_LPS:
                     continue
                 singles += 1
-                push(columns, proven, [slot])
+                push(columns, [slot])
                 if slot not in proven and not result.problems:
                     result.blockers[int(cells[slot])] = [
                         int(component.relations[row])
                         for row in model.binding(component.relations.size)
                     ]
     failing = [slot for slot in slots if (is_primary[slot] or small[slot]) and not done(slot)]
-    exact_slots = slots if not witnesses else (failing if exact_failing else [])
-    for slot in exact_slots:
+    exact_slots = set(slots if not witnesses else (failing if exact_failing else []))
+    for slot in sorted(exact_slots):
         for sign in (1.0, -1.0):
             cost = np.zeros(model.cost.size)
             cost[slot] = sign
