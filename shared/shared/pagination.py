@@ -13,7 +13,7 @@ class PageParams(BaseModel):
     offset: int = Field(default=0, ge=0)
 
 
-def _page_params(
+async def _page_params(
     limit: Annotated[int, Query(ge=1, le=1000, description="Page size")] = 50,
     offset: Annotated[int, Query(ge=0, description="Items to skip")] = 0,
 ) -> PageParams:

@@ -16,7 +16,7 @@ from shared.errors import Forbidden, NotFound, Unauthorized
 _bearer = HTTPBearer(auto_error=False)
 
 
-def get_settings(request: Request) -> AnonymizerSettings:
+async def get_settings(request: Request) -> AnonymizerSettings:
     settings: AnonymizerSettings = request.app.state.settings
     return settings
 

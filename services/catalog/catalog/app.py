@@ -8,6 +8,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import asyncpg
 import httpx
 from fastapi import FastAPI
 from sqlalchemy import text
@@ -15,24 +16,40 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from catalog.routes import api_router, hsds_router
 from catalog.settings import CatalogSettings
+from shared.db.raw import PoolDatabase, open_pool
 from shared.handoff import TilesInvalidator
 from shared.web import create_service_app
 
 logger = logging.getLogger("socmap.catalog")
 
+# Loads the Polish dictionary into a backend (~0.3 s and ~28 MB on first use), so that the
+# first searches on a pooled connection do not pay for it.
+_LOAD_DICTIONARY = "SELECT to_tsvector('catalog.pl', 'ośrodkach')"
 
-async def warm_pool(engine: AsyncEngine, connections: int) -> None:
-    """Load the Polish dictionary into each pooled backend (~0.3 s and ~28 MB on first use),
-    so the first searches do not pay for it. A failure only delays that cost."""
 
-    async def warm() -> None:
+async def _load_dictionary(connection: asyncpg.Connection) -> None:
+    await connection.execute(_LOAD_DICTIONARY)
+
+
+async def warm_pools(engine: AsyncEngine, reader: asyncpg.Pool, connections: int) -> None:
+    """The dictionary in every backend of both pools: the engine's (editors' and HSDS
+    searches) and the public search's. A failure only delays that cost."""
+
+    async def warm_engine() -> None:
         async with engine.connect() as connection:
-            await connection.execute(text("SELECT to_tsvector('catalog.pl', 'ośrodkach')"))
+            await connection.execute(text(_LOAD_DICTIONARY))
             # Hold the connection until every worker has one, so each warms its own backend.
             await asyncio.sleep(0)
 
+    async def warm_reader() -> None:
+        async with reader.acquire():  # a new connection runs _load_dictionary
+            await asyncio.sleep(0)
+
     try:
-        await asyncio.gather(*(warm() for _ in range(connections)))
+        await asyncio.gather(
+            *(warm_engine() for _ in range(connections)),
+            *(warm_reader() for _ in range(connections)),
+        )
     except Exception as exc:  # the database may come up after the service
         logger.warning("dictionary warm-up failed", extra={"error": type(exc).__name__})
 
@@ -48,12 +65,20 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        await warm_pool(app.state.engine, settings.database.pool_size)
+        # The public search reads on raw asyncpg, its pool as large as the engine's.
+        pool = await open_pool(
+            settings, application_name="socmap-catalog", init=_load_dictionary, min_size=0
+        )
+        app.state.reader = PoolDatabase(pool)
+        await warm_pools(app.state.engine, pool, settings.database.pool_size)
         # The ~170 000 objects alive after start-up (modules, models, schemas) live as long as
         # the process; frozen, a full collection no longer walks them and stalls every request
         # in flight (150 ms under load at concurrency 8, once every few hundred searches).
         gc.freeze()
-        yield
+        try:
+            yield
+        finally:
+            await pool.close()
 
     app = create_service_app(
         service="catalog",

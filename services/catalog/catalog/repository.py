@@ -37,6 +37,7 @@ from sqlalchemy import (
 )
 from sqlalchemy import text as sa_text
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, TEXT, array
+from sqlalchemy.dialects.postgresql import asyncpg as postgresql_asyncpg
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import defer
 from sqlalchemy.sql.compiler import Compiled
@@ -47,6 +48,7 @@ from catalog.schemas import PracticeOut, ProviderOut, SearchParams, ServiceOut
 from shared.db.models.catalog import ChangeLog, Practice, Provider, ProviderService, TargetGroup
 from shared.db.models.geo import TerritorialUnit
 from shared.db.models.ref import Category, ProviderType, ServiceArea
+from shared.db.raw import Database
 
 Record = Practice | Provider
 RecordModel = type[Practice] | type[Provider]
@@ -733,27 +735,15 @@ class _Compiled:
         return [named[name] for name in self.names]
 
 
+# The dialect the window statements compile for (the engine's: asyncpg's numbered parameters).
+_DIALECT = postgresql_asyncpg.dialect()  # type: ignore[no-untyped-call]
 # Compiled window statements by shape (see _filters); a few dozen shapes are in common use.
 _STATEMENTS: dict[tuple[Any, ...], _Compiled] = {}
 _STATEMENTS_MAX = 512
 
 
-async def _fetch(session: AsyncSession, compiled: _Compiled, values: dict[str, Any]) -> list[Any]:
-    """Run a compiled statement on the session's driver connection (asyncpg).
-
-    SQLAlchemy's work per execution (parameter and result processing, events, the ORM
-    layer) costs a few times what PostgreSQL needs for the public search, whose statements
-    are built and compiled once per shape and whose parameters need no conversion. Outside
-    a transaction the statement runs on its own snapshot; inside one (tests), within it."""
-    connection = await session.connection()
-    driver = (await connection.get_raw_connection()).driver_connection
-    assert driver is not None
-    rows: list[Any] = await driver.fetch(compiled.sql, *compiled.parameters(values))
-    return rows
-
-
 async def search_window(
-    session: AsyncSession,
+    reader: Database,
     model: RecordModel,
     params: SearchParams,
     *,
@@ -767,14 +757,14 @@ async def search_window(
     Text queries use the full-text indexes; only when they find nothing does the trigram
     (typo) index get a turn, so "Kooperajca" still finds "Kooperacja"."""
     text = (params.q or "").strip()
-    page = await _window_search(session, model, params, text, limit, offset, window)
+    page = await _window_search(reader, model, params, text, limit, offset, window)
     if text and page.total == 0:
-        page = await _window_search(session, model, params, text, limit, offset, window, typo=True)
+        page = await _window_search(reader, model, params, text, limit, offset, window, typo=True)
     return page
 
 
 async def _window_search(
-    session: AsyncSession,
+    reader: Database,
     model: RecordModel,
     params: SearchParams,
     text: str,
@@ -798,14 +788,16 @@ async def _window_search(
     compiled = _STATEMENTS.get(shape)
     if compiled is None:
         statement = _window_statement(model, params, filters, kind, sort)
-        dialect = (await session.connection()).dialect
-        sql = statement.compile(dialect=dialect)
+        sql = statement.compile(dialect=_DIALECT)
         compiled = _Compiled(str(sql), tuple(sql.positiontup or ()), sql)
         if len(_STATEMENTS) >= _STATEMENTS_MAX:
             _STATEMENTS.pop(next(iter(_STATEMENTS)))
         _STATEMENTS[shape] = compiled
     values.update(window=window, page_limit=limit, page_offset=offset, kth=offset + limit - 1)
-    rows = await _fetch(session, compiled, values)
+    # SQLAlchemy's work per execution (parameter and result processing, events, the ORM
+    # layer) would cost a few times what PostgreSQL needs: the statement is compiled once per
+    # shape, its parameters need no conversion, and it runs as is on asyncpg.
+    rows = await reader.fetch(compiled.sql, *compiled.parameters(values))
     matched = int(rows[0]["search_matched"])
     page = ListPage(
         rows=[tuple(row)[:-2] for row in rows if row["id"] is not None],

@@ -31,6 +31,7 @@ from catalog.schemas import (
 from catalog.validators import slugify, territory_prefixes
 from shared.auth import Principal
 from shared.db.models.catalog import ChangeLog, Practice, Provider, ProviderService
+from shared.db.raw import Database
 from shared.errors import Conflict, Forbidden, NotFound, ValidationFailed
 
 Kind = Literal["practice", "provider"]
@@ -210,11 +211,11 @@ def list_item(kind: str, row: Sequence[Any]) -> dict[str, Any]:
 
 
 async def search(
-    session: AsyncSession, *, kind: str, params: SearchParams, limit: int, offset: int
+    reader: Database, *, kind: str, params: SearchParams, limit: int, offset: int
 ) -> SearchPage:
     """The public search: examines at most ``repository.SEARCH_WINDOW`` matches."""
     found = await repository.search_window(
-        session,
+        reader,
         MODELS[kind],
         params,
         limit=limit,

@@ -11,14 +11,23 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog.app import create_app
 from catalog.settings import CatalogSettings
+from shared.db.raw import ConnectionDatabase
 from shared.institutions import create_api_key, create_institution
 
 ClientFactory = Callable[..., AbstractAsyncContextManager[httpx.AsyncClient]]
 
 
+async def reader_on(app: FastAPI, session: AsyncSession) -> FastAPI:
+    """The app's public search reads in the test transaction, as the service's role."""
+    connection = await (await session.connection()).get_raw_connection()
+    assert connection.driver_connection is not None
+    app.state.reader = ConnectionDatabase(connection.driver_connection, role="socmap_catalog")
+    return app
+
+
 @pytest.fixture
-def app() -> FastAPI:
-    return create_app(CatalogSettings(map_tiles_url=None))
+async def app(db_session: AsyncSession) -> FastAPI:
+    return await reader_on(create_app(CatalogSettings(map_tiles_url=None)), db_session)
 
 
 @pytest.fixture

@@ -136,10 +136,11 @@ async def test_disabled_without_url() -> None:
     assert await invalidator.invalidate({}) is False
 
 
-async def test_lifespan_warms_the_pool_and_survives_a_dead_database() -> None:
+async def test_lifespan_warms_the_pools_and_survives_a_dead_database() -> None:
     app = create_app(CatalogSettings(map_tiles_url=None, database=DatabaseSettings(pool_size=2)))
     async with app.router.lifespan_context(app):
         assert app.state.engine is not None
+        assert (await app.state.reader.fetch("SELECT 1 AS one"))[0]["one"] == 1
     dead = CatalogSettings(map_tiles_url=None, database=DatabaseSettings(pool_size=2))
     dead.database.port = 9  # nothing listens there: the warm-up logs and carries on
     dead_app = create_app(dead)

@@ -13,7 +13,7 @@ from shared.db.session import SessionDep
 __all__ = ["RecordsWriter", "SessionDep", "SettingsDep"]
 
 
-def get_settings(request: Request) -> IngestSettings:
+async def get_settings(request: Request) -> IngestSettings:
     settings: IngestSettings = request.app.state.settings
     return settings
 

@@ -9,10 +9,10 @@ from fastapi import FastAPI
 from starlette.middleware import Middleware
 
 from map_tiles.cache import RenderCache
-from map_tiles.database import PoolDatabase, open_pool
 from map_tiles.fastpath import TileFastPath
 from map_tiles.routes import api_router, preview_router
 from map_tiles.settings import MapTilesSettings
+from shared.db.raw import PoolDatabase, open_pool
 from shared.web import create_service_app
 
 
@@ -22,7 +22,7 @@ def create_app(settings: MapTilesSettings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        pool = await open_pool(settings)
+        pool = await open_pool(settings, application_name="socmap-map-tiles")
         app.state.database = PoolDatabase(pool)
         try:
             yield

@@ -10,8 +10,8 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from map_tiles.cache import RenderCache
-from map_tiles.database import Database
 from map_tiles.settings import MapTilesSettings
+from shared.db.raw import Database
 
 __all__ = ["CacheDep", "DatabaseDep", "SettingsDep"]
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from map_tiles.collections import Collection
 from map_tiles.cql2 import Queryable, Where
-from map_tiles.database import Database
+from shared.db.raw import Database
 
 
 @dataclass(frozen=True)

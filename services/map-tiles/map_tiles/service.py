@@ -21,9 +21,9 @@ from map_tiles.collections import (
     Collection,
 )
 from map_tiles.cql2 import compile_filter
-from map_tiles.database import Database
 from map_tiles.repository import Filters, Selection, TileRequest
 from map_tiles.settings import MapTilesSettings
+from shared.db.raw import Database
 from shared.errors import BadRequest, NotFound
 from shared.jsonutil import dumps
 

@@ -17,7 +17,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
 from map_tiles.app import create_app
-from map_tiles.database import ConnectionDatabase
+from shared.db.raw import ConnectionDatabase
 from shared.geo.demo import load_demo
 
 ClientFactory = Callable[..., AbstractAsyncContextManager[httpx.AsyncClient]]

@@ -10,7 +10,7 @@ from fastapi import APIRouter, BackgroundTasks, Body, Query, Request
 from fastapi.responses import Response
 
 from catalog import service, transfer
-from catalog.deps import ActorDep, EditorDep, InvalidatorDep, SessionDep, SettingsDep
+from catalog.deps import ActorDep, EditorDep, InvalidatorDep, ReaderDep, SessionDep, SettingsDep
 from catalog.routes.params import SearchDep
 from catalog.schemas import SEARCH_WINDOW, ImportReport
 from shared.errors import PayloadTooLarge
@@ -91,10 +91,10 @@ def records_router(
         response_model=page_schema,
     )
     async def list_records(
-        request: Request, session: SessionDep, params: SearchDep, page: PageDep
+        request: Request, reader: ReaderDep, params: SearchDep, page: PageDep
     ) -> Response:
         found = await service.search(
-            session, kind=kind, params=params, limit=page.limit, offset=page.offset
+            reader, kind=kind, params=params, limit=page.limit, offset=page.offset
         )
         return list_response(request, page, key=item_key, found=found)
 

@@ -6,9 +6,8 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from map_tiles.database import PoolDatabase, compile_sql, open_pool
-from map_tiles.settings import MapTilesSettings
-from shared.settings import DatabaseSettings
+from shared.db.raw import PoolDatabase, compile_sql, open_pool
+from shared.settings import DatabaseSettings, ServiceSettings
 
 
 def test_named_placeholders_become_numbered() -> None:
@@ -25,8 +24,8 @@ def test_named_placeholders_become_numbered() -> None:
 async def test_a_lost_pooled_connection_is_replaced(
     database_settings: DatabaseSettings, engine: AsyncEngine
 ) -> None:
-    settings = MapTilesSettings(database=database_settings.model_copy(update={"pool_size": 1}))
-    pool = await open_pool(settings)
+    settings = ServiceSettings(database=database_settings.model_copy(update={"pool_size": 1}))
+    pool = await open_pool(settings, application_name="socmap-test")
     try:
         database = PoolDatabase(pool)
         pid = await database.fetchval("SELECT pg_backend_pid()")
@@ -38,5 +37,7 @@ async def test_a_lost_pooled_connection_is_replaced(
         assert gone
         assert await database.fetchval("SELECT CAST(:n AS int) + 1", {"n": 1}) == 2
         assert await database.fetchval("SELECT pg_backend_pid()") != pid
+        rows = await database.fetch("SELECT n FROM generate_series(1, $1) AS n", 3)
+        assert [row["n"] for row in rows] == [1, 2, 3]
     finally:
         await pool.close()

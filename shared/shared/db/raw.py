@@ -1,10 +1,10 @@
-"""The database handle of map-tiles: raw asyncpg, one round trip per query.
+"""Raw asyncpg for hot read paths: one round trip per query.
 
-A tile costs PostGIS about 0.2 ms; through an ORM session it cost the service over 2 ms of
-Python and five extra round trips (pool ping, BEGIN, ROLLBACK, connection reset). Here every
-query is one prepared statement (asyncpg caches them per connection) run in autocommit on a
-pooled connection that is handed back without a reset: map-tiles only reads and never changes
-session state.
+A map tile costs PostGIS about 0.2 ms and a catalog search a few ms; through an ORM session
+each cost the service over 2 ms of Python and five extra round trips (pool ping, BEGIN,
+ROLLBACK, connection reset). Here every query is one prepared statement (asyncpg caches them
+per connection) run in autocommit on a pooled connection that is handed back without a reset:
+these paths only read and never change session state.
 
 SQL keeps SQLAlchemy-style ``:name`` placeholders (readable, and the same in every module);
 ``compile_sql`` turns them into asyncpg's ``$n`` once per statement text."""
@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import re
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 import asyncpg
 
-from map_tiles.settings import MapTilesSettings
+from shared.settings import ServiceSettings
 
 # ``:name`` but not the cast ``::type`` nor a name inside ``a:b``.
 _PLACEHOLDER = re.compile(r"(?<![:\w]):([A-Za-z_][A-Za-z0-9_]*)")
@@ -54,7 +54,11 @@ def compile_sql(sql: str) -> Statement:
 
 
 class Database(Protocol):
-    """What the repository needs: one row or one value of a query."""
+    """What a read path needs: the rows, one row or one value of a query."""
+
+    async def fetch(self, sql: str, *arguments: Any) -> Sequence[Mapping[str, Any]]:
+        """Rows of SQL with asyncpg's own ``$n`` placeholders."""
+        ...
 
     async def fetchrow(
         self, sql: str, params: Mapping[str, Any] | None = None
@@ -72,6 +76,10 @@ class PoolDatabase:
 
     def __init__(self, pool: asyncpg.Pool) -> None:
         self.pool = pool
+
+    async def fetch(self, sql: str, *arguments: Any) -> Sequence[Mapping[str, Any]]:
+        rows: list[asyncpg.Record] = await self.pool.fetch(sql, *arguments)
+        return rows
 
     async def fetchrow(
         self, sql: str, params: Mapping[str, Any] | None = None
@@ -110,6 +118,11 @@ class ConnectionDatabase:
                 with contextlib.suppress(asyncpg.PostgresError):
                     await self.connection.execute("RESET ROLE")
 
+    async def fetch(self, sql: str, *arguments: Any) -> Sequence[Mapping[str, Any]]:
+        async with self._as_role() as connection:
+            rows: list[asyncpg.Record] = await connection.fetch(sql, *arguments)
+            return rows
+
     async def fetchrow(
         self, sql: str, params: Mapping[str, Any] | None = None
     ) -> Mapping[str, Any] | None:
@@ -126,8 +139,16 @@ class ConnectionDatabase:
             return await connection.fetchval(statement.sql, *statement.arguments(params or {}))
 
 
-async def open_pool(settings: MapTilesSettings) -> asyncpg.Pool:
-    """A pool of the service role's connections (JIT off: short queries only pay its start)."""
+async def open_pool(
+    settings: ServiceSettings,
+    *,
+    application_name: str,
+    init: Callable[[asyncpg.Connection], Awaitable[None]] | None = None,
+    min_size: int | None = None,
+) -> asyncpg.Pool:
+    """A pool of the service role's connections (JIT off: short queries only pay its start);
+    ``init`` prepares each new connection. With ``min_size=0`` it connects on first use (a
+    database that is not up yet does not stop the service from starting)."""
     url = settings.database_url()
     return await asyncpg.create_pool(
         host=url.host,
@@ -135,8 +156,9 @@ async def open_pool(settings: MapTilesSettings) -> asyncpg.Pool:
         user=url.username,
         password=url.password,
         database=url.database,
-        min_size=min(2, settings.database.pool_size),
+        min_size=min(2, settings.database.pool_size) if min_size is None else min_size,
         max_size=settings.database.pool_size,
         reset=_keep,
-        server_settings={"jit": "off", "application_name": "socmap-map-tiles"},
+        init=init,
+        server_settings={"jit": "off", "application_name": application_name},
     )
