@@ -268,6 +268,13 @@ def _any_of(column: Any, values: Sequence[str] | ColumnElement[Any]) -> ColumnEl
     return column.op("&&")(array)  # type: ignore[no-any-return]
 
 
+def search_tokens(prefix: str, codes: Sequence[str]) -> list[str]:
+    """Codes as ``search_tokens`` holds them: ``a:`` service area, ``g:`` target group, ``c:``
+    category, ``t:`` territory prefix, ``k:`` provider type, ``l:`` lifecycle, ``e:`` evidence
+    level (migration 0007)."""
+    return [f"{prefix}:{code}" for code in codes]
+
+
 def _point(lon: Any, lat: Any) -> Any:
     return func.ST_SetSRID(func.ST_MakePoint(lon, lat), 4326)
 
@@ -293,20 +300,20 @@ def _filters(
     }
     values: dict[str, Any] = {"statuses": list(params.statuses)}
 
-    def overlap(name: str, column: str, codes: Sequence[str]) -> None:
-        conditions[name] = lambda m: _any_of(getattr(m, column), _param(name, _TEXTS))
-        values[name] = list(codes)
-
-    def one_of(name: str, column: str, codes: Sequence[str]) -> None:
-        conditions[name] = lambda m: getattr(m, column) == any_(_param(name, _TEXTS))
-        values[name] = list(codes)
+    def any_code(name: str, prefix: str, codes: Sequence[str]) -> None:
+        # One key of the search_tokens GIN scan (migration 0007): several filters intersect
+        # inside one index scan instead of as bitmaps of separate indexes.
+        conditions[name] = lambda m: _any_of(m.search_tokens, _param(name, _TEXTS))
+        values[name] = search_tokens(prefix, codes)
 
     if params.service_areas:
-        overlap("service_areas", "service_areas", params.service_areas)
+        any_code("service_areas", "a", params.service_areas)
     if params.target_groups:
-        overlap("target_groups", "target_groups", params.target_groups)
+        any_code("target_groups", "g", params.target_groups)
     if params.territory:
-        overlap("territory", "territory_prefixes", [params.territory])
+        any_code("territory", "t", [params.territory])
+    if params.provider_types:  # a practice's implementer type, a provider's own type
+        any_code("provider_types", "k", params.provider_types)
     if params.voivodeship:
         conditions["voivodeship"] = lambda m: m.voivodeship == _param("voivodeship", TEXT)
         values["voivodeship"] = params.voivodeship
@@ -354,20 +361,18 @@ def _filters(
             if district:
                 return geometric
             prefixes = _param("within_prefixes", _TEXTS)
-            return or_(_any_of(m.territory_prefixes, prefixes), geometric)
+            return or_(_any_of(m.search_tokens, prefixes), geometric)
 
         conditions["within_district" if district else "within"] = within
         values["within"] = params.within
-        values["within_prefixes"] = [params.within]
+        values["within_prefixes"] = search_tokens("t", [params.within])
     if model is Practice:
         if params.categories:
-            overlap("categories", "categories", params.categories)
+            any_code("categories", "c", params.categories)
         if params.lifecycle:
-            one_of("lifecycle", "lifecycle_status", params.lifecycle)
+            any_code("lifecycle", "l", params.lifecycle)
         if params.evidence:
-            one_of("evidence", "evidence_level", params.evidence)
-        if params.provider_types:
-            one_of("provider_types", "implementer_type", params.provider_types)
+            any_code("evidence", "e", params.evidence)
         if params.organization_id is not None:
             conditions["organization_id"] = lambda m: (
                 m.implementer_provider_id == _param("organization_id", UUID)
@@ -387,8 +392,6 @@ def _filters(
             )
             values["year_to"] = params.year_to
     else:
-        if params.provider_types:
-            one_of("provider_types", "provider_type", params.provider_types)
         if params.organization_id is not None:
             conditions["organization_id"] = lambda m: m.id == _param("organization_id", UUID)
             values["organization_id"] = params.organization_id
@@ -536,7 +539,7 @@ def _order(sort: str, columns: Any, score: Any = None, distance: Any = None) -> 
     return [*keys, columns.id]
 
 
-_DEFERRED = ("tsv_pl", "tsv_plain", "name_norm", "territory_prefixes", "geom")
+_DEFERRED = ("tsv_pl", "tsv_plain", "name_norm", "territory_prefixes", "search_tokens", "geom")
 # Above this many text matches, the exact search ranks relevance among the newest matches
 # only: ranking reads every matching tsvector, which would make broad queries cost O(matches).
 RANK_WINDOW = 1000
@@ -1034,10 +1037,13 @@ async def related_practices(
         .where(
             Practice.status == "published",
             Practice.id != practice.id,
-            or_(
-                _any_of(Practice.service_areas, practice.service_areas),
-                _any_of(Practice.target_groups, practice.target_groups),
-                _any_of(Practice.categories, practice.categories),
+            _any_of(
+                Practice.search_tokens,
+                [
+                    *search_tokens("a", practice.service_areas),
+                    *search_tokens("g", practice.target_groups),
+                    *search_tokens("c", practice.categories),
+                ],
             ),
         )
         .order_by(score.desc(), Practice.published_at.desc(), Practice.id)

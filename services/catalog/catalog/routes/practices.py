@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from catalog import service, transfer
 from catalog.deps import SessionDep
-from catalog.routes.params import SearchDep
+from catalog.routes.params import SEARCH_OPENAPI, SearchDep
 from catalog.routes.records import records_router
 from catalog.schemas import PracticeIn, PracticeOut, PracticePage
 
@@ -18,7 +18,11 @@ router = APIRouter(tags=["practices"])
 EXPORT_LIMIT = 10_000
 
 
-@router.get("/practices:export", summary="Export published practices (CSV or JSON)")
+@router.get(
+    "/practices:export",
+    summary="Export published practices (CSV or JSON)",
+    openapi_extra=SEARCH_OPENAPI,
+)
 async def export_practices(
     session: SessionDep,
     params: SearchDep,

@@ -9,14 +9,18 @@ from fastapi.responses import Response
 
 from catalog import service, transfer
 from catalog.deps import SessionDep
-from catalog.routes.params import SearchDep
+from catalog.routes.params import SEARCH_OPENAPI, SearchDep
 from catalog.routes.records import records_router
 from catalog.schemas import ProviderIn, ProviderPage
 
 router = APIRouter(tags=["providers"])
 
 
-@router.get("/providers:export", summary="Export published providers (CSV, JSON or HSDS)")
+@router.get(
+    "/providers:export",
+    summary="Export published providers (CSV, JSON or HSDS)",
+    openapi_extra=SEARCH_OPENAPI,
+)
 async def export_providers(
     session: SessionDep,
     params: SearchDep,

@@ -11,7 +11,7 @@ from fastapi.responses import Response
 
 from catalog import service, transfer
 from catalog.deps import ActorDep, EditorDep, InvalidatorDep, ReaderDep, SessionDep, SettingsDep
-from catalog.routes.params import SearchDep
+from catalog.routes.params import SEARCH_OPENAPI, SearchDep
 from catalog.schemas import SEARCH_WINDOW, ImportReport
 from shared.errors import PayloadTooLarge
 from shared.handoff import TilesInvalidator
@@ -89,6 +89,7 @@ def records_router(
             f"{SEARCH_WINDOW} and numberMatchedRelation is gte (see the schema)."
         ),
         response_model=page_schema,
+        openapi_extra=SEARCH_OPENAPI,
     )
     async def list_records(
         request: Request, reader: ReaderDep, params: SearchDep, page: PageDep
@@ -172,7 +173,11 @@ def records_router(
         schedule_invalidation(background, invalidator, transfer.merge_invalidations(invalidations))
         return report
 
-    @router.get(f"/manage/{collection}", summary=f"{collection} of the caller's voivodeship")
+    @router.get(
+        f"/manage/{collection}",
+        summary=f"{collection} of the caller's voivodeship",
+        openapi_extra=SEARCH_OPENAPI,
+    )
     async def moderation_queue(
         request: Request,
         session: SessionDep,
