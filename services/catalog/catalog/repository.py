@@ -425,6 +425,8 @@ class Ranking:
     # The same matches and ranks as parts, each cheaper to rank than ``rank``; a match of a
     # later part is one only if no earlier part has it.
     parts: list[tuple[ColumnElement[bool], ColumnElement[float]]]
+    # The parsed queries (lemmas, unaccented forms or NULL); none for the typo kind.
+    queries: tuple[Any, Any] | None = None
 
     def bonus(self, name_norm: Any) -> ColumnElement[float]:
         return cast(func.word_similarity(self.title_query, name_norm), Float)
@@ -482,21 +484,26 @@ def _ranking(model: RecordModel, kind: str) -> Ranking:
     lemma_hit = model.tsv_pl.op("@@", return_type=Boolean)(q_pl)
     lemma_rank = cast(func.ts_rank(model.tsv_pl, q_pl), Float)
     if kind == "lemmas":
-        return Ranking(kind, lemma_hit, lemma_rank, q_norm, [(lemma_hit, lemma_rank)])
-    # Lemmas when they match, else the unaccented forms at half weight. Each ts_rank reads
-    # (detoasts) a whole tsvector, and so does each @@ outside an index: as two parts, the
-    # lemma matches cost one read each, and the other part is reached only when the lemma
-    # matches do not fill the window (text typed without diacritics that needed them).
+        return Ranking(
+            kind, lemma_hit, lemma_rank, q_norm, [(lemma_hit, lemma_rank)], (q_pl, null())
+        )
+    # Lemmas when they match, else the unaccented forms at half weight.
     plain_hit = model.tsv_plain.op("@@", return_type=Boolean)(q_plain)
     plain_rank = cast(0.5 * func.ts_rank(model.tsv_plain, q_plain), Float)
-    rank = case((lemma_hit, lemma_rank), else_=plain_rank)
-    return Ranking(
-        kind,
-        or_(lemma_hit, plain_hit),
-        cast(rank, Float),
-        q_norm,
-        [(lemma_hit, lemma_rank), (plain_hit, plain_rank)],
+    either: ColumnElement[bool] = or_(lemma_hit, plain_hit)
+    rank: ColumnElement[float] = cast(case((lemma_hit, lemma_rank), else_=plain_rank), Float)
+    # A practice's tsvectors are large and stored apart from the row (TOAST): each ts_rank
+    # reads a whole one, and so does each @@ outside an index. As two parts, the lemma
+    # matches cost one read each, and the other part is reached only when the lemma matches
+    # do not fill the window (text typed without diacritics that needed them). A provider's
+    # are small and in the row: one pass tests both, where two parts would walk a box of
+    # providers twice.
+    parts: list[tuple[ColumnElement[bool], ColumnElement[float]]] = (
+        [(lemma_hit, lemma_rank), (plain_hit, plain_rank)]
+        if model is Practice
+        else [(either, rank)]
     )
+    return Ranking(kind, either, rank, q_norm, parts, (q_pl, q_plain))
 
 
 def _distance(model: RecordModel) -> Any:
@@ -659,6 +666,8 @@ class ListPage:
     exact: bool
     more: bool
     facets: str | None
+    # With no match: whether the text matches anything without the other filters.
+    text_known: bool | None = None
 
 
 def list_fields(model: RecordModel) -> list[str]:
@@ -757,11 +766,13 @@ async def search_window(
     """The public search: the first ``window`` matches (see ``SEARCH_WINDOW``), their count
     and facets, and the page.
 
-    Text queries use the full-text indexes; only when they find nothing does the trigram
-    (typo) index get a turn, so "Kooperajca" still finds "Kooperacja"."""
+    Text queries use the full-text indexes; only when the text matches nothing at all (not
+    merely nothing within the other filters) does the trigram (typo) index get a turn, so
+    "Kooperajca" still finds "Kooperacja". Correctly spelled words in a box where nothing
+    matches would otherwise cost a trigram search (~10 ms) to find nothing."""
     text = (params.q or "").strip()
     page = await _window_search(reader, model, params, text, limit, offset, window)
-    if text and page.total == 0:
+    if text and page.total == 0 and not page.text_known:
         page = await _window_search(reader, model, params, text, limit, offset, window, typo=True)
     return page
 
@@ -803,11 +814,12 @@ async def _window_search(
     rows = await reader.fetch(compiled.sql, *compiled.parameters(values))
     matched = int(rows[0]["search_matched"])
     page = ListPage(
-        rows=[tuple(row)[:-2] for row in rows if row["id"] is not None],
+        rows=[tuple(row)[: -len(_SEARCH_COLUMNS)] for row in rows if row["id"] is not None],
         total=matched,
         exact=matched < window,
         more=False,
         facets=rows[0]["search_facets"],
+        text_known=rows[0]["search_text_known"],
     )
     if page.exact or sort == "relevance":
         page.more = offset + len(page.rows) < page.total
@@ -815,6 +827,10 @@ async def _window_search(
         # Orders other than relevance page through every match, past the window.
         page.more = len(page.rows) == limit
     return page
+
+
+# The columns of a window statement after those of the list row, on every row.
+_SEARCH_COLUMNS = ("search_matched", "search_facets", "search_text_known")
 
 
 def _window_statement(
@@ -949,11 +965,18 @@ def _window_statement(
     facets: Any = null()
     if params.facets:
         facets = cast(_facets_json(win, arrays, scalars), TEXT)
+    text_known: Any = null()
+    if ranking is not None and ranking.queries is not None:
+        # Only when nothing matched: whether the text matches anywhere (migration 0007).
+        found = getattr(func.catalog, f"{model.__tablename__}_text_found")
+        statuses = _param("statuses", _TEXTS)
+        text_known = case((matched.c.n == 0, found(statuses, *ranking.queries)))
     return (
         select(
             *_list_columns(model, page.c.distance, page.c.score),
-            matched.c.n.label("search_matched"),
-            type_coerce(facets, NullType()).label("search_facets"),
+            matched.c.n.label(_SEARCH_COLUMNS[0]),
+            type_coerce(facets, NullType()).label(_SEARCH_COLUMNS[1]),
+            type_coerce(text_known, NullType()).label(_SEARCH_COLUMNS[2]),
         )
         .select_from(matched)
         .outerjoin(page.join(table, table.c.id == page.c.id), true())
