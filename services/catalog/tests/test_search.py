@@ -231,22 +231,28 @@ async def test_map_tiles_role_reads_published_rows_only(
         await db_session.execute(text("RESET ROLE"))
 
 
-async def test_broad_queries_rank_within_the_newest_matches(
-    client: httpx.AsyncClient, corpus: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+async def test_exact_search_ranks_broad_queries_within_the_newest_matches(
+    client: httpx.AsyncClient, keys: Keys, corpus: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # The exact search (moderation queue, HSDS, exports) ranks relevance among the newest
+    # RANK_WINDOW matches, and keeps its total exact and its pages full.
     from catalog import repository
 
+    async def manage(**params: Any) -> dict[str, Any]:
+        response = await client.get(
+            "/v1/manage/practices",
+            params={"q": "senior", "status": "published", **params},
+            headers=keys.national,
+        )
+        assert response.status_code == 200, response.text
+        body: dict[str, Any] = response.json()
+        return body
+
     monkeypatch.setattr(repository, "RANK_WINDOW", 2)
-    broad = (await client.get("/v1/practices", params={"q": "senior", "limit": 1})).json()
-    assert broad["numberMatched"] == 2
-    pages = [
-        (await client.get("/v1/practices", params={"q": "senior", "limit": 1, "offset": n})).json()
-        for n in (0, 1)
-    ]
-    first, second = pages
+    assert (await manage(limit=1))["numberMatched"] == 2
+    first, second = [await manage(limit=1, offset=n) for n in (0, 1)]
     assert first["practices"][0]["id"] != second["practices"][0]["id"]
     monkeypatch.setattr(repository, "RANK_WINDOW", 1)
-    # Ranked within the newest match only, but the total stays exact and pages stay full.
-    narrow = (await client.get("/v1/practices", params={"q": "senior"})).json()
+    narrow = await manage()
     assert narrow["numberMatched"] == 2
     assert narrow["numberReturned"] == 2

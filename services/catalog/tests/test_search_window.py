@@ -9,6 +9,8 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog import repository
 
@@ -218,3 +220,36 @@ async def test_openapi_documents_the_relation(client: httpx.AsyncClient) -> None
     assert "gte" in page["properties"]["numberMatchedRelation"]["description"]
     listed = schema["paths"]["/v1/practices"]["get"]["responses"]["200"]
     assert listed["content"]["application/json"]["schema"]["$ref"].endswith("/PracticePage")
+
+
+async def test_broad_words_are_read_from_the_table(
+    client: httpx.AsyncClient,
+    practices: list[dict[str, Any]],
+    db_session: AsyncSession,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Statistics where "senior" is in most practices: the search reads the table in its own
+    # order rather than the GIN index, and answers exactly as the index would.
+    await db_session.execute(text("ANALYZE catalog.practice"))
+    monkeypatch.setattr(repository, "BROAD_WORDS", repository.BroadWords())
+
+    async def answers() -> list[Any]:
+        found = []
+        for q in ("seniorów", "seniorow", "ośrodek pomocy seniorów", "teleopieka"):
+            body = (await client.get("/v1/practices", params={"q": q, "facets": "true"})).json()
+            found.append(
+                (
+                    [(p["id"], p["score"]) for p in body["practices"]],
+                    body["numberMatched"],
+                    body["facets"],
+                )
+            )
+        return found
+
+    read_from_table = await answers()
+    broad, _ = repository.BROAD_WORDS.words["tsv_pl"]
+    assert "senior" in broad
+    monkeypatch.setattr(repository.BroadWords, "BROAD_SHARE", 2.0)  # no word is that broad
+    monkeypatch.setattr(repository, "BROAD_WORDS", repository.BroadWords())
+    assert await answers() == read_from_table
+    assert repository.BROAD_WORDS.words["tsv_pl"] == ([], [])
