@@ -466,24 +466,27 @@ def _ranking_kind(q: str, *, typo: bool) -> str:
     return "lemmas" if has_diacritics(q) else "lemmas or unaccented"
 
 
-def _ranking(model: RecordModel, kind: str) -> Ranking:
+def _ranking(model: RecordModel, kind: str, *, window: bool = False) -> Ranking:
     """How the query ``:q`` matches and scores.
 
     ``lemmas``: Polish full text through Hunspell; ``lemmas or unaccented``: also the
     unaccented surface forms, for text typed without diacritics; the score favours title hits
     (weight A) and close titles. ``typo``: titles whose words are close to the query
-    (pg_trgm word similarity), the fallback when full text finds nothing."""
+    (pg_trgm word similarity), the fallback when full text finds nothing; with ``window``
+    (a search with no filter but the statuses) only the first ``:window`` published ones,
+    as the window of a full-text search: a common word misspelt is close to thousands of
+    titles, each compared at ~10 µs."""
     q_pl, q_plain, q_norm = _query_values()
     if kind == "typo":
         # The titles close to the query come from the trigram index first: combined with
         # other filters (a bbox), a generic plan would rather test every row in the box, and
         # a trigram comparison costs ~6 µs a row.
-        close = (
-            select(model.id)
-            .where(q_norm.op("<%")(model.name_norm))
-            .cte(f"close_{model.__tablename__}")
-            .prefix_with("MATERIALIZED")
-        )
+        nearby = select(model.id).where(q_norm.op("<%")(model.name_norm))
+        if window:
+            nearby = nearby.where(model.status == any_(_param("statuses", _TEXTS))).limit(
+                _param("window", Integer)
+            )
+        close = nearby.cte(f"close_{model.__tablename__}").prefix_with("MATERIALIZED")
         match = model.id.in_(select(close.c.id))
         similarity = cast(func.word_similarity(q_norm, model.name_norm), Float)
         return Ranking(kind, match, similarity, None, [(match, similarity)])
@@ -937,9 +940,12 @@ def _window_statement(
     and facets, and the page (``:page_limit`` from ``:page_offset``): relevance ranks the
     window; other orders take the page from the window when it holds every match (or, by
     distance, the page), else from all matches."""
-    ranking = _ranking(model, kind) if kind is not None else None
-    distance = _distance(model) if params.near is not None else None
     nearest = sort == "distance"
+    # A text search with no other filter: broad words are read from the table (see
+    # BroadWords), and a misspelt word takes only the first titles close to it.
+    plain_text = kind is not None and not nearest and set(filters) == {"statuses"}
+    ranking = _ranking(model, kind, window=plain_text) if kind is not None else None
+    distance = _distance(model) if params.near is not None else None
     # By distance each match's distance is computed for the order anyway: the circle test
     # reuses it (a second spheroid computation per row would cost ~4 µs).
     in_circle = nearest and "near" in filters
@@ -964,9 +970,6 @@ def _window_statement(
     # of each part in turn; a later part runs only if the window has room, and then the
     # earlier parts are complete: their ids tell what is new (an anti-join, where testing the
     # earlier match on each row would read its tsvector).
-    # A text search with no other filter reads broad words (see BroadWords) from the table
-    # rather than from the GIN index: the second branch runs only if the first does not.
-    plain_text = ranking is not None and not nearest and set(filters) == {"statuses"}
     selects: list[Any] = []
     for index, (match, rank) in enumerate(parts):
         base = (
