@@ -9,7 +9,7 @@ import unicodedata
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -831,7 +831,7 @@ async def _window_search(
         _STATEMENTS[shape] = compiled
     values.update(window=window, page_limit=limit, page_offset=offset, kth=offset + limit - 1)
     if text:
-        values.update(BROAD_WORDS.values())
+        values.update(BROAD_WORDS.values(window))
     # SQLAlchemy's work per execution (parameter and result processing, events, the ORM
     # layer) would cost a few times what PostgreSQL needs: the statement is compiled once per
     # shape, its parameters need no conversion, and it runs as is on asyncpg.
@@ -854,37 +854,48 @@ async def _window_search(
 
 
 class BroadWords:
-    """The words in at least BROAD_SHARE of the practices, by tsvector column, from the
-    planner's statistics (``pg_stats.most_common_elems``, kept by ANALYZE), refreshed every
-    REFRESH_S seconds.
+    """Which text queries to read from the table rather than from a GIN index, by the share
+    of practices each word is in: the planner's statistics (``pg_stats.most_common_elems``,
+    kept by ANALYZE) of each tsvector column, refreshed every REFRESH_S seconds.
 
-    A GIN index answers a text query with a bitmap of every match before the first row: for
-    "pomocy" (86 % of 100 000 practices) ~10 ms to build and sort, where reading the table
-    in its own order finds the window's 500 matches after ~600 rows (~1 ms). A query whose
-    words' shares multiply to BROAD_SHARE or more is read from the table; any other (rarer
-    words, words with two lemmas, no statistics yet) from the index."""
+    A GIN index answers a text query with a bitmap of every match before the first row: it
+    costs about GIN_ENTRY_US for each entry of the rarest word's list, through which it skips
+    along the others (``pomocy``, in 86 % of 100 000 practices: ~10 ms). Reading the table in
+    its own order finds the window's matches after window / share rows, at SCAN_ROW_US a row
+    (a tsvector in the row; five times that when it lives in TOAST). So a query whose words'
+    shares multiply to P, the least being L, is read from the table when
+    window / P * SCAN_ROW_US < rows * L * GIN_ENTRY_US. A word without statistics counts as
+    rare (shares below MIN_SHARE are not kept)."""
 
-    BROAD_SHARE = 0.25
+    GIN_ENTRY_US = 0.12
+    SCAN_ROW_US: ClassVar[dict[str, float]] = {"tsv_pl": 1.2, "tsv_plain": 6.0}  # (0007)
+    MIN_SHARE = 0.02
     REFRESH_S = 600.0
     STATISTICS = (
-        "SELECT attname::text AS name, most_common_elems::text::text[] AS words, "
-        "most_common_elem_freqs AS shares FROM pg_catalog.pg_stats "
-        "WHERE schemaname = 'catalog' AND tablename = 'practice' "
-        "AND attname IN ('tsv_pl', 'tsv_plain')"
+        "SELECT s.attname::text AS name, s.most_common_elems::text::text[] AS words, "
+        "s.most_common_elem_freqs AS shares, c.reltuples::float8 AS rows "
+        "FROM pg_catalog.pg_stats AS s JOIN pg_catalog.pg_class AS c "
+        "ON c.oid = 'catalog.practice'::regclass "
+        "WHERE s.schemaname = 'catalog' AND s.tablename = 'practice' "
+        "AND s.attname IN ('tsv_pl', 'tsv_plain')"
     )
 
     def __init__(self) -> None:
         self.words: dict[str, tuple[list[str], list[float]]] = {}
+        self.rows = 0.0
         self.loaded_at = -math.inf
         self._lock = asyncio.Lock()
 
-    def values(self) -> dict[str, Any]:
-        """Parameters of the statements: each column's broad words and their shares."""
-        values: dict[str, Any] = {"broad_share": self.BROAD_SHARE}
-        for column in ("tsv_pl", "tsv_plain"):
+    def values(self, window: int) -> dict[str, Any]:
+        """Parameters of the statements: each column's words, their shares, and the least
+        product times least share of a query's words worth reading from the table."""
+        values: dict[str, Any] = {}
+        for column, row_us in self.SCAN_ROW_US.items():
             words, shares = self.words.get(column, ([], []))
             values[f"broad_words_{column}"] = words
             values[f"broad_shares_{column}"] = shares
+            index_us = self.rows * self.GIN_ENTRY_US
+            values[f"broad_least_{column}"] = window * row_us / index_us if index_us else math.inf
         return values
 
     async def refresh(self, reader: Database) -> None:
@@ -892,14 +903,16 @@ class BroadWords:
             return
         async with self._lock:
             words: dict[str, tuple[list[str], list[float]]] = {}
+            rows = 0.0
             for row in await reader.fetch(self.STATISTICS):
                 pairs = [
                     (word, float(share))
                     for word, share in zip(row["words"] or [], row["shares"] or [], strict=False)
-                    if share >= self.BROAD_SHARE
+                    if share >= self.MIN_SHARE
                 ]
                 words[row["name"]] = ([w for w, _ in pairs], [f for _, f in pairs])
-            self.words = words
+                rows = float(row["rows"])
+            self.words, self.rows = words, rows
             self.loaded_at = time.monotonic()
 
 
@@ -907,18 +920,18 @@ BROAD_WORDS = BroadWords()
 
 
 def _broad_query(column: str, config: str) -> ColumnElement[bool]:
-    """Whether ``:q`` parsed by ``config`` is broad in ``column`` (see BroadWords): the
-    shares of its words multiply to ``:broad_share`` or more (a word not among the broad
-    ones counts as 0)."""
-    words, shares = f"broad_words_{column}", f"broad_shares_{column}"
+    """Whether ``:q`` parsed by ``config`` is cheaper to read from the table than from the
+    GIN index of ``column`` (see BroadWords)."""
+    words, shares, least = (f"broad_{name}_{column}" for name in ("words", "shares", "least"))
     query = sa_text(
-        f"SELECT coalesce(exp(sum(ln(coalesce((:{shares})[array_position(:{words}, word)], "
-        "1e-9)))), 0) >= :broad_share "
+        "SELECT coalesce(exp(sum(ln(share))) * min(share), 0) >= :" + least + " FROM ("
+        f"SELECT coalesce((:{shares})[array_position(:{words}, word)], 1e-9) AS share "
         f"FROM unnest(tsvector_to_array(to_tsvector('{config}'::regconfig, :q))) AS word"
+        ") AS shares"
     ).bindparams(
         bindparam(words, type_=_TEXTS),
         bindparam(shares, type_=ARRAY(Float)),
-        bindparam("broad_share", type_=Float),
+        bindparam(least, type_=Float),
         bindparam("q", type_=TEXT),
     )
     broad: ColumnElement[bool] = query.columns(result_column("broad", Boolean)).scalar_subquery()

@@ -4,6 +4,7 @@ and its relevance order is the exact search's."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -228,9 +229,10 @@ async def test_broad_words_are_read_from_the_table(
     db_session: AsyncSession,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # Statistics where "senior" is in most practices: the search reads the table in its own
-    # order rather than the GIN index, and answers exactly as the index would.
+    # Statistics where "senior" is in most practices and a GIN index dear to read: the
+    # search reads the table in its own order, and answers exactly as the index would.
     await db_session.execute(text("ANALYZE catalog.practice"))
+    monkeypatch.setattr(repository.BroadWords, "GIN_ENTRY_US", 1e6)
     monkeypatch.setattr(repository, "BROAD_WORDS", repository.BroadWords())
 
     async def answers() -> list[Any]:
@@ -249,7 +251,8 @@ async def test_broad_words_are_read_from_the_table(
     read_from_table = await answers()
     broad, _ = repository.BROAD_WORDS.words["tsv_pl"]
     assert "senior" in broad
-    monkeypatch.setattr(repository.BroadWords, "BROAD_SHARE", 2.0)  # no word is that broad
+    # A GIN index free to read: every query from the index.
+    monkeypatch.setattr(repository.BroadWords, "GIN_ENTRY_US", 0.0)
+    assert repository.BroadWords().values(500)["broad_least_tsv_pl"] == math.inf
     monkeypatch.setattr(repository, "BROAD_WORDS", repository.BroadWords())
     assert await answers() == read_from_table
-    assert repository.BROAD_WORDS.words["tsv_pl"] == ([], [])
