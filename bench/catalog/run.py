@@ -31,6 +31,7 @@ from typing import Any
 
 import asyncpg
 import httpx
+import orjson
 from alembic import command
 from sqlalchemy import create_engine, text
 
@@ -377,7 +378,7 @@ async def main() -> None:
             async def get(path: str, params: dict[str, object]) -> None:
                 response = await client.get(path, params=params)  # type: ignore[arg-type]
                 response.raise_for_status()
-                if response.json().get("numberMatchedRelation") == "gte":
+                if orjson.loads(response.content).get("numberMatchedRelation") == "gte":
                     capped[current] = capped.get(current, 0) + 1
 
             def territory(rng: random.Random) -> str:

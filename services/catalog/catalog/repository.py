@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import math
 import time
 import unicodedata
@@ -55,6 +56,8 @@ from shared.db.raw import Database
 
 Record = Practice | Provider
 RecordModel = type[Practice] | type[Provider]
+
+logger = logging.getLogger("socmap.catalog")
 
 _PL: ColumnElement[Any] = literal_column("'catalog.pl'::regconfig")
 _PL_UNACCENT: ColumnElement[Any] = literal_column("'catalog.pl_unaccent'::regconfig")
@@ -907,9 +910,15 @@ class BroadWords:
         if time.monotonic() - self.loaded_at < self.REFRESH_S or self._lock.locked():
             return
         async with self._lock:
+            self.loaded_at = time.monotonic()
             words: dict[str, tuple[list[str], list[float]]] = {}
             rows = 0.0
-            for row in await reader.fetch(self.STATISTICS):
+            try:
+                statistics = await reader.fetch(self.STATISTICS)
+            except Exception as exc:  # searches go on through the indexes, as before
+                logger.warning("text statistics unavailable", extra={"error": type(exc).__name__})
+                return
+            for row in statistics:
                 pairs = [
                     (word, float(share))
                     for word, share in zip(row["words"] or [], row["shares"] or [], strict=False)
@@ -918,7 +927,6 @@ class BroadWords:
                 words[row["name"]] = ([w for w, _ in pairs], [f for _, f in pairs])
                 rows = float(row["rows"])
             self.words, self.rows = words, rows
-            self.loaded_at = time.monotonic()
 
 
 BROAD_WORDS = BroadWords()

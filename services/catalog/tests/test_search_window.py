@@ -256,3 +256,14 @@ async def test_broad_words_are_read_from_the_table(
     assert repository.BroadWords().values(500)["broad_least_tsv_pl"] == math.inf
     monkeypatch.setattr(repository, "BROAD_WORDS", repository.BroadWords())
     assert await answers() == read_from_table
+
+
+async def test_searches_go_on_without_text_statistics() -> None:
+    class Unreadable:
+        async def fetch(self, sql: str, *arguments: Any) -> list[Any]:
+            raise PermissionError("pg_stats")
+
+    broad = repository.BroadWords()
+    await broad.refresh(Unreadable())  # type: ignore[arg-type]
+    assert broad.words == {}
+    assert broad.values(500)["broad_least_tsv_pl"] == math.inf
