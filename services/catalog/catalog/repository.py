@@ -643,7 +643,7 @@ async def _search_page(
         columns = [getattr(model, name) for name in (*arrays, *scalars)]
         matched = select(*columns).where(where).cte("matched")
         counted = await session.scalar(select(_facets_json(matched, arrays, scalars)), values)
-        result.facets = {name: (counted or {}).get(name, {}) for name in (*arrays, *scalars)}
+        result.facets = {name: (counted or {}).get(name) or {} for name in (*arrays, *scalars)}
     if total == 0 or offset >= total:
         return result
     distance = _distance(model) if params.near is not None else None
@@ -1129,37 +1129,27 @@ def facet_names(model: RecordModel) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def _facets_json(rows: Any, arrays: Sequence[str], scalars: Sequence[str]) -> Any:
     """``{facet: {code: count}}`` over ``rows``, counts descending, then codes (a facet
-    without values is left out)."""
-    values = union_all(
-        *(
-            select(literal(name).label("facet"), func.unnest(rows.c[name]).label("code"))
-            for name in arrays
-        ),
-        *(
-            select(literal(name).label("facet"), rows.c[name].label("code")).where(
-                rows.c[name].isnot(None)
+    without values is null). One small aggregation per facet: sorting each facet's codes
+    apart costs less than sorting every (facet, code) pair together."""
+
+    def counts(codes: Any) -> Any:
+        code = codes.c.code
+        counted = select(code, func.count().label("n")).group_by(code).subquery("facet_count")
+        return select(
+            func.json_object_agg(counted.c.code, counted.c.n).aggregate_order_by(
+                counted.c.n.desc(), counted.c.code.collate("C")
             )
-            for name in scalars
-        ),
-    ).subquery("facet_value")
-    counted = (
-        select(values.c.facet, values.c.code, func.count().label("n"))
-        .group_by(values.c.facet, values.c.code)
-        .subquery("facet_count")
-    )
-    per_facet = (
-        select(
-            counted.c.facet,
-            func.json_object_agg(counted.c.code, counted.c.n)
-            .aggregate_order_by(counted.c.n.desc(), counted.c.code.collate("C"))
-            .label("counts"),
-        )
-        .group_by(counted.c.facet)
-        .subquery("facet")
-    )
-    return select(
-        func.json_object_agg(per_facet.c.facet, per_facet.c.counts, type_=JSON)
-    ).scalar_subquery()
+        ).scalar_subquery()
+
+    by_facet: list[Any] = []
+    for name in arrays:
+        codes = select(func.unnest(rows.c[name]).label("code")).subquery(f"{name}_code")
+        by_facet += [literal(name), counts(codes)]
+    for name in scalars:
+        column = rows.c[name]
+        codes = select(column.label("code")).where(column.isnot(None)).subquery(f"{name}_code")
+        by_facet += [literal(name), counts(codes)]
+    return func.json_build_object(*by_facet, type_=JSON)
 
 
 async def feed_practices(

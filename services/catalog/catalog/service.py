@@ -235,7 +235,7 @@ def _facets(kind: str, counted: str | None) -> dict[str, dict[str, int]]:
     """Every facet of the kind, with the counts found (JSON text; empty facets are absent)."""
     found = orjson.loads(counted) if counted else {}
     arrays, scalars = repository.facet_names(MODELS[kind])
-    return {name: found.get(name, {}) for name in (*arrays, *scalars)}
+    return {name: found.get(name) or {} for name in (*arrays, *scalars)}
 
 
 async def related_practices(session: AsyncSession, *, ref: str, limit: int) -> list[Any]:
