@@ -886,6 +886,7 @@ class BroadWords:
     def __init__(self) -> None:
         self.words: dict[str, tuple[list[str], list[float]]] = {}
         self.rows = 0.0
+        self._values: dict[int, dict[str, Any]] = {}
         self.loaded_at = -math.inf
         self._lock = asyncio.Lock()
 
@@ -894,16 +895,20 @@ class BroadWords:
         query's words worth reading from the table, and the words that can reach it (each
         at least its square root, since the product is at most the least share) with their
         shares, as text: asyncpg checks each element of an array parameter in Python, which
-        for the few hundred words of the statistics cost ~1 ms a search."""
-        values: dict[str, Any] = {}
-        for column, row_us in self.SCAN_ROW_US.items():
-            index_us = self.rows * self.GIN_ENTRY_US
-            least = window * row_us / index_us if index_us else math.inf
-            words, shares = self.words.get(column, ([], []))
-            kept = [(w, f) for w, f in zip(words, shares, strict=True) if f * f >= least]
-            values[f"broad_least_{column}"] = least
-            values[f"broad_words_{column}"] = " ".join(w for w, _ in kept)
-            values[f"broad_shares_{column}"] = " ".join(f"{f:.4f}" for _, f in kept)
+        for the few hundred words of the statistics cost ~1 ms a search. Computed once per
+        window size and statistics."""
+        values = self._values.get(window)
+        if values is None:
+            values = {}
+            for column, row_us in self.SCAN_ROW_US.items():
+                index_us = self.rows * self.GIN_ENTRY_US
+                least = window * row_us / index_us if index_us else math.inf
+                words, shares = self.words.get(column, ([], []))
+                kept = [(w, f) for w, f in zip(words, shares, strict=True) if f * f >= least]
+                values[f"broad_least_{column}"] = least
+                values[f"broad_words_{column}"] = " ".join(w for w, _ in kept)
+                values[f"broad_shares_{column}"] = " ".join(f"{f:.4f}" for _, f in kept)
+            self._values[window] = values
         return values
 
     async def refresh(self, reader: Database) -> None:
@@ -926,7 +931,7 @@ class BroadWords:
                 ]
                 words[row["name"]] = ([w for w, _ in pairs], [f for _, f in pairs])
                 rows = float(row["rows"])
-            self.words, self.rows = words, rows
+            self.words, self.rows, self._values = words, rows, {}
 
 
 BROAD_WORDS = BroadWords()
