@@ -13,7 +13,9 @@ import httpx
 from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
+from starlette.middleware import Middleware
 
+from catalog.fastpath import SearchFastPath
 from catalog.routes import api_router, hsds_router
 from catalog.settings import CatalogSettings
 from shared.db.raw import PoolDatabase, open_pool
@@ -92,4 +94,6 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.invalidator = TilesInvalidator(settings, transport=tiles_transport)
+    # Innermost middleware (appended, not added): request ids, metrics and CORS still apply.
+    app.user_middleware.append(Middleware(SearchFastPath, state=app.state))
     return app

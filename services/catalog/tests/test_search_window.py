@@ -5,6 +5,7 @@ and its relevance order is the exact search's."""
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -267,3 +268,25 @@ async def test_searches_go_on_without_text_statistics() -> None:
     await broad.refresh(Unreadable())  # type: ignore[arg-type]
     assert broad.words == {}
     assert broad.values(500)["broad_least_tsv_pl"] == math.inf
+
+
+async def test_the_fast_path_answers_as_the_route(
+    client: httpx.AsyncClient, practices: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from catalog import fastpath
+
+    requests = [
+        ("/v1/practices", {"q": "seniorów", "facets": "true", "limit": 2}),
+        ("/v1/practices", {"service_area": ["housing", "social_assistance"], "offset": 1}),
+        ("/v1/providers", {"q": "ośrodek", "bbox": "14,49,24,55"}),
+    ]
+    fast = [(await client.get(path, params=params)).json() for path, params in requests]
+    monkeypatch.setattr(fastpath, "_LIST_PATH", re.compile(r"^$"))  # every list to the route
+    routed = [(await client.get(path, params=params)).json() for path, params in requests]
+    assert fast == routed
+    assert fast[0]["numberReturned"] == 2
+    # Parameters that do not validate go to the route, which answers with problem+json.
+    monkeypatch.undo()
+    bad = await client.get("/v1/practices", params={"limit": 0})
+    assert bad.status_code == 422
+    assert bad.json()["errors"][0]["field"] == "limit"

@@ -12,7 +12,8 @@ from fastapi.responses import Response
 from catalog import service, transfer
 from catalog.deps import ActorDep, EditorDep, InvalidatorDep, ReaderDep, SessionDep, SettingsDep
 from catalog.routes.params import SEARCH_OPENAPI, SearchDep
-from catalog.schemas import SEARCH_WINDOW, ImportReport
+from catalog.schemas import SEARCH_WINDOW, ImportReport, SearchParams
+from shared.db.raw import Database
 from shared.errors import PayloadTooLarge
 from shared.handoff import TilesInvalidator
 from shared.pagination import PageDep, PageParams, page_body, page_links
@@ -70,6 +71,22 @@ def list_response(
     return Response(orjson.dumps(body, option=_LIST_JSON, default=str), media_type=JSON)
 
 
+async def search_response(
+    request: Request,
+    reader: Database,
+    *,
+    kind: Literal["practice", "provider"],
+    key: str,
+    params: SearchParams,
+    page: PageParams,
+) -> Response:
+    """The public list of ``kind`` under ``key`` (the route's and ``fastpath``'s answer)."""
+    found = await service.search(
+        reader, kind=kind, params=params, limit=page.limit, offset=page.offset
+    )
+    return list_response(request, page, key=key, found=found)
+
+
 def records_router(
     *,
     kind: Literal["practice", "provider"],
@@ -94,10 +111,11 @@ def records_router(
     async def list_records(
         request: Request, reader: ReaderDep, params: SearchDep, page: PageDep
     ) -> Response:
-        found = await service.search(
-            reader, kind=kind, params=params, limit=page.limit, offset=page.offset
+        # Valid requests are answered by catalog.fastpath before routing; this route
+        # documents the list and answers the rest (with problem+json for bad parameters).
+        return await search_response(
+            request, reader, kind=kind, key=item_key, params=params, page=page
         )
-        return list_response(request, page, key=item_key, found=found)
 
     @router.get(f"/{collection}/{{ref}}", summary=f"One published {kind} by id or slug")
     async def get_record(ref: str, session: SessionDep) -> Any:
