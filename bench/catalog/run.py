@@ -164,6 +164,16 @@ class Phase:
         return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
+def cpu_calibration_ms() -> float:
+    """A fixed Python loop, to compare runs: on a shared VM the same code runs up to twice as
+    slowly as its neighbours come and go, and this loop says how fast the CPU was."""
+    started = time.perf_counter()
+    total = 0
+    for number in range(10_000_000):
+        total += number
+    return (time.perf_counter() - started) * 1000
+
+
 def recreate_database(settings: DatabaseSettings, name: str, *, drop_only: bool = False) -> None:
     admin = create_engine(
         settings.url(driver="postgresql+psycopg", database="postgres"), isolation_level="AUTOCOMMIT"
@@ -478,8 +488,10 @@ async def main() -> None:
         )
         print(
             f"{args.practices} practices, {args.providers} providers, concurrency"
-            f" {args.concurrency}, window {args.window}, {len(set(texts))} distinct search texts,"
-            f" load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+            f" {args.concurrency}, pool {args.pool}, window {args.window},"
+            f" {len(set(texts))} distinct search texts,"
+            f" load average {' '.join(f'{x:.2f}' for x in os.getloadavg())},"
+            f" CPU calibration {cpu_calibration_ms():.0f} ms"
         )
         print(header)
         print("-" * len(header))
