@@ -23,3 +23,16 @@ def test_records_pushed_as_mops_get_a_batch_report(stack: Stack) -> None:
         response = client.post("/v1/records:batch", json={"records": [record]})
     assert response.status_code == 201, response.text
     assert response.json()["accepted"] == 1
+
+
+def test_catalog_searches_in_its_own_process(stack: Stack) -> None:
+    # The public list runs on the catalog's raw asyncpg pool and before FastAPI's routing;
+    # parameters that do not validate still get problem+json from the route.
+    with stack.client("catalog") as client:
+        found = client.get("/v1/practices", params={"q": "ośrodkach pomocy", "facets": "true"})
+        assert found.status_code == 200, found.text
+        assert found.json()["numberMatchedRelation"] in ("eq", "gte")
+        assert set(found.json()["facets"]) >= {"service_areas", "voivodeship"}
+        bad = client.get("/v1/providers", params={"bbox": "1,2,3"})
+        assert bad.status_code == 422
+        assert bad.headers["content-type"] == "application/problem+json"
