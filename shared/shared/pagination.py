@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import Depends, Query, Request
 from pydantic import BaseModel, Field
@@ -30,22 +31,20 @@ class Link(BaseModel):
 
 
 def page_links(request: Request, page: PageParams, *, total: int, returned: int) -> list[Link]:
-    """``self``, and ``next``/``prev`` when there are more items either side."""
-    links = [Link(href=str(request.url), rel="self")]
+    """``self``, and ``next``/``prev`` when there are more items either side (the same query
+    with ``offset`` moved to the end and set)."""
+    current = str(request.url)
+    links = [Link(href=current, rel="self")]
+    base = current.split("?", 1)[0]
+    kept = [(key, value) for key, value in request.query_params.multi_items() if key != "offset"]
+
+    def at(offset: int) -> str:
+        return f"{base}?{urlencode([*kept, ('offset', str(offset))])}"
+
     if page.offset + returned < total:
-        links.append(
-            Link(
-                href=str(request.url.include_query_params(offset=page.offset + page.limit)),
-                rel="next",
-            )
-        )
+        links.append(Link(href=at(page.offset + page.limit), rel="next"))
     if page.offset > 0:
-        links.append(
-            Link(
-                href=str(request.url.include_query_params(offset=max(0, page.offset - page.limit))),
-                rel="prev",
-            )
-        )
+        links.append(Link(href=at(max(0, page.offset - page.limit)), rel="prev"))
     return links
 
 

@@ -36,6 +36,9 @@ logger = logging.getLogger("socmap.http")
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
+# The scope key where a fast path (answering before routing) puts its route's template, for
+# the metrics' route label.
+ROUTE_TEMPLATE = "socmap.route"
 
 
 class Metrics:
@@ -103,7 +106,9 @@ class RequestContextMiddleware:
             await self.app(scope, receive, send_with_id)
         finally:
             elapsed = time.perf_counter() - started
-            route = _route_template(self.root, scope)
+            # A handler that answers before routing names its route (the route matching
+            # below costs ~30 µs a request).
+            route = scope.get(ROUTE_TEMPLATE) or _route_template(self.root, scope)
             method = scope["method"]
             self.metrics.requests.labels(self.metrics.service, method, route, str(status)).inc()
             self.metrics.latency.labels(self.metrics.service, method, route).observe(elapsed)

@@ -22,6 +22,7 @@ from catalog.routes.params import search_params
 from catalog.routes.records import search_response
 from shared.errors import Problem
 from shared.pagination import PageParams
+from shared.web import ROUTE_TEMPLATE
 
 _LIST_PATH = re.compile(r"^/v1/(practices|providers)$")
 _KINDS: dict[str, Literal["practice", "provider"]] = {
@@ -65,6 +66,7 @@ class SearchFastPath:
             await self.app(scope, receive, send)
             return
         collection = match.group(1)
+        scope[ROUTE_TEMPLATE] = scope["path"]  # no path parameters
         response = await search_response(
             request, reader, kind=_KINDS[collection], key=collection, params=params, page=page
         )

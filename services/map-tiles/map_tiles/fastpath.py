@@ -19,8 +19,11 @@ from map_tiles.cache import RenderCache
 from map_tiles.responses import conditional_for
 from map_tiles.settings import MapTilesSettings
 from shared.errors import Problem
+from shared.web import ROUTE_TEMPLATE
 
 _TILE_PATH = re.compile(r"^/v1/collections/([^/]+)/tiles/([^/]+)/([^/]+)/([^/]+)/([^/]+)$")
+# The tile route's template (routes/tiles.py), the metrics' route label.
+_TILE_ROUTE = "/v1/collections/{collection_ids}/tiles/{tms}/{z}/{x}/{y}"
 
 
 class TileFastPath:
@@ -42,6 +45,7 @@ class TileFastPath:
         if match is None:
             await self.app(scope, receive, send)
             return
+        scope[ROUTE_TEMPLATE] = _TILE_ROUTE
         url = (scope["path"], scope["query_string"])
         body = self.cache.lookup_url(url, self.settings.release_ttl_s)
         if body is None:
