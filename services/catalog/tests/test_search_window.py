@@ -285,6 +285,8 @@ async def test_the_fast_path_answers_as_the_route(
     routed = [(await client.get(path, params=params)).json() for path, params in requests]
     assert fast == routed
     assert fast[0]["numberReturned"] == 2
+    # Metrics label the answers of the fast path with the route's template.
+    assert 'route="/v1/practices"' in (await client.get("/metrics")).text
     # Parameters that do not validate go to the route, which answers with problem+json.
     monkeypatch.undo()
     bad = await client.get("/v1/practices", params={"limit": 0})
