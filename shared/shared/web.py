@@ -22,7 +22,7 @@ from prometheus_client import (
 )
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
-from starlette.routing import Match
+from starlette.routing import Mount, Route, compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shared.db.engine import make_service_engine, make_sessionmaker
@@ -62,13 +62,43 @@ class Metrics:
         self.service = service
 
 
-def _route_template(app: ASGIApp, scope: Scope) -> str:
-    router = getattr(app, "router", None)
-    for route in getattr(router, "routes", ()):
-        match, _ = route.matches(scope)
-        if match == Match.FULL:
-            return str(getattr(route, "path", scope["path"]))
-    return "unmatched"
+class RouteTemplates:
+    """The path template of a request (``/v1/practices/{ref}``), the metrics' route label:
+    the set of labels stays bounded whatever the ids in the paths.
+
+    Built on first use from the app's routes as its OpenAPI document lists them (FastAPI's
+    included routers keep their routes to themselves), plus the app's own undocumented
+    routes and ``/metrics``; each template is tried in order, with its methods."""
+
+    def __init__(self, app: FastAPI) -> None:
+        self.app = app
+        self._routes: list[tuple[re.Pattern[str], str, frozenset[str]]] | None = None
+
+    def _load(self) -> list[tuple[re.Pattern[str], str, frozenset[str]]]:
+        routes: list[tuple[re.Pattern[str], str, frozenset[str]]] = []
+        for path, operations in self.app.openapi().get("paths", {}).items():
+            methods = frozenset(method.upper() for method in operations)
+            routes.append((compile_path(path)[0], path, methods))
+        undocumented: list[tuple[str, frozenset[str]]] = [
+            (str(route.path), frozenset(getattr(route, "methods", None) or {"GET", "HEAD"}))
+            for route in self.app.router.routes
+            if isinstance(route, Route | Mount)
+        ]
+        # health_router's, left out of the schema
+        undocumented.append(("/metrics", frozenset({"GET"})))
+        for path, allowed in undocumented:
+            if not any(template == path for _, template, _ in routes):
+                routes.append((compile_path(path)[0], path, allowed))
+        return routes
+
+    def __call__(self, scope: Scope) -> str:
+        if self._routes is None:
+            self._routes = self._load()
+        path, method = scope["path"], scope["method"]
+        for pattern, template, methods in self._routes:
+            if method in methods and pattern.match(path):
+                return template
+        return "unmatched"
 
 
 class RequestContextMiddleware:
@@ -78,7 +108,7 @@ class RequestContextMiddleware:
     def __init__(self, app: ASGIApp, *, metrics: Metrics, root: FastAPI) -> None:
         self.app = app
         self.metrics = metrics
-        self.root = root
+        self.templates = RouteTemplates(root)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -106,9 +136,8 @@ class RequestContextMiddleware:
             await self.app(scope, receive, send_with_id)
         finally:
             elapsed = time.perf_counter() - started
-            # A handler that answers before routing names its route (the route matching
-            # below costs ~30 µs a request).
-            route = scope.get(ROUTE_TEMPLATE) or _route_template(self.root, scope)
+            # A handler that answers before routing names its route.
+            route = scope.get(ROUTE_TEMPLATE) or self.templates(scope)
             method = scope["method"]
             self.metrics.requests.labels(self.metrics.service, method, route, str(status)).inc()
             self.metrics.latency.labels(self.metrics.service, method, route).observe(elapsed)
