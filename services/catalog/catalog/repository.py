@@ -973,8 +973,8 @@ def _window_statement(
     window; other orders take the page from the window when it holds every match (or, by
     distance, the page), else from all matches."""
     nearest = sort == "distance"
-    # A text search with no other filter: broad words are read from the table (see
-    # BroadWords), and a misspelt word takes only the first titles close to it.
+    # A text search with no other filter: a misspelt word takes only the first titles close
+    # to it.
     plain_text = kind is not None and not nearest and set(filters) == {"statuses"}
     ranking = _ranking(model, kind, window=plain_text) if kind is not None else None
     distance = _distance(model) if params.near is not None else None
@@ -1010,14 +1010,17 @@ def _window_statement(
             .where(*(model.id.not_in(select(earlier.c.id)) for earlier in selects))
         )
         part = base.where(match) if match is not None else base
-        scan = (
-            ranking.scans[index] if ranking is not None and plain_text and ranking.scans else None
-        )
+        scan = ranking.scans[index] if ranking is not None and ranking.scans else None
         if scan is not None and match is not None:
+            # A broad text is tested on each row the other filters' indexes give (or, with
+            # none, each row of the table in its own order) rather than read from its GIN
+            # index: IS TRUE is the same test, but one no index answers. The second branch
+            # runs only if the first does not.
             broad = _broad_query(*scan)
-            # IS TRUE: the same test, but one no index answers: the table in its own order.
-            by_scan = base.where(broad, match.is_(True)).limit(window)
-            by_index = part.where(~broad).limit(window)
+            by_scan = base.where(broad, match.is_(True))
+            by_index = part.where(~broad)
+            if not nearest:
+                by_scan, by_index = by_scan.limit(window), by_index.limit(window)
             part = select(union_all(by_scan, by_index).subquery(f"scan_{index}"))
         if not nearest:
             part = part.limit(window)
