@@ -341,7 +341,10 @@ def _filters(
             return and_(
                 _near_box(m),
                 func.ST_DWithin(
-                    func.geography(m.geom), func.geography(centre), _param("radius_m", Float)
+                    func.geography(m.geom),
+                    func.geography(centre),
+                    _param("radius_m", Float),
+                    false(),  # on the sphere, as _distance
                 ),
             )
 
@@ -530,9 +533,13 @@ def _ranking(model: RecordModel, kind: str, *, window: bool = False) -> Ranking:
 
 
 def _distance(model: RecordModel) -> Any:
-    """Metres from ``(:near_lon, :near_lat)``."""
+    """Metres from ``(:near_lon, :near_lat)`` on the sphere: within 0.5 % of the ellipsoid's
+    distance, at a fraction of its cost (each match within the circle is measured; for a
+    broad text within 50 km that was 15 % of the search)."""
     centre = _point(_param("near_lon", Float), _param("near_lat", Float))
-    return cast(func.ST_Distance(func.geography(model.geom), func.geography(centre)), Float)
+    return cast(
+        func.ST_Distance(func.geography(model.geom), func.geography(centre), false()), Float
+    )
 
 
 def _search_values(
