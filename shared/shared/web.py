@@ -93,7 +93,11 @@ class RouteTemplates:
 
     def __call__(self, scope: Scope) -> str:
         if self._routes is None:
-            self._routes = self._load()
+            try:
+                self._routes = self._load()
+            except Exception as exc:  # labels are no reason to fail requests
+                logger.warning("route templates unavailable", extra={"error": repr(exc)})
+                self._routes = []
         path, method = scope["path"], scope["method"]
         for pattern, template, methods in self._routes:
             if method in methods and pattern.match(path):
