@@ -946,10 +946,11 @@ BROAD_WORDS = BroadWords()
 
 def _broad_query(column: str, config: str) -> ColumnElement[bool]:
     """Whether ``:q`` parsed by ``config`` is cheaper to read from the table than from the
-    GIN index of ``column`` (see BroadWords)."""
+    GIN index of ``column`` (see BroadWords). A CTE: the two branches that ask it share one
+    evaluation (the query parsed once through the dictionary)."""
     words, shares, least = (f"broad_{name}_{column}" for name in ("words", "shares", "least"))
     query = sa_text(
-        "SELECT coalesce(exp(sum(ln(share))) * min(share), 0) >= :" + least + " FROM ("
+        "SELECT coalesce(exp(sum(ln(share))) * min(share), 0) >= :" + least + " AS broad FROM ("
         f"SELECT coalesce((string_to_array(:{shares}, ' ')::float8[])"
         f"[array_position(string_to_array(:{words}, ' '), word)], 1e-9) AS share "
         f"FROM unnest(tsvector_to_array(to_tsvector('{config}'::regconfig, :q))) AS word"
@@ -960,7 +961,8 @@ def _broad_query(column: str, config: str) -> ColumnElement[bool]:
         bindparam(least, type_=Float),
         bindparam("q", type_=TEXT),
     )
-    broad: ColumnElement[bool] = query.columns(result_column("broad", Boolean)).scalar_subquery()
+    answer = query.columns(result_column("broad", Boolean)).cte(f"broad_{column}")
+    broad: ColumnElement[bool] = select(answer.c.broad).scalar_subquery()
     return broad
 
 
