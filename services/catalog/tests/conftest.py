@@ -11,23 +11,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog.app import create_app
 from catalog.settings import CatalogSettings
-from shared.db.raw import ConnectionDatabase
 from shared.institutions import create_api_key, create_institution
+from shared.testing.plugin import raw_database
 
 ClientFactory = Callable[..., AbstractAsyncContextManager[httpx.AsyncClient]]
 
 
-async def reader_on(app: FastAPI, session: AsyncSession) -> FastAPI:
-    """The app's public search reads in the test transaction, as the service's role."""
-    connection = await (await session.connection()).get_raw_connection()
-    assert connection.driver_connection is not None
-    app.state.reader = ConnectionDatabase(connection.driver_connection, role="socmap_catalog")
-    return app
-
-
 @pytest.fixture
 async def app(db_session: AsyncSession) -> FastAPI:
-    return await reader_on(create_app(CatalogSettings(map_tiles_url=None)), db_session)
+    app = create_app(CatalogSettings(map_tiles_url=None))
+    # The public search reads in the test transaction, as the service's role.
+    app.state.reader = await raw_database(db_session, role="socmap_catalog")
+    return app
 
 
 @pytest.fixture

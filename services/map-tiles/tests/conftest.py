@@ -17,8 +17,8 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
 from map_tiles.app import create_app
-from shared.db.raw import ConnectionDatabase
 from shared.geo.demo import load_demo
+from shared.testing.plugin import raw_database
 
 ClientFactory = Callable[..., AbstractAsyncContextManager[httpx.AsyncClient]]
 
@@ -120,16 +120,10 @@ def app() -> FastAPI:
     return create_app()
 
 
-async def database_on(session: AsyncSession) -> ConnectionDatabase:
-    """The app's database handle on the test transaction, as the service's role."""
-    connection = await (await session.connection()).get_raw_connection()
-    return ConnectionDatabase(connection.driver_connection, role="socmap_map_tiles")
-
-
 @pytest.fixture
 async def client(
     app: FastAPI, make_client: ClientFactory, db_session: AsyncSession
 ) -> AsyncIterator[httpx.AsyncClient]:
-    app.state.database = await database_on(db_session)
+    app.state.database = await raw_database(db_session, role="socmap_map_tiles")
     async with make_client(app, role="socmap_map_tiles") as test_client:
         yield test_client

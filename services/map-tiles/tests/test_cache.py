@@ -18,8 +18,9 @@ from map_tiles.app import create_app
 from map_tiles.cache import RenderCache, rendered
 from map_tiles.settings import MapTilesSettings
 from shared.institutions import create_api_key, create_institution
+from shared.testing.plugin import raw_database
 
-from .conftest import ClientFactory, database_on
+from .conftest import ClientFactory
 
 BIELSKO = "2461011"
 
@@ -228,7 +229,7 @@ async def test_without_a_cache_every_request_renders(
     make_client: ClientFactory, db_session: AsyncSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = create_app(MapTilesSettings(cache_max_entries=0))
-    app.state.database = await database_on(db_session)
+    app.state.database = await raw_database(db_session, role="socmap_map_tiles")
     async with make_client(app, role="socmap_map_tiles") as client:
         calls, responses = await _concurrent_renders(app, client, monkeypatch, renders=2)
     assert calls == 2

@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
 from shared.db.admin import drop_database, migrate_database, recreate_database
 from shared.db.engine import make_engine
+from shared.db.raw import ConnectionDatabase
 from shared.db.session import get_session
 from shared.settings import DatabaseSettings
 
@@ -83,6 +84,14 @@ async def db_session(connection: AsyncConnection) -> AsyncIterator[AsyncSession]
         yield session
     finally:
         await session.close()
+
+
+async def raw_database(session: AsyncSession, *, role: str) -> ConnectionDatabase:
+    """A service's raw asyncpg handle (``shared.db.raw``) on the test transaction, querying as
+    the service's ``role``."""
+    connection = await (await session.connection()).get_raw_connection()
+    assert connection.driver_connection is not None
+    return ConnectionDatabase(connection.driver_connection, role=role)
 
 
 @asynccontextmanager
