@@ -62,6 +62,13 @@ class Metrics:
         self.service = service
 
 
+def match_get(scope: Scope, path: re.Pattern[str]) -> re.Match[str] | None:
+    """A fast path's test: an HTTP GET whose path matches ``path`` (its groups), else None."""
+    if scope["type"] != "http" or scope["method"] != "GET":
+        return None
+    return path.match(scope["path"])
+
+
 class RouteTemplates:
     """The path template of a request (``/v1/practices/{ref}``), the metrics' route label:
     the set of labels stays bounded whatever the ids in the paths.

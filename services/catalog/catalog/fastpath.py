@@ -22,7 +22,7 @@ from catalog.routes.params import search_params
 from catalog.routes.records import search_response
 from shared.errors import Problem
 from shared.pagination import PageParams
-from shared.web import ROUTE_TEMPLATE
+from shared.web import ROUTE_TEMPLATE, match_get
 
 _LIST_PATH = re.compile(r"^/v1/(practices|providers)$")
 _KINDS: dict[str, Literal["practice", "provider"]] = {
@@ -47,11 +47,7 @@ class SearchFastPath:
         self.state = state
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        match = (
-            _LIST_PATH.match(scope["path"])
-            if scope["type"] == "http" and scope["method"] == "GET"
-            else None
-        )
+        match = match_get(scope, _LIST_PATH)
         reader = getattr(self.state, "reader", None) if match is not None else None
         if match is None or reader is None:
             await self.app(scope, receive, send)

@@ -19,7 +19,7 @@ from map_tiles.cache import RenderCache
 from map_tiles.responses import conditional_for
 from map_tiles.settings import MapTilesSettings
 from shared.errors import Problem
-from shared.web import ROUTE_TEMPLATE
+from shared.web import ROUTE_TEMPLATE, match_get
 
 _TILE_PATH = re.compile(r"^/v1/collections/([^/]+)/tiles/([^/]+)/([^/]+)/([^/]+)/([^/]+)$")
 # The tile route's template (routes/tiles.py), the metrics' route label.
@@ -37,11 +37,7 @@ class TileFastPath:
         self.state = state
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        match = (
-            _TILE_PATH.match(scope["path"])
-            if scope["type"] == "http" and scope["method"] == "GET"
-            else None
-        )
+        match = match_get(scope, _TILE_PATH)
         if match is None:
             await self.app(scope, receive, send)
             return
