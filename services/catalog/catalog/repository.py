@@ -839,7 +839,13 @@ async def _window_search(
         if len(_STATEMENTS) >= _STATEMENTS_MAX:
             _STATEMENTS.pop(next(iter(_STATEMENTS)))
         _STATEMENTS[shape] = compiled
-    values.update(window=window, page_limit=limit, page_offset=offset, kth=offset + limit - 1)
+    values.update(
+        window=window,
+        page_limit=limit,
+        page_offset=offset,
+        kth=offset + limit - 1,
+        top_k=offset + limit,
+    )
     if text:
         values.update(BROAD_WORDS.values(window))
     # SQLAlchemy's work per execution (parameter and result processing, events, the ORM
@@ -1056,18 +1062,32 @@ def _window_statement(
     if relevance and ranking is not None:
         score = win.c.rank
         if ranking.title_query is not None:
-            # The exact top (offset + limit) by rank + bonus, computing the bonus (a trigram
-            # comparison, the costly part) only for rows that can reach it: the bonus is at
-            # most TITLE_BONUS, so a row ranked TITLE_BONUS below the k-th best rank cannot.
-            kth = (
-                select(win.c.rank)
+            # The exact top k = offset + limit by rank + bonus, computing the bonus (a trigram
+            # comparison, ~6 µs, the costly part) only for rows that can reach it. The k best
+            # by rank have k scores; the k-th best of them is at most the k-th best score of
+            # all, and the bonus is at most TITLE_BONUS, so a row ranked TITLE_BONUS below that
+            # floor cannot reach the top k. Where those k titles are close to the query (the
+            # usual case) the floor rises by nearly TITLE_BONUS and few rows remain; bounded by
+            # the k-th best rank alone, every row of the window remained whenever ranks are
+            # small (a single word: ts_rank ~0.06-0.1).
+            score = cast(win.c.rank + TITLE_BONUS * ranking.bonus(win.c.name_norm), Float)
+            best = (
+                select(win.c.rank, win.c.name_norm)
                 .order_by(win.c.rank.desc())
+                .limit(bindparam("top_k", type_=Integer))
+                .subquery("best_by_rank")
+            )
+            best_score = cast(best.c.rank + TITLE_BONUS * ranking.bonus(best.c.name_norm), Float)
+            floor = (
+                select(best_score)
+                .order_by(best_score.desc())
                 .offset(bindparam("kth", type_=Integer))
                 .limit(1)
                 .scalar_subquery()
             )
-            page_filter.append(win.c.rank >= func.coalesce(kth, 0.0) - TITLE_BONUS)
-            score = cast(win.c.rank + TITLE_BONUS * ranking.bonus(win.c.name_norm), Float)
+            # (A hair below: rank + bonus - TITLE_BONUS may round above the rank itself.)
+            reach = TITLE_BONUS + 1e-9
+            page_filter.append(win.c.rank >= func.coalesce(floor, 0.0) - reach)
     limit = bindparam("page_limit", type_=Integer)
     offset = bindparam("page_offset", type_=Integer)
     # Other orders: the window holds every match when it is not full; by distance it also

@@ -132,6 +132,38 @@ async def test_relevance_order_is_the_exact_search_order(
             assert [s for _, s in found] == pytest.approx([s for _, s in expected]), q
 
 
+async def test_close_titles_below_the_best_ranks_still_reach_the_page(
+    client: httpx.AsyncClient, keys: Keys, publish_practice: Publish
+) -> None:
+    # The page skips the title bonus of rows that cannot reach it, from a floor set by the
+    # best-ranked rows' scores: bodies full of the words rank first by ts_rank, and titles
+    # that are the query win by the bonus. The order is still the exact search's.
+    for n in range(4):
+        await publish_practice(
+            title=f"Program wsparcia numer {n}",
+            summary="Klub seniora i klub seniorów: " + "klub seniorów, " * (n + 2),
+        )
+    for title in ("Klub seniorów", "Seniorzy w klubie", "Klub"):
+        await publish_practice(title=title, summary="Spotkania raz w tygodniu.")
+    for q in ("klub seniorów", "klub", "seniorzy klub"):
+        for limit, offset in ((1, 0), (2, 0), (3, 1), (10, 0)):
+            params = {"q": q, "limit": limit, "offset": offset}
+            public = (await client.get("/v1/practices", params=params)).json()
+            exact = (
+                await client.get(
+                    "/v1/manage/practices",
+                    params={**params, "status": "published"},
+                    headers=keys.national,
+                )
+            ).json()
+            found = [(p["title"], p["score"]) for p in public["practices"]]
+            expected = [(p["title"], p["score"]) for p in exact["practices"]]
+            assert [t for t, _ in found] == [t for t, _ in expected], (q, limit, offset)
+            assert [s for _, s in found] == pytest.approx([s for _, s in expected]), q
+    first = (await client.get("/v1/practices", params={"q": "klub seniorów", "limit": 1})).json()
+    assert first["practices"][0]["title"] == "Klub seniorów"
+
+
 @pytest.fixture
 def window(monkeypatch: pytest.MonkeyPatch) -> Callable[[int], None]:
     """``window(n)``: the public search examines at most n matches for this test."""
