@@ -1,5 +1,5 @@
-"""Migration 0003: no drift between the catalog models and the database, and a clean
-downgrade / upgrade round trip (on a throwaway database of its own)."""
+"""Catalog migrations: no drift between the models and the database, a clean downgrade /
+upgrade round trip, and the storage of what a search reads (on a throwaway database)."""
 
 from __future__ import annotations
 
@@ -93,3 +93,27 @@ def test_no_drift_and_round_trip(fresh_database: tuple[Engine, str]) -> None:
         ).scalar_one()
     assert "ośrodek" in lexemes
     assert "senior" in lexemes
+
+
+def test_what_a_search_reads_per_match_stays_in_the_practice_row(
+    fresh_database: tuple[Engine, str],
+) -> None:
+    # Migrations 0007 and 0008: a practice row is over the TOAST threshold, and PostgreSQL
+    # moves compressible columns out of it unless they are stored MAIN.
+    engine, url = fresh_database
+    config = alembic_config(url)
+    config.attributes["configure_logger"] = False
+    command.upgrade(config, "head")
+    with engine.connect() as connection:
+        storage = dict(
+            connection.execute(
+                text(
+                    "SELECT attname::text, attstorage::text FROM pg_attribute "
+                    "WHERE attrelid = 'catalog.practice'::regclass AND attnum > 0 "
+                    "AND NOT attisdropped"
+                )
+            ).all()
+        )
+    in_row = ("tsv_pl", "name_norm", "search_tokens", "service_areas", "target_groups")
+    assert {name: storage[name] for name in in_row} == dict.fromkeys(in_row, "m")
+    assert storage["description"] == "x"  # long texts go to TOAST
