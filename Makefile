@@ -53,6 +53,10 @@ fmt: setup ## Format and fix what ruff can
 	@$(RUN) ruff check --fix .
 
 bench: migrate ## Run every benchmark under bench/ (prints tables of ratios)
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  echo "bench: installing wrk (the load generator) from the OS packages" && \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null; } || \
+	  echo "bench: wrk is missing (apt-get install wrk); the HTTP benchmarks use an asyncio client instead"
 	@for b in bench/*/run.py; do echo "== $$b"; $(RUN) python $$b || exit 1; done
 
 clean: ## Remove caches (keeps the database)

@@ -1,17 +1,19 @@
-"""Catalog benchmark: Polish full-text search, text + geo and faceted queries through the
-catalog app (in process, real engine and pool) on synthetic data, against a naive ``ILIKE``
-search measured in the same run on the same rows.
+"""Catalog benchmark: Polish full-text search, text + geo and faceted queries against the
+catalog service under uvicorn on synthetic data, and a naive ``ILIKE`` search measured in the
+same run on the same rows.
 
-    uv run python bench/catalog/run.py                         # 100 000 practices, 50 000 providers
-    uv run python bench/catalog/run.py --practices 20000 --providers 10000 --requests 200
+    uv run python bench/catalog/run.py                # 100 000 practices, 50 000 providers
+    uv run python bench/catalog/run.py --practices 20000 --providers 10000 --seconds 5
 
 It creates (and drops, unless --keep) its own database on the local cluster (``SOCMAP_DB_*``),
-migrated to head, and starts the app through its lifespan as uvicorn would (the service role
-``socmap_catalog``, a pool of two connections per CPU (``--pool``), the Hunspell dictionary
-loaded on every pooled connection). Queries are drawn from ~1 700 distinct seeded search
+migrated to head, and runs the service as ``make run`` does (uvicorn, one worker, the service
+role ``socmap_catalog``) with a pool of two connections per CPU (``--pool``). Requests go over
+loopback HTTP from wrk when it is installed (``make bench`` installs it where it can), else
+from an asyncio client in this process. Queries are drawn from ~1 700 distinct seeded search
 texts and varied filters, so that no cache can answer them; each kind is warmed before it is
-measured (plan cache). Latencies are per request at the given concurrency (default 8); "capped" is the share
-of responses whose total is a lower bound (more matches than the search's window).
+measured (plan cache) and then measured for ``--seconds`` at the given concurrency (default
+8). "capped" is the share of responses whose total is a lower bound (more matches than the
+search's window).
 """
 
 from __future__ import annotations
@@ -23,25 +25,25 @@ import os
 import random
 import re
 import statistics
+import sys
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import asyncpg
-import httpx
-import orjson
-from alembic import command
-from sqlalchemy import create_engine, text
 
 from catalog import repository
-from catalog.app import create_app
-from catalog.settings import CatalogSettings
-from shared.migrations_info import alembic_config
+from shared import benchmarking
+from shared.db.admin import drop_database, migrate_database, recreate_database
 from shared.settings import DatabaseSettings
 
-SEED_FILE = Path(__file__).resolve().parents[2] / "data" / "practices" / "seed-practices.json"
+ROOT = Path(__file__).resolve().parents[2]
+SEED_FILE = ROOT / "data" / "practices" / "seed-practices.json"
+WORKDIR = ROOT / ".local" / "bench"
+PORT = 18003
 
 
 def vocabulary(rng: random.Random) -> tuple[list[str], list[float], list[str]]:
@@ -154,16 +156,6 @@ def search_texts(words: list[str], rare: list[str], rng: random.Random, count: i
     return texts
 
 
-@dataclass
-class Phase:
-    name: str
-    latencies_ms: list[float]
-
-    def percentile(self, p: float) -> float:
-        ordered = sorted(self.latencies_ms)
-        return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
-
-
 def cpu_calibration_ms() -> float:
     """A fixed Python loop, to compare runs: on a shared VM the same code runs up to twice as
     slowly as its neighbours come and go, and this loop says how fast the CPU was."""
@@ -172,17 +164,6 @@ def cpu_calibration_ms() -> float:
     for number in range(10_000_000):
         total += number
     return (time.perf_counter() - started) * 1000
-
-
-def recreate_database(settings: DatabaseSettings, name: str, *, drop_only: bool = False) -> None:
-    admin = create_engine(
-        settings.url(driver="postgresql+psycopg", database="postgres"), isolation_level="AUTOCOMMIT"
-    )
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        if not drop_only:
-            connection.execute(text(f'CREATE DATABASE "{name}" OWNER "{settings.user}"'))
-    admin.dispose()
 
 
 def _dsn(settings: DatabaseSettings) -> str:
@@ -298,21 +279,93 @@ async def load(settings: DatabaseSettings, practices: int, providers: int, seed:
     await connection.close()
 
 
-async def run_phase(
-    name: str, request: Callable[[random.Random], Awaitable[None]], *, total: int, concurrency: int
-) -> Phase:
-    latencies: list[float] = []
-    counter = iter(range(total))
+# --- requests ----------------------------------------------------------------------------------
 
-    async def worker(seed: int) -> None:
-        rng = random.Random(seed)
-        for _ in counter:
+
+def _territory(rng: random.Random) -> str:
+    voivodeship = rng.choice(VOIVODESHIPS)
+    return voivodeship if rng.random() < 0.5 else f"{voivodeship}{rng.randint(1, 20):02d}"
+
+
+def _text_geo(rng: random.Random, texts: list[str]) -> dict[str, object]:
+    lon, lat = _point(rng)
+    return {"q": rng.choice(texts), "near": f"{lon},{lat}", "radius_m": 50_000, "sort": "distance"}
+
+
+def _faceted(rng: random.Random, texts: list[str]) -> dict[str, object]:
+    params: dict[str, object] = {
+        "service_area": rng.sample(SERVICE_AREAS, rng.randint(1, 2)),
+        "territory": _territory(rng),
+        "facets": "true",
+    }
+    if rng.random() < 0.3:
+        params["target_group"] = rng.choice(TARGET_GROUPS)
+    return params
+
+
+def _providers(rng: random.Random, texts: list[str]) -> dict[str, object]:
+    lon, lat = _point(rng)
+    return {"q": rng.choice(texts), "bbox": f"{lon - 1},{lat - 0.5},{lon + 1},{lat + 0.5}"}
+
+
+# (name, path, query parameters drawn from a seeded generator and the search texts)
+KINDS: tuple[tuple[str, str, Callable[[random.Random, list[str]], dict[str, object]]], ...] = (
+    ("text search (practices)", "/v1/practices", lambda rng, texts: {"q": rng.choice(texts)}),
+    ("text + geo (near 50 km)", "/v1/practices", _text_geo),
+    ("faceted (area + territory)", "/v1/practices", _faceted),
+    (
+        "text + facets",
+        "/v1/practices",
+        lambda rng, texts: {"q": rng.choice(texts), "facets": "true"},
+    ),
+    ("providers: text + bbox", "/v1/providers", _providers),
+)
+# A response whose total is a lower bound (more matches than the search's window).
+CAPPED = '"numberMatchedRelation":"gte"'
+
+
+def request_urls(
+    base: str, path: str, make: Callable[[random.Random, list[str]], dict[str, object]],
+    texts: list[str], seed: int, count: int,
+) -> list[str]:  # fmt: skip
+    rng = random.Random(seed)
+    return [
+        f"{base}{path}?{urlencode({**make(rng, texts), 'limit': 20}, doseq=True)}"
+        for _ in range(count)
+    ]
+
+
+async def naive_baseline(
+    settings: DatabaseSettings, texts: list[str], *, total: int, concurrency: int
+) -> list[float]:
+    """What a first version would do: ILIKE on title, summary and description, plus a count,
+    as the service's role on the same rows."""
+    pool = await asyncpg.create_pool(
+        dsn=_dsn(settings.model_copy(update={"user": "socmap_catalog"})),
+        min_size=concurrency,
+        max_size=concurrency,
+    )
+    rng = random.Random(1)
+    needles = [f"%{rng.choice(texts).split()[0]}%" for _ in range(total)]
+    latencies: list[float] = []
+
+    async def worker() -> None:
+        while needles:
+            needle = needles.pop()
             started = time.perf_counter()
-            await request(rng)
+            await pool.fetch(
+                "SELECT id, title, count(*) OVER () FROM catalog.practice "
+                "WHERE status = 'published' AND (title ILIKE $1 OR summary ILIKE $1 "
+                "OR description ILIKE $1) ORDER BY published_at DESC LIMIT 20",
+                needle,
+            )
             latencies.append((time.perf_counter() - started) * 1000)
 
-    await asyncio.gather(*(worker(seed) for seed in range(concurrency)))
-    return Phase(name, latencies)
+    try:
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+    finally:
+        await pool.close()
+    return latencies
 
 
 async def main() -> None:
@@ -321,7 +374,7 @@ async def main() -> None:
     )
     parser.add_argument("--practices", type=int, default=100_000)
     parser.add_argument("--providers", type=int, default=50_000)
-    parser.add_argument("--requests", type=int, default=400, help="per query kind")
+    parser.add_argument("--seconds", type=float, default=10.0, help="length of a timed phase")
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument(
         "--pool",
@@ -336,182 +389,97 @@ async def main() -> None:
         "--queries", type=int, default=2000, help="distinct search texts to draw from"
     )
     parser.add_argument(
-        "--window",
-        type=int,
-        default=repository.SEARCH_WINDOW,
-        help="matches a search examines (the service's SEARCH_WINDOW; to measure other sizes)",
-    )
-    parser.add_argument(
-        "--baseline-requests", type=int, help="requests of the ILIKE baseline (default: --requests)"
+        "--baseline-requests", type=int, default=40, help="requests of the ILIKE baseline"
     )
     parser.add_argument("--keep", action="store_true", help="keep the benchmark database")
     parser.add_argument("--reuse", action="store_true", help="reuse a kept database as it is")
     args = parser.parse_args()
 
-    repository.SEARCH_WINDOW = args.window
     base = DatabaseSettings()
     settings = base.model_copy(update={"name": args.database})
     if not args.reuse:
         recreate_database(base, args.database)
-        config = alembic_config(
-            settings.url(driver="postgresql+psycopg").render_as_string(hide_password=False)
-        )
-        config.attributes["configure_logger"] = False
-        command.upgrade(config, "head")
+        migrate_database(settings)
         print(f"loading {args.practices} practices and {args.providers} providers ...", flush=True)
         started = time.perf_counter()
         await load(settings, args.practices, args.providers, args.seed)
         print(f"loaded in {time.perf_counter() - started:.0f} s", flush=True)
     try:
-        service_settings = CatalogSettings(
-            database=settings,
-            db_user="socmap_catalog",
-            log_json=False,
-            log_level="WARNING",
-            environment="development",
-        )
-        service_settings.database.pool_size = args.pool
-        service_settings.database.max_overflow = 0
-        app = create_app(service_settings)
         words, _, rare = vocabulary(random.Random(args.seed))
         texts = search_texts(words, rare, random.Random(args.seed + 1), args.queries)
-        capped: dict[str, int] = {}
-        transport = httpx.ASGITransport(app=app)
-        # The service's own start-up (its lifespan): engine and pool, the dictionary loaded on
-        # every pooled connection, start-up objects moved out of the garbage collector's way.
-        async with (
-            app.router.lifespan_context(app),
-            httpx.AsyncClient(transport=transport, base_url="http://bench") as client,
-        ):
-            engine = app.state.engine
-
-            async def get(path: str, params: dict[str, object]) -> None:
-                response = await client.get(path, params=params)  # type: ignore[arg-type]
-                response.raise_for_status()
-                if orjson.loads(response.content).get("numberMatchedRelation") == "gte":
-                    capped[current] = capped.get(current, 0) + 1
-
-            def territory(rng: random.Random) -> str:
-                voivodeship = rng.choice(VOIVODESHIPS)
-                return (
-                    voivodeship if rng.random() < 0.5 else f"{voivodeship}{rng.randint(1, 20):02d}"
-                )
-
-            async def text_search(rng: random.Random) -> None:
-                await get("/v1/practices", {"q": rng.choice(texts), "limit": 20})
-
-            async def text_geo(rng: random.Random) -> None:
-                lon, lat = _point(rng)
-                await get(
-                    "/v1/practices",
-                    {
-                        "q": rng.choice(texts),
-                        "near": f"{lon},{lat}",
-                        "radius_m": 50_000,
-                        "sort": "distance",
-                        "limit": 20,
-                    },
-                )
-
-            async def faceted(rng: random.Random) -> None:
-                params: dict[str, object] = {
-                    "service_area": rng.sample(SERVICE_AREAS, rng.randint(1, 2)),
-                    "territory": territory(rng),
-                    "facets": "true",
-                    "limit": 20,
-                }
-                if rng.random() < 0.3:
-                    params["target_group"] = rng.choice(TARGET_GROUPS)
-                await get("/v1/practices", params)
-
-            async def text_faceted(rng: random.Random) -> None:
-                await get("/v1/practices", {"q": rng.choice(texts), "facets": "true", "limit": 20})
-
-            async def providers(rng: random.Random) -> None:
-                lon, lat = _point(rng)
-                await get(
-                    "/v1/providers",
-                    {
-                        "q": rng.choice(texts),
-                        "bbox": f"{lon - 1},{lat - 0.5},{lon + 1},{lat + 0.5}",
-                        "limit": 20,
-                    },
-                )
-
-            async def naive(rng: random.Random) -> None:
-                # What a first version would do: ILIKE on title and summary, plus a count.
-                needle = f"%{rng.choice(texts).split()[0]}%"
-                async with engine.connect() as connection:
-                    await connection.execute(
-                        text(
-                            "SELECT id, title, count(*) OVER () FROM catalog.practice "
-                            "WHERE status = 'published' AND (title ILIKE :q OR summary ILIKE :q "
-                            "OR description ILIKE :q) ORDER BY published_at DESC LIMIT 20"
-                        ),
-                        {"q": needle},
-                    )
-
-            current = "warm-up"
-            # Warm every pooled connection (Hunspell dictionary, plan cache).
-            await run_phase(
-                "warm-up", text_search, total=args.concurrency * 4, concurrency=args.concurrency
-            )
-            phases = []
-            for name, request in (
-                ("text search (practices)", text_search),
-                ("text + geo (near 50 km)", text_geo),
-                ("faceted (area + territory)", faceted),
-                ("text + facets", text_faceted),
-                ("providers: text + bbox", providers),
-                ("naive ILIKE baseline", naive),
-            ):
+        env = {
+            "SOCMAP_DB_NAME": args.database,
+            "SOCMAP_DB_POOL_SIZE": str(args.pool),
+            "SOCMAP_ENV": "production",
+            "SOCMAP_CATALOG_LOG_LEVEL": "WARNING",
+        }
+        command = [
+            sys.executable, "-m", "uvicorn", "catalog.app:create_app", "--factory",
+            "--port", str(PORT), "--log-level", "warning", "--no-access-log",
+        ]  # fmt: skip
+        base_url = f"http://127.0.0.1:{PORT}"
+        results: list[benchmarking.Result] = []
+        with benchmarking.server(command, env, PORT, WORKDIR / f"server-{PORT}.log"):
+            for index, (name, path, make) in enumerate(KINDS):
+                urls = request_urls(base_url, path, make, texts, args.seed + 10 + index, 5000)
                 print(f"{name} ...", flush=True)
-                total = args.requests
-                if request is naive and args.baseline_requests:
-                    total = args.baseline_requests
-                else:
-                    # Steady state: PostgreSQL plans a prepared statement afresh for its first
-                    # five executions on a connection, then keeps a generic plan.
-                    current = "warm-up"
-                    await run_phase(
-                        name, request, total=args.concurrency * 8, concurrency=args.concurrency
-                    )
-                current = name
-                phases.append(
-                    await run_phase(name, request, total=total, concurrency=args.concurrency)
+                # Warm-up: PostgreSQL plans a prepared statement afresh for its first five
+                # executions on a connection, then keeps a generic plan.
+                await benchmarking.load(
+                    "warm-up", urls[-64:], concurrency=args.concurrency, once=True
                 )
-        baseline = phases[-1]
-        print()
-        header = (
-            f"{'query kind':<30} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'mean ms':>8}"
-            f" {'p50 vs ILIKE':>13} {'capped':>7}  target p95 < 50 ms"
+                results.append(
+                    await benchmarking.timed(
+                        name,
+                        urls,
+                        concurrency=args.concurrency,
+                        seconds=args.seconds,
+                        workdir=WORKDIR,
+                        marker=CAPPED,
+                    )
+                )
+        print("naive ILIKE baseline ...", flush=True)
+        baseline = await naive_baseline(
+            settings, texts, total=args.baseline_requests, concurrency=args.concurrency
         )
+        baseline_p50 = benchmarking.percentile(baseline, 50)
+        print()
         print(
             f"{args.practices} practices, {args.providers} providers, concurrency"
-            f" {args.concurrency}, pool {args.pool}, window {args.window},"
-            f" {len(set(texts))} distinct search texts,"
-            f" load average {' '.join(f'{x:.2f}' for x in os.getloadavg())},"
+            f" {args.concurrency}, uvicorn (1 worker) with a pool of {args.pool},"
+            f" {len(set(texts))} distinct search texts, load generator"
+            f" {benchmarking.load_generator()}, load average {benchmarking.load_average()},"
             f" CPU calibration {cpu_calibration_ms():.0f} ms"
+        )
+        header = (
+            f"{'query kind':<30} {'requests':>8} {'req/s':>6} {'p50 ms':>7} {'p95 ms':>7}"
+            f" {'p99 ms':>7} {'mean ms':>7} {'p50 vs ILIKE':>13} {'capped':>7} {'errors':>6}"
+            "  target p95 < 50 ms"
         )
         print(header)
         print("-" * len(header))
-        for phase in phases:
-            p50, p95 = phase.percentile(50), phase.percentile(95)
-            ratio = baseline.percentile(50) / p50 if p50 else 0
-            verdict = "" if phase is baseline else ("ok" if p95 < 50 else "MISSED")
-            share = f"{100 * capped.get(phase.name, 0) / len(phase.latencies_ms):.0f} %"
+        for result in results:
+            ratio = baseline_p50 / result.p50 if result.p50 else 0.0
+            capped = f"{100 * result.marked / max(result.requests, 1):.0f} %"
+            verdict = "ok" if result.p95 < 50 and not result.errors else "MISSED"
             print(
-                f"{phase.name:<30} {len(phase.latencies_ms):>8} {p50:>8.1f} {p95:>8.1f}"
-                f" {statistics.fmean(phase.latencies_ms):>8.1f} {ratio:>12.1f}x"
-                f" {'' if phase is baseline else share:>7}  {verdict}"
+                f"{result.name:<30} {result.requests:>8} {result.rate:>6.0f} {result.p50:>7.1f}"
+                f" {result.p95:>7.1f} {result.p99:>7.1f} {result.mean_ms:>7.1f}"
+                f" {ratio:>12.1f}x {capped:>7} {result.errors:>6}  {verdict}"
             )
         print(
+            f"{'naive ILIKE baseline':<30} {len(baseline):>8} {'':>6} {baseline_p50:>7.1f}"
+            f" {benchmarking.percentile(baseline, 95):>7.1f}"
+            f" {benchmarking.percentile(baseline, 99):>7.1f}"
+            f" {statistics.fmean(baseline):>7.1f} {1.0:>12.1f}x"
+        )
+        print(
             "capped: responses whose total is a lower bound (numberMatchedRelation gte:"
-            f" {args.window} or more matches)"
+            f" {repository.SEARCH_WINDOW} or more matches)"
         )
     finally:
         if not args.keep:
-            recreate_database(base, args.database, drop_only=True)
+            drop_database(base, args.database)
 
 
 if __name__ == "__main__":

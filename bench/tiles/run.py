@@ -25,21 +25,21 @@ import argparse
 import asyncio
 import gzip
 import math
-import os
 import random
-import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import Any
 
 import httpx
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shared import benchmarking
+from shared.benchmarking import Result, load_average, load_generator
 from shared.db.admin import drop_database, migrate_database, recreate_database
 from shared.db.engine import make_engine
 from shared.geo.demo import load_demo
@@ -47,6 +47,7 @@ from shared.institutions import create_api_key, create_institution
 from shared.settings import DatabaseSettings
 
 ROOT = Path(__file__).resolve().parents[2]
+WORKDIR = ROOT / ".local" / "bench"
 DATABASE = "socmap_bench_tiles"
 TIPG_VERSION = "1.6.1"
 SOCMAP_PORT = 18004
@@ -177,140 +178,26 @@ def tipg_python() -> Path:
     return python
 
 
-@contextmanager
-def server(command: list[str], env: dict[str, str], port: int) -> Iterator[None]:
-    # Logs go to a file: an unread pipe fills up and blocks the server's event loop.
-    log_path = ROOT / ".local" / "bench" / f"server-{port}.log"
-    log_path.parent.mkdir(parents=True, exist_ok=True)
-    log = log_path.open("wb")
-    process = subprocess.Popen(
-        command, env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if process.poll() is not None:
-                raise RuntimeError(f"server on port {port} died; see {log_path}")
-            time.sleep(0.3)
-        else:
-            raise RuntimeError(f"server on port {port} did not start")
-        yield
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
-
-
 # --- load -------------------------------------------------------------------------------------
 
 
-@dataclass
-class Result:
-    name: str
-    requests: int
-    seconds: float
-    p50: float
-    p99: float
-    errors: int
-
-    @property
-    def rate(self) -> float:
-        return self.requests / self.seconds
+GZIP = {"Accept-Encoding": "gzip"}
 
 
-def percentile(latencies: list[float], p: float) -> float:
-    ordered = sorted(latencies)
-    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
-
-
-WRK_SCRIPT = """
-local paths = {}
-for line in io.lines(os.getenv("WRK_PATHS")) do paths[#paths + 1] = line end
-local i = 0
-request = function()
-  i = i + 1
-  return wrk.format("GET", paths[(i % #paths) + 1], {["Accept-Encoding"] = "gzip"})
-end
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format("RESULT %d %.6f %.3f %.3f %d\\n", summary.requests,
-    summary.duration / 1e6, latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    e.status + e.connect + e.read + e.write + e.timeout))
-end
-"""
-
-
-async def wrk(name: str, urls: list[str], *, concurrency: int, seconds: float) -> Result:
-    """Round-robin over ``urls`` (one host) with wrk (2 threads, ``concurrency`` connections)."""
-    directory = ROOT / ".local" / "bench"
-    script, paths = directory / "tiles.lua", directory / "paths.txt"
-    script.write_text(WRK_SCRIPT)
-    host = urls[0].split("/", 3)
-    paths.write_text("\n".join("/" + url.split("/", 3)[3] for url in urls) + "\n")
-    process = await asyncio.create_subprocess_exec(
-        "wrk", "-t2", f"-c{concurrency}", f"-d{max(1, round(seconds))}s", "-s", str(script),
-        f"{host[0]}//{host[2]}",
-        env={**os.environ, "WRK_PATHS": str(paths)},
-        stdout=asyncio.subprocess.PIPE,
-    )  # fmt: skip
-    output, _ = await process.communicate()
-    lines = [x for x in output.decode().splitlines() if x.startswith("RESULT")]
-    if not lines:
-        raise RuntimeError(f"wrk printed no result:\n{output.decode()}")
-    line = lines[0]
-    requests, duration, p50, p99, errors = line.split()[1:]
-    return Result(name, int(requests), float(duration), float(p50), float(p99), int(errors))
-
-
-async def load(
-    name: str, urls: list[str], *, concurrency: int, seconds: float | None, once: bool = False
-) -> Result:
-    """``concurrency`` workers request ``urls`` round-robin for ``seconds`` (or each once)."""
-    latencies: list[float] = []
-    errors = 0
-    cursor = 0
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(limits=limits, timeout=60) as client:
-        started = time.perf_counter()
-        deadline = started + (seconds or 0)
-
-        async def worker() -> None:
-            nonlocal cursor, errors
-            while True:
-                if once and cursor >= len(urls):
-                    return
-                if not once and time.perf_counter() > deadline:
-                    return
-                url = urls[cursor % len(urls)]
-                cursor += 1
-                begin = time.perf_counter()
-                response = await client.get(url, headers={"Accept-Encoding": "gzip"})
-                latencies.append((time.perf_counter() - begin) * 1000)
-                if response.status_code >= 400:
-                    errors += 1
-
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-        elapsed = time.perf_counter() - started
-    return Result(
-        name,
-        len(latencies),
-        elapsed,
-        percentile(latencies, 50),
-        percentile(latencies, 99),
-        errors,
-    )
+async def load(name: str, urls: list[str], **options: Any) -> Result:
+    """The asyncio client (untimed phases, and single URLs)."""
+    return await benchmarking.load(name, urls, headers=GZIP, **options)
 
 
 async def timed(name: str, urls: list[str], args: argparse.Namespace) -> Result:
     """A timed round-robin phase: wrk when installed, else the asyncio client."""
-    if shutil.which("wrk"):
-        return await wrk(name, urls, concurrency=args.c, seconds=args.seconds)
-    return await load(name, urls, concurrency=args.c, seconds=args.seconds)
+    return await benchmarking.timed(
+        name, urls, concurrency=args.c, seconds=args.seconds, workdir=WORKDIR, headers=GZIP
+    )
+
+
+def server(command: list[str], env: dict[str, str], port: int) -> AbstractContextManager[None]:
+    return benchmarking.server(command, env, port, WORKDIR / f"server-{port}.log")
 
 
 async def invalidate(headers: dict[str, str]) -> None:
@@ -327,10 +214,6 @@ def row(result: Result, baseline: Result | None) -> str:
         f"{result.name:<28} {result.requests:>7} {result.rate:>9.1f} {ratio} "
         f"{result.p50:>8.1f} {result.p99:>8.1f} {result.errors:>6}"
     )
-
-
-def load_average() -> str:
-    return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 async def run(args: argparse.Namespace) -> None:
@@ -423,8 +306,7 @@ async def run(args: argparse.Namespace) -> None:
         print(
             f"\n{'run':<28} {'reqs':>7} {'req/s':>9} {'vs tipg':>7} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6}"
         )
-        loader = "wrk" if shutil.which("wrk") else "the asyncio client (install wrk for more)"
-        print(f"load generator: {loader}; load average at end {load_average()}")
+        print(f"load generator: {load_generator()}; load average at end {load_average()}")
         for result in (tipg_result, first, cold, warm):
             print(row(result, None if result is tipg_result else tipg_result))
         print("\nlow-zoom district tiles (city centres): zoom raw_bytes gzip_bytes")
