@@ -17,7 +17,7 @@ import subprocess
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -66,7 +66,6 @@ class Result:
     mean_ms: float
     errors: int
     marked: int = 0
-    generator: str = field(default="asyncio client")
 
     @property
     def rate(self) -> float:
@@ -141,40 +140,6 @@ def _wrk_files(workdir: Path, urls: Sequence[str]) -> tuple[Path, Path]:
     return script, paths
 
 
-async def wrk(
-    name: str,
-    urls: Sequence[str],
-    *,
-    concurrency: int,
-    seconds: float,
-    workdir: Path,
-    headers: dict[str, str] | None = None,
-    marker: str = "",
-) -> Result:
-    """Round-robin over ``urls`` (one host) with wrk: 2 threads, ``concurrency`` connections."""
-    script, paths = _wrk_files(workdir, urls)
-    host = urls[0].split("/", 3)
-    environment = {
-        **os.environ,
-        "WRK_PATHS": str(paths),
-        "WRK_HEADERS": "".join(f"{key}: {value}\n" for key, value in (headers or {}).items()),
-        "WRK_MARKER": marker,
-    }
-    process = await asyncio.create_subprocess_exec(
-        "wrk", "-t2", f"-c{concurrency}", f"-d{max(1, round(seconds))}s", "-s", str(script),
-        f"{host[0]}//{host[2]}", env=environment, stdout=asyncio.subprocess.PIPE,
-    )  # fmt: skip
-    output, _ = await process.communicate()
-    lines = [x for x in output.decode().splitlines() if x.startswith("RESULT")]
-    if not lines:
-        raise RuntimeError(f"wrk printed no result:\n{output.decode()}")
-    requests, duration, p50, p95, p99, mean, errors, marked = lines[0].split()[1:]
-    latency = dict(zip(PERCENTILES, (float(p50), float(p95), float(p99)), strict=True))
-    return Result(
-        name, int(requests), float(duration), latency, float(mean), int(errors), int(marked), "wrk"
-    )
-
-
 async def load(
     name: str,
     urls: Sequence[str],
@@ -222,19 +187,32 @@ async def timed(
     headers: dict[str, str] | None = None,
     marker: str = "",
 ) -> Result:
-    """A timed round-robin phase: wrk when installed, else the asyncio client."""
-    if shutil.which("wrk"):
-        return await wrk(
-            name,
-            urls,
-            concurrency=concurrency,
-            seconds=seconds,
-            workdir=workdir,
-            headers=headers,
-            marker=marker,
+    """A timed round-robin phase over ``urls`` (one host): wrk when installed (2 threads,
+    ``concurrency`` connections), else the asyncio client."""
+    if not shutil.which("wrk"):
+        return await load(
+            name, urls, concurrency=concurrency, seconds=seconds, headers=headers, marker=marker
         )
-    return await load(
-        name, urls, concurrency=concurrency, seconds=seconds, headers=headers, marker=marker
+    script, paths = _wrk_files(workdir, urls)
+    host = urls[0].split("/", 3)
+    environment = {
+        **os.environ,
+        "WRK_PATHS": str(paths),
+        "WRK_HEADERS": "".join(f"{key}: {value}\n" for key, value in (headers or {}).items()),
+        "WRK_MARKER": marker,
+    }
+    process = await asyncio.create_subprocess_exec(
+        "wrk", "-t2", f"-c{concurrency}", f"-d{max(1, round(seconds))}s", "-s", str(script),
+        f"{host[0]}//{host[2]}", env=environment, stdout=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    output, _ = await process.communicate()
+    lines = [x for x in output.decode().splitlines() if x.startswith("RESULT")]
+    if not lines:
+        raise RuntimeError(f"wrk printed no result:\n{output.decode()}")
+    requests, duration, p50, p95, p99, mean, errors, marked = lines[0].split()[1:]
+    latency = dict(zip(PERCENTILES, (float(p50), float(p95), float(p99)), strict=True))
+    return Result(
+        name, int(requests), float(duration), latency, float(mean), int(errors), int(marked)
     )
 
 

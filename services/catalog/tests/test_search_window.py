@@ -110,21 +110,25 @@ async def test_provider_items_read_exactly_as_the_records(
         assert repr(item) == repr(detail)
 
 
+async def _public_and_exact(
+    client: httpx.AsyncClient, keys: Keys, params: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The public list's page and the moderation queue's (the exact search: every match
+    ranked, no window) for the same published records."""
+    public = (await client.get("/v1/practices", params=params)).json()
+    exact = await client.get(
+        "/v1/manage/practices", params={**params, "status": "published"}, headers=keys.national
+    )
+    return public, exact.json()
+
+
 async def test_relevance_order_is_the_exact_search_order(
     client: httpx.AsyncClient, keys: Keys, practices: list[dict[str, Any]]
 ) -> None:
-    # The moderation queue runs the exact search (every match ranked, no window).
     for q in ("seniorów", "ośrodek pomocy seniorów", "osrodek pomocy", "seniorzy rodziny"):
         for limit, offset in ((1, 0), (2, 1), (10, 0)):
             params = {"q": q, "limit": limit, "offset": offset}
-            public = (await client.get("/v1/practices", params=params)).json()
-            exact = (
-                await client.get(
-                    "/v1/manage/practices",
-                    params={**params, "status": "published"},
-                    headers=keys.national,
-                )
-            ).json()
+            public, exact = await _public_and_exact(client, keys, params)
             assert public["numberMatched"] == exact["numberMatched"], q
             found = [(p["id"], p["score"]) for p in public["practices"]]
             expected = [(p["id"], p["score"]) for p in exact["practices"]]
@@ -148,14 +152,7 @@ async def test_close_titles_below_the_best_ranks_still_reach_the_page(
     for q in ("klub seniorów", "klub", "seniorzy klub"):
         for limit, offset in ((1, 0), (2, 0), (3, 1), (10, 0)):
             params = {"q": q, "limit": limit, "offset": offset}
-            public = (await client.get("/v1/practices", params=params)).json()
-            exact = (
-                await client.get(
-                    "/v1/manage/practices",
-                    params={**params, "status": "published"},
-                    headers=keys.national,
-                )
-            ).json()
+            public, exact = await _public_and_exact(client, keys, params)
             found = [(p["title"], p["score"]) for p in public["practices"]]
             expected = [(p["title"], p["score"]) for p in exact["practices"]]
             assert [t for t, _ in found] == [t for t, _ in expected], (q, limit, offset)
