@@ -425,27 +425,25 @@ TITLE_BONUS = 0.3
 @dataclass(slots=True)
 class Ranking:
     """How a text query matches and scores: ``rank``, plus TITLE_BONUS times the title's
-    trigram closeness to ``title_query`` when there is one."""
+    trigram closeness to ``title_query``."""
 
     kind: str
     match: ColumnElement[bool]
     rank: ColumnElement[float]
-    title_query: ColumnElement[str] | None
+    title_query: ColumnElement[str]
     # The same matches and ranks as parts, each cheaper to rank than ``rank``; a match of a
     # later part is one only if no earlier part has it.
     parts: list[tuple[ColumnElement[bool], ColumnElement[float]]]
-    # The parsed queries (lemmas, unaccented forms or NULL); none for the typo kind.
-    queries: tuple[Any, Any] | None = None
+    # The parsed queries (lemmas, unaccented forms or NULL).
+    queries: tuple[Any, Any]
     # Per part, the tsvector column it matches and the configuration that parses the query
-    # for it (for the scan of broad words, see BroadWords), or None; empty for typos.
-    scans: list[tuple[str, str] | None] = field(default_factory=list)
+    # for it (for the scan of broad words, see BroadWords), or None.
+    scans: list[tuple[str, str] | None]
 
     def bonus(self, name_norm: Any) -> ColumnElement[float]:
         return cast(func.word_similarity(self.title_query, name_norm), Float)
 
     def score(self, model: RecordModel) -> ColumnElement[float]:
-        if self.title_query is None:
-            return self.rank
         return cast(self.rank + TITLE_BONUS * self.bonus(model.name_norm), Float)
 
 
@@ -464,38 +462,19 @@ def _query_values() -> tuple[Any, Any, Any]:
     return tuple(select(column).scalar_subquery() for column in values.c)  # type: ignore[return-value]
 
 
-def _ranking_kind(q: str, *, typo: bool) -> str:
-    if typo:
-        return "typo"
+def _ranking_kind(q: str) -> str:
     # Text with diacritics was typed with them: the lemmas suffice, and skipping the second
     # index halves the work of broad queries.
     return "lemmas" if has_diacritics(q) else "lemmas or unaccented"
 
 
-def _ranking(model: RecordModel, kind: str, *, window: bool = False) -> Ranking:
+def _ranking(model: RecordModel, kind: str) -> Ranking:
     """How the query ``:q`` matches and scores.
 
     ``lemmas``: Polish full text through Hunspell; ``lemmas or unaccented``: also the
     unaccented surface forms, for text typed without diacritics; the score favours title hits
-    (weight A) and close titles. ``typo``: titles whose words are close to the query
-    (pg_trgm word similarity), the fallback when full text finds nothing; with ``window``
-    (a search with no filter but the statuses) only the first ``:window`` published ones,
-    as the window of a full-text search: a common word misspelt is close to thousands of
-    titles, each compared at ~10 µs."""
+    (weight A) and close titles."""
     q_pl, q_plain, q_norm = _query_values()
-    if kind == "typo":
-        # The titles close to the query come from the trigram index first: combined with
-        # other filters (a bbox), a generic plan would rather test every row in the box, and
-        # a trigram comparison costs ~6 µs a row.
-        nearby = select(model.id).where(q_norm.op("<%")(model.name_norm))
-        if window:
-            nearby = nearby.where(model.status == any_(_param("statuses", _TEXTS))).limit(
-                _param("window", Integer)
-            )
-        close = nearby.cte(f"close_{model.__tablename__}").prefix_with("MATERIALIZED")
-        match = model.id.in_(select(close.c.id))
-        similarity = cast(func.word_similarity(q_norm, model.name_norm), Float)
-        return Ranking(kind, match, similarity, None, [(match, similarity)])
     lemma_hit = model.tsv_pl.op("@@", return_type=Boolean)(q_pl)
     lemma_rank = cast(func.ts_rank(model.tsv_pl, q_pl), Float)
     if kind == "lemmas":
@@ -530,6 +509,17 @@ def _ranking(model: RecordModel, kind: str, *, window: bool = False) -> Ranking:
             [("tsv_pl", "catalog.pl"), ("tsv_plain", "catalog.pl_unaccent")],
         )
     return Ranking(kind, either, rank, q_norm, [(either, rank)], (q_pl, q_plain), [None])
+
+
+def _correction(model: RecordModel, ranking: Ranking) -> ColumnElement[str]:
+    """When ``:q`` matches no record of ``:statuses`` at all: the text with its misspelt words
+    corrected (``Kooperajca`` becomes ``kooperacja``), or NULL when it has none; NULL when it
+    matches (migration 0009)."""
+    found = getattr(func.catalog, f"{model.__tablename__}_text_found")
+    corrected = getattr(func.catalog, f"{model.__tablename__}_corrected_query")
+    return case(
+        (~found(_param("statuses", _TEXTS), *ranking.queries), corrected(_param("q", TEXT)))
+    )
 
 
 def _distance(model: RecordModel) -> Any:
@@ -599,8 +589,9 @@ async def search(
     facets (HSDS paging, exports, the moderation queue; the public list uses
     ``search_window``).
 
-    Text queries use the full-text indexes; only when they find nothing does the trigram
-    (typo) index get a turn, so "Kooperajca" still finds "Kooperacja"."""
+    Text queries use the full-text indexes; when one matches nothing at all, its misspelt
+    words are corrected and the corrected text searched instead, so "Kooperajca" still
+    finds "Kooperacja"."""
     text = (params.q or "").strip()
     filters, values = _search_values(model, params, text)
     conditions = [build(model) for build in filters.values()]
@@ -610,21 +601,21 @@ async def search(
     # cost; the GIN bitmap is exact and touches only the small columns: 5-10x faster for
     # broad queries ("pomocy społecznej" on 100 000 rows: 0.5 s -> 0.08 s).
     await session.execute(sa_text("SET LOCAL enable_seqscan = off"))
+
+    async def page(q: str) -> tuple[Ranking, SearchResult]:
+        ranking = _ranking(model, _ranking_kind(q))
+        matching = [*conditions, ranking.match]
+        found = await _search_page(
+            session, model, params, matching, ranking, {**values, "q": q}, limit, offset
+        )
+        return ranking, found
+
     try:
-        for typo in (False, True):
-            ranking = _ranking(model, _ranking_kind(text, typo=typo))
-            result = await _search_page(
-                session,
-                model,
-                params,
-                [*conditions, ranking.match],
-                ranking,
-                values,
-                limit,
-                offset,
-            )
-            if result.total:
-                break
+        ranking, result = await page(text)
+        if result.total == 0:
+            corrected = await session.scalar(select(_correction(model, ranking)), values)
+            if corrected is not None:
+                _, result = await page(corrected)
     finally:
         await session.execute(sa_text("RESET enable_seqscan"))
     return result
@@ -696,8 +687,8 @@ class ListPage:
     exact: bool
     more: bool
     facets: str | None
-    # With no match: whether the text matches anything without the other filters.
-    text_known: bool | None = None
+    # The text searched instead of the query's, whose misspelt words it corrects.
+    correction: str | None = None
 
 
 def list_fields(model: RecordModel) -> list[str]:
@@ -796,16 +787,18 @@ async def search_window(
     """The public search: the first ``window`` matches (see ``SEARCH_WINDOW``), their count
     and facets, and the page.
 
-    Text queries use the full-text indexes; only when the text matches nothing at all (not
-    merely nothing within the other filters) does the trigram (typo) index get a turn, so
-    "Kooperajca" still finds "Kooperacja". Correctly spelled words in a box where nothing
-    matches would otherwise cost a trigram search (~10 ms) to find nothing."""
+    Text queries use the full-text indexes. When the text matches nothing at all (not merely
+    nothing within the other filters) and has misspelt words, the same statement corrects
+    them, and the corrected text is searched instead: "Kooperajca" still finds "Kooperacja".
+    The page's ``correction`` then says what was searched."""
     text = (params.q or "").strip()
     if text and model is Practice:
         await BROAD_WORDS.refresh(reader)
     page = await _window_search(reader, model, params, text, limit, offset, window)
-    if text and page.total == 0 and not page.text_known:
-        page = await _window_search(reader, model, params, text, limit, offset, window, typo=True)
+    if page.total == 0 and page.correction is not None:
+        corrected = page.correction
+        page = await _window_search(reader, model, params, corrected, limit, offset, window)
+        page.correction = corrected
     return page
 
 
@@ -817,10 +810,9 @@ async def _window_search(
     limit: int,
     offset: int,
     window: int,
-    *,
-    typo: bool = False,
 ) -> ListPage:
-    """One statement for the window, its count and facets, and the page.
+    """One statement for the window, its count and facets, and the page (and with no match,
+    the text corrected; see _correction).
 
     The window is the first matches the plan returns (by distance, the nearest): a bitmap or
     sequential scan gives them in table order. The query's tsquery is a statement-level
@@ -828,7 +820,7 @@ async def _window_search(
     the GIN index first rather than filtering another scan's rows (which would read every
     row's tsvector)."""
     filters, values = _search_values(model, params, text)
-    kind = _ranking_kind(text, typo=typo) if text else None
+    kind = _ranking_kind(text) if text else None
     sort = _sort(params, kind is not None)
     shape = (model.__name__, tuple(filters), kind, sort, params.facets, params.near is not None)
     compiled = _STATEMENTS.get(shape)
@@ -859,7 +851,7 @@ async def _window_search(
         exact=matched < window,
         more=False,
         facets=rows[0]["search_facets"],
-        text_known=rows[0]["search_text_known"],
+        correction=rows[0]["search_correction"],
     )
     if page.exact or sort == "relevance":
         page.more = offset + len(page.rows) < page.total
@@ -955,12 +947,18 @@ def _broad_query(column: str, config: str) -> ColumnElement[bool]:
     GIN index of ``column`` (see BroadWords). A CTE: the two branches that ask it share one
     evaluation (the query parsed once through the dictionary)."""
     words, shares, least = (f"broad_{name}_{column}" for name in ("words", "shares", "least"))
+    # A word of the query is any of its lemmas (Hunspell gives several: ``innych`` is ``inny``
+    # or ``inna``), which share its position: its share is at least the largest of theirs. A
+    # word given twice (or two forms of one lemma) narrows nothing: it counts once.
     query = sa_text(
         "SELECT coalesce(exp(sum(ln(share))) * min(share), 0) >= :" + least + " AS broad FROM ("
-        f"SELECT coalesce((string_to_array(:{shares}, ' ')::float8[])"
-        f"[array_position(string_to_array(:{words}, ' '), word)], 1e-9) AS share "
-        f"FROM unnest(tsvector_to_array(to_tsvector('{config}'::regconfig, :q))) AS word"
-        ") AS shares"
+        "SELECT DISTINCT lemmas, share FROM ("
+        f"SELECT array_agg(lexeme ORDER BY lexeme) AS lemmas, "
+        f"max(coalesce((string_to_array(:{shares}, ' ')::float8[])"
+        f"[array_position(string_to_array(:{words}, ' '), lexeme)], 1e-9)) AS share "
+        f"FROM unnest(to_tsvector('{config}'::regconfig, :q)) AS lemma, "
+        "unnest(lemma.positions) AS position GROUP BY position"
+        ") AS words) AS shares"
     ).bindparams(
         bindparam(words, type_=TEXT),
         bindparam(shares, type_=TEXT),
@@ -973,7 +971,7 @@ def _broad_query(column: str, config: str) -> ColumnElement[bool]:
 
 
 # The columns of a window statement after those of the list row, on every row.
-_SEARCH_COLUMNS = ("search_matched", "search_facets", "search_text_known")
+_SEARCH_COLUMNS = ("search_matched", "search_facets", "search_correction")
 
 
 def _window_statement(
@@ -988,10 +986,7 @@ def _window_statement(
     window; other orders take the page from the window when it holds every match (or, by
     distance, the page), else from all matches."""
     nearest = sort == "distance"
-    # A text search with no other filter: a misspelt word takes only the first titles close
-    # to it.
-    plain_text = kind is not None and not nearest and set(filters) == {"statuses"}
-    ranking = _ranking(model, kind, window=plain_text) if kind is not None else None
+    ranking = _ranking(model, kind) if kind is not None else None
     distance = _distance(model) if params.near is not None else None
     # By distance each match's distance is computed for the order anyway: the circle test
     # reuses it (a second spheroid computation per row would cost ~4 µs).
@@ -1002,7 +997,7 @@ def _window_statement(
     ]
     columns: list[Any] = [model.id, model.published_at, model.updated_at]
     relevance = sort == "relevance" and ranking is not None
-    if sort == "title" or (relevance and ranking is not None and ranking.title_query is not None):
+    if sort == "title" or relevance:
         columns.append(model.name_norm)
     if distance is not None:
         columns.append(distance.label("distance"))
@@ -1025,7 +1020,7 @@ def _window_statement(
             .where(*(model.id.not_in(select(earlier.c.id)) for earlier in selects))
         )
         part = base.where(match) if match is not None else base
-        scan = ranking.scans[index] if ranking is not None and ranking.scans else None
+        scan = ranking.scans[index] if ranking is not None else None
         if scan is not None and match is not None:
             # A broad text is tested on each row the other filters' indexes give (or, with
             # none, each row of the table in its own order) rather than read from its GIN
@@ -1060,34 +1055,32 @@ def _window_statement(
     score: Any = None
     page_filter: list[ColumnElement[bool]] = []
     if relevance and ranking is not None:
-        score = win.c.rank
-        if ranking.title_query is not None:
-            # The exact top k = offset + limit by rank + bonus, computing the bonus (a trigram
-            # comparison, ~6 µs, the costly part) only for rows that can reach it. The k best
-            # by rank have k scores; the k-th best of them is at most the k-th best score of
-            # all, and the bonus is at most TITLE_BONUS, so a row ranked TITLE_BONUS below that
-            # floor cannot reach the top k. Where those k titles are close to the query (the
-            # usual case) the floor rises by nearly TITLE_BONUS and few rows remain; bounded by
-            # the k-th best rank alone, every row of the window remained whenever ranks are
-            # small (a single word: ts_rank ~0.06-0.1).
-            score = cast(win.c.rank + TITLE_BONUS * ranking.bonus(win.c.name_norm), Float)
-            best = (
-                select(win.c.rank, win.c.name_norm)
-                .order_by(win.c.rank.desc())
-                .limit(bindparam("top_k", type_=Integer))
-                .subquery("best_by_rank")
-            )
-            best_score = cast(best.c.rank + TITLE_BONUS * ranking.bonus(best.c.name_norm), Float)
-            floor = (
-                select(best_score)
-                .order_by(best_score.desc())
-                .offset(bindparam("kth", type_=Integer))
-                .limit(1)
-                .scalar_subquery()
-            )
-            # (A hair below: rank + bonus - TITLE_BONUS may round above the rank itself.)
-            reach = TITLE_BONUS + 1e-9
-            page_filter.append(win.c.rank >= func.coalesce(floor, 0.0) - reach)
+        # The exact top k = offset + limit by rank + bonus, computing the bonus (a trigram
+        # comparison, ~6 µs, the costly part) only for rows that can reach it. The k best
+        # by rank have k scores; the k-th best of them is at most the k-th best score of
+        # all, and the bonus is at most TITLE_BONUS, so a row ranked TITLE_BONUS below that
+        # floor cannot reach the top k. Where those k titles are close to the query (the
+        # usual case) the floor rises by nearly TITLE_BONUS and few rows remain; bounded by
+        # the k-th best rank alone, every row of the window remained whenever ranks are
+        # small (a single word: ts_rank ~0.06-0.1).
+        score = cast(win.c.rank + TITLE_BONUS * ranking.bonus(win.c.name_norm), Float)
+        best = (
+            select(win.c.rank, win.c.name_norm)
+            .order_by(win.c.rank.desc())
+            .limit(bindparam("top_k", type_=Integer))
+            .subquery("best_by_rank")
+        )
+        best_score = cast(best.c.rank + TITLE_BONUS * ranking.bonus(best.c.name_norm), Float)
+        floor = (
+            select(best_score)
+            .order_by(best_score.desc())
+            .offset(bindparam("kth", type_=Integer))
+            .limit(1)
+            .scalar_subquery()
+        )
+        # (A hair below: rank + bonus - TITLE_BONUS may round above the rank itself.)
+        reach = TITLE_BONUS + 1e-9
+        page_filter.append(win.c.rank >= func.coalesce(floor, 0.0) - reach)
     limit = bindparam("page_limit", type_=Integer)
     offset = bindparam("page_offset", type_=Integer)
     # Other orders: the window holds every match when it is not full; by distance it also
@@ -1138,18 +1131,15 @@ def _window_statement(
     facets: Any = null()
     if params.facets:
         facets = cast(_facets_json(win, arrays, scalars), TEXT)
-    text_known: Any = null()
-    if ranking is not None and ranking.queries is not None:
-        # Only when nothing matched: whether the text matches anywhere (migration 0007).
-        found = getattr(func.catalog, f"{model.__tablename__}_text_found")
-        statuses = _param("statuses", _TEXTS)
-        text_known = case((matched.c.n == 0, found(statuses, *ranking.queries)))
+    correction: Any = null()
+    if ranking is not None:
+        correction = case((matched.c.n == 0, _correction(model, ranking)))
     return (
         select(
             *_list_columns(model, page.c.distance, page.c.score),
             matched.c.n.label(_SEARCH_COLUMNS[0]),
             type_coerce(facets, NullType()).label(_SEARCH_COLUMNS[1]),
-            type_coerce(text_known, NullType()).label(_SEARCH_COLUMNS[2]),
+            type_coerce(correction, NullType()).label(_SEARCH_COLUMNS[2]),
         )
         .select_from(matched)
         .outerjoin(page.join(table, table.c.id == page.c.id), true())

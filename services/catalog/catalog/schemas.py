@@ -376,6 +376,12 @@ FACETS = (
     "frequent first); lower bounds when numberMatchedRelation is gte."
 )
 
+CORRECTED_QUERY = (
+    "Present when q matched nothing at all and some of its words are misspelt: the text "
+    "searched instead, each such word replaced by the closest word of the published records "
+    "(unaccented, lower case), as in 'Showing results for ...'."
+)
+
 
 class ListPageOut(BaseModel):
     """The envelope of the public list (OGC API Features style), without the records."""
@@ -391,6 +397,9 @@ class ListPageOut(BaseModel):
         alias="numberMatchedRelation", description=MATCHED_RELATION
     )
     facets: dict[str, dict[str, int]] | None = Field(default=None, description=FACETS)
+    corrected_query: str | None = Field(
+        default=None, alias="correctedQuery", description=CORRECTED_QUERY
+    )
 
 
 class PracticePage(ListPageOut):

@@ -179,6 +179,8 @@ class SearchPage:
     exact: bool
     more: bool
     facets: dict[str, dict[str, int]] | None
+    # The text searched instead of q, whose misspelt words it corrects.
+    correction: str | None = None
 
 
 # The public list's rows, in the field order of PracticeOut / ProviderOut, and which of the
@@ -228,6 +230,7 @@ async def search(
         exact=found.exact,
         more=found.more,
         facets=_facets(kind, found.facets) if params.facets else None,
+        correction=found.correction,
     )
 
 

@@ -92,6 +92,97 @@ async def test_polish_inflection_diacritics_and_typos(
     assert titles(await client.get("/v1/practices", params={"q": "zzzxxyq"})) == []
 
 
+async def test_misspelt_words_are_corrected(
+    client: httpx.AsyncClient, keys: Keys, corpus: dict[str, Any]
+) -> None:
+    typo = (await client.get("/v1/practices", params={"q": "Kooperajca Plus"})).json()
+    assert typo["correctedQuery"] == "kooperacja plus"
+    # A typo in a word of a summary, not of a title.
+    body = await client.get("/v1/practices", params={"q": "diangoza", "facets": "true"})
+    assert titles(body) == ["Kooperacja Plus: mapa problemów społecznych"]
+    assert body.json()["correctedQuery"] == "diagnoza"
+    assert body.json()["facets"]["categories"] == {"poverty": 1}
+    # Words spelled right are left alone, also when the other filters exclude their records.
+    for params in ({"q": "senior"}, {"q": "senior", "territory": "02"}, {"q": "zzzxxyq"}):
+        assert "correctedQuery" not in (await client.get("/v1/practices", params=params)).json()
+    # The exact search (the moderation list, HSDS, exports) corrects as well.
+    managed = await client.get(
+        "/v1/manage/practices",
+        params={"q": "kooperajca", "status": "published"},
+        headers=keys.moderator24,
+    )
+    assert [p["title"] for p in managed.json()["practices"]] == [
+        "Kooperacja Plus: mapa problemów społecznych"
+    ]
+
+
+async def test_only_words_of_published_records_correct_a_search(
+    client: httpx.AsyncClient,
+    keys: Keys,
+    corpus: dict[str, Any],
+    practice_payload: Callable[..., dict[str, Any]],
+    db_session: AsyncSession,
+) -> None:
+    async def search(q: str) -> dict[str, Any]:
+        response = await client.get("/v1/practices", params={"q": q})
+        assert response.status_code == 200, response.text
+        body: dict[str, Any] = response.json()
+        return body
+
+    created = await client.post(
+        "/v1/practices",
+        json=practice_payload(title="Hipoterapia w Ustroniu", summary="Zajęcia z końmi."),
+        headers=keys.editor24,
+    )
+    pid = created.json()["id"]
+    # A draft's words would tell what unpublished records say: never a correction.
+    unpublished = await search("hipoterapai")
+    assert unpublished["numberMatched"] == 0
+    assert "correctedQuery" not in unpublished
+    await client.post(f"/v1/practices/{pid}:submit", headers=keys.editor24)
+    await client.post(f"/v1/practices/{pid}:publish", headers=keys.moderator24)
+    published = await search("hipoterapai")
+    assert published["correctedQuery"] == "hipoterapia"
+    assert [p["title"] for p in published["practices"]] == ["Hipoterapia w Ustroniu"]
+    # An edit of a published record counts its new words and forgets the old ones.
+    await client.patch(
+        f"/v1/practices/{pid}", json={"title": "Dogoterapia w Ustroniu"}, headers=keys.moderator24
+    )
+    assert (await search("dogoterapai"))["correctedQuery"] == "dogoterapia"
+    assert "correctedQuery" not in await search("hipoterapai")
+    await client.post(f"/v1/practices/{pid}:archive", headers=keys.moderator24)
+    assert "correctedQuery" not in await search("dogoterapai")
+
+    # The counts the triggers keep equal a count from scratch, deletions included, and the
+    # words are those of the search (tsv_plain).
+    await db_session.execute(
+        text("DELETE FROM catalog.practice WHERE id = :id"), {"id": corpus["senior"]["id"]}
+    )
+    kept = await db_session.execute(
+        text("SELECT word, documents FROM catalog.practice_word WHERE documents <> 0")
+    )
+    texts = (
+        "title, summary, problem_addressed, description, method, results, implementer_name, "
+        "place, transferability"
+    )
+    recounted = await db_session.execute(
+        text(
+            "SELECT word, count(*) FROM catalog.practice, unnest(tsvector_to_array("
+            f"to_tsvector('simple', concat_ws(' ', {texts})))) AS word "
+            "WHERE status = 'published' GROUP BY word"
+        )
+    )
+    assert dict(kept.all()) == dict(recounted.all())
+    plain = await db_session.execute(
+        text(
+            "SELECT DISTINCT plain FROM catalog.practice_word WHERE documents > 0 EXCEPT ALL "
+            "SELECT DISTINCT word FROM catalog.practice, "
+            "unnest(tsvector_to_array(tsv_plain)) AS word WHERE status = 'published'"
+        )
+    )
+    assert plain.all() == []
+
+
 async def test_title_weighs_more_than_the_body(
     client: httpx.AsyncClient, corpus: dict[str, Any]
 ) -> None:

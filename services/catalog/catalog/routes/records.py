@@ -53,7 +53,7 @@ def list_response(
     request: Request, page: PageParams, *, key: str, found: service.SearchPage
 ) -> Response:
     """The public list as JSON: ``{key: items, numberMatched, numberReturned, links,
-    numberMatchedRelation[, facets]}``."""
+    numberMatchedRelation[, facets][, correctedQuery]}``."""
     returned = len(found.items)
     # With a lower-bound total the links follow the search's own "more".
     total = found.total if found.exact else page.offset + returned + found.more
@@ -68,6 +68,8 @@ def list_response(
     }
     if found.facets is not None:
         body["facets"] = found.facets
+    if found.correction is not None:
+        body["correctedQuery"] = found.correction
     return Response(orjson.dumps(body, option=_LIST_JSON, default=str), media_type=JSON)
 
 
