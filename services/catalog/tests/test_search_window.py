@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog import repository
@@ -321,3 +321,25 @@ async def test_the_fast_path_answers_as_the_route(
     bad = await client.get("/v1/practices", params={"limit": 0})
     assert bad.status_code == 422
     assert bad.json()["errors"][0]["field"] == "limit"
+
+
+async def test_a_word_is_as_broad_as_its_commonest_lemma(db_session: AsyncSession) -> None:
+    # Hunspell reads "innych" as "inny" or "inna": the query matches either, so the word is
+    # at least as common as the commoner lemma, not as both together; a word given twice
+    # (or two forms of one lemma) narrows nothing.
+    statement = select(repository._broad_query("tsv_pl", "catalog.pl"))
+
+    async def broad(q: str) -> bool:
+        values = {
+            "broad_words_tsv_pl": "inny inna dom",
+            "broad_shares_tsv_pl": "0.3000 0.2000 0.1000",
+            "broad_least_tsv_pl": 0.05,
+            "q": q,
+        }
+        return bool(await db_session.scalar(statement, values))
+
+    assert await broad("innych")  # 0.3 * 0.3
+    assert await broad("innych inna innym")
+    assert not await broad("domu")  # 0.1 * 0.1
+    assert not await broad("innych domem")  # 0.3 * 0.1 * 0.1
+    assert not await broad("innych zzzxxyq")  # an unknown word is rare
