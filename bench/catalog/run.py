@@ -274,8 +274,8 @@ async def load(settings: DatabaseSettings, practices: int, providers: int, seed:
         """
     )
     await connection.execute("DROP TABLE stage_practice, stage_provider")
-    await connection.execute("VACUUM ANALYZE catalog.practice")
-    await connection.execute("VACUUM ANALYZE catalog.provider")
+    for table in ("practice", "provider", "practice_word", "provider_word"):
+        await connection.execute(f"VACUUM ANALYZE catalog.{table}")
     await connection.close()
 
 
