@@ -436,9 +436,10 @@ class Ranking:
     parts: list[tuple[ColumnElement[bool], ColumnElement[float]]]
     # The parsed queries (lemmas, unaccented forms or NULL).
     queries: tuple[Any, Any]
-    # Per part, the tsvector column it matches and the configuration that parses the query
-    # for it (for the scan of broad words, see BroadWords), or None.
-    scans: list[tuple[str, str] | None]
+    # Per part, the tsvector column it matches, the configuration that parses the query for
+    # it and the text it parses (SQL of ``:q``), for the scan of broad words (see
+    # BroadWords), or None.
+    scans: list[tuple[str, str, str] | None]
 
     def bonus(self, name_norm: Any) -> ColumnElement[float]:
         return cast(func.word_similarity(self.title_query, name_norm), Float)
@@ -447,15 +448,24 @@ class Ranking:
         return cast(self.rank + TITLE_BONUS * self.bonus(model.name_norm), Float)
 
 
-def _query_values() -> tuple[Any, Any, Any]:
-    """The parsed query (lemmas, unaccented forms) and its unaccented text, computed once per
-    statement: under a generic plan of a prepared statement, an expression of the parameters
-    would be computed for every row (parsing through the Hunspell dictionary costs ~10 µs).
-    As a bonus the planner, not knowing the query, takes text matches for rare and reaches
-    for the GIN indexes rather than filtering another scan (which reads every tsvector)."""
+def _restored(model: RecordModel) -> str:
+    """SQL of ``:q`` with its words typed without diacritics written as the records most often
+    write them (``dzialania`` → ``działania``; migration 0009): their lemmas then match every
+    form, and the unaccented forms (the second part of a ranking) are rarely needed."""
+    return f"catalog.{model.__tablename__}_restored_query(:q)"
+
+
+def _query_values(model: RecordModel) -> tuple[Any, Any, Any]:
+    """The parsed query (lemmas of the restored text, unaccented forms) and its unaccented
+    text, computed once per statement: under a generic plan of a prepared statement, an
+    expression of the parameters would be computed for every row (parsing through the
+    Hunspell dictionary costs ~10 µs). As a bonus the planner, not knowing the query, takes
+    text matches for rare and reaches for the GIN indexes rather than filtering another scan
+    (which reads every tsvector)."""
     text = _param("q", TEXT)
+    restored = sa_text(_restored(model)).bindparams(bindparam("q", type_=TEXT))
     values = select(
-        func.websearch_to_tsquery(_PL, text).label("pl"),
+        func.websearch_to_tsquery(_PL, restored).label("pl"),
         func.websearch_to_tsquery(_PL_UNACCENT, text).label("plain"),
         func.catalog.unaccent_lower(text).label("norm"),
     ).cte("query")
@@ -474,7 +484,8 @@ def _ranking(model: RecordModel, kind: str) -> Ranking:
     ``lemmas``: Polish full text through Hunspell; ``lemmas or unaccented``: also the
     unaccented surface forms, for text typed without diacritics; the score favours title hits
     (weight A) and close titles."""
-    q_pl, q_plain, q_norm = _query_values()
+    q_pl, q_plain, q_norm = _query_values(model)
+    lemmas = ("tsv_pl", "catalog.pl", _restored(model))
     lemma_hit = model.tsv_pl.op("@@", return_type=Boolean)(q_pl)
     lemma_rank = cast(func.ts_rank(model.tsv_pl, q_pl), Float)
     if kind == "lemmas":
@@ -485,7 +496,7 @@ def _ranking(model: RecordModel, kind: str) -> Ranking:
             q_norm,
             [(lemma_hit, lemma_rank)],
             (q_pl, null()),
-            [("tsv_pl", "catalog.pl")],
+            [lemmas],
         )
     # Lemmas when they match, else the unaccented forms at half weight.
     plain_hit = model.tsv_plain.op("@@", return_type=Boolean)(q_plain)
@@ -506,7 +517,7 @@ def _ranking(model: RecordModel, kind: str) -> Ranking:
             q_norm,
             [(lemma_hit, lemma_rank), (plain_hit, plain_rank)],
             (q_pl, q_plain),
-            [("tsv_pl", "catalog.pl"), ("tsv_plain", "catalog.pl_unaccent")],
+            [lemmas, ("tsv_plain", "catalog.pl_unaccent", ":q")],
         )
     return Ranking(kind, either, rank, q_norm, [(either, rank)], (q_pl, q_plain), [None])
 
@@ -942,8 +953,8 @@ class BroadWords:
 BROAD_WORDS = BroadWords()
 
 
-def _broad_query(column: str, config: str) -> ColumnElement[bool]:
-    """Whether ``:q`` parsed by ``config`` is cheaper to read from the table than from the
+def _broad_query(column: str, config: str, text: str) -> ColumnElement[bool]:
+    """Whether ``text`` (SQL of ``:q``) parsed by ``config`` is cheaper to read from the table than from the
     GIN index of ``column`` (see BroadWords). A CTE: the two branches that ask it share one
     evaluation (the query parsed once through the dictionary)."""
     words, shares, least = (f"broad_{name}_{column}" for name in ("words", "shares", "least"))
@@ -956,7 +967,7 @@ def _broad_query(column: str, config: str) -> ColumnElement[bool]:
         f"SELECT array_agg(lexeme ORDER BY lexeme) AS lemmas, "
         f"max(coalesce((string_to_array(:{shares}, ' ')::float8[])"
         f"[array_position(string_to_array(:{words}, ' '), lexeme)], 1e-9)) AS share "
-        f"FROM unnest(to_tsvector('{config}'::regconfig, :q)) AS lemma, "
+        f"FROM unnest(to_tsvector('{config}'::regconfig, {text})) AS lemma, "
         "unnest(lemma.positions) AS position GROUP BY position"
         ") AS words) AS shares"
     ).bindparams(

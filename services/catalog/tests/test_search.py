@@ -84,6 +84,12 @@ async def test_polish_inflection_diacritics_and_typos(
     assert titles(await client.get("/v1/practices", params={"q": "osrodek pomocy spolecznej"})) == [
         "Ośrodek Pomocy Społecznej prowadzi usługi opiekuńcze"
     ]
+    # A word typed without diacritics is read as the records write it, and its lemma then
+    # finds its other forms ("społecznych" for "spolecznej").
+    assert set(titles(await client.get("/v1/practices", params={"q": "spolecznej"}))) == {
+        "Ośrodek Pomocy Społecznej prowadzi usługi opiekuńcze",
+        "Kooperacja Plus: mapa problemów społecznych",
+    }
     # A typo in the title still finds it.
     assert titles(await client.get("/v1/practices", params={"q": "Kooperajca Plus"}))[0].startswith(
         "Kooperacja"

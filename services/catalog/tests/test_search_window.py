@@ -327,7 +327,7 @@ async def test_a_word_is_as_broad_as_its_commonest_lemma(db_session: AsyncSessio
     # Hunspell reads "innych" as "inny" or "inna": the query matches either, so the word is
     # at least as common as the commoner lemma, not as both together; a word given twice
     # (or two forms of one lemma) narrows nothing.
-    statement = select(repository._broad_query("tsv_pl", "catalog.pl"))
+    statement = select(repository._broad_query("tsv_pl", "catalog.pl", ":q"))
 
     async def broad(q: str) -> bool:
         values = {
