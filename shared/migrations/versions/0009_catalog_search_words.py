@@ -18,7 +18,8 @@ correction (it would tell what unpublished records say). Words of records no lon
 published keep a count of 0 and are not suggested.
 
 ``catalog.practice_corrected_query`` / ``catalog.provider_corrected_query`` correct a query,
-comparing unaccented forms (a word typed without its diacritics is no typo): the candidates
+leaving alone the words the Polish dictionary knows and comparing unaccented forms (a word
+typed without its diacritics is no typo): the candidates
 of a word share trigrams with it (similarity at least 0.2, from the index), and the closest by
 edit distance wins (fuzzystrmatch's Levenshtein, at most one edit for words of 3-4 letters and
 two for longer ones; a swap of two letters is two edits), then by length, trigram similarity
@@ -88,8 +89,9 @@ TRIGGERS = {
 }
 
 # The query with each misspelt word replaced by the closest word of the published records,
-# or NULL when no word changes. A word is misspelt when it has letters only and no published
-# record holds its unaccented form. The trigram index finds the candidates (a sequential scan
+# or NULL when no word changes. A word is misspelt when it has letters only, the Polish
+# dictionary does not know it (a small catalogue lacks many words: "rodziny" is no typo of
+# "godziny") and no published record holds its unaccented form. The trigram index finds the candidates (a sequential scan
 # would compare every word).
 CORRECTED = f"""
 CREATE FUNCTION catalog.{{table}}_corrected_query(query text) RETURNS text
@@ -104,7 +106,9 @@ CREATE FUNCTION catalog.{{table}}_corrected_query(query text) RETURNS text
             WHERE token.lexeme NOT LIKE '%-%'  -- a compound: its parts follow it
         ), corrections AS MATERIALIZED (
             SELECT word, position,
-                CASE WHEN plain ~ '^[a-z]{{{{3,{MAX_LENGTH}}}}}$' AND NOT EXISTS (
+                CASE WHEN plain ~ '^[a-z]{{{{3,{MAX_LENGTH}}}}}$'
+                    AND ts_lexize('catalog.polish_hunspell'::regdictionary, word) IS NULL
+                    AND NOT EXISTS (
                     SELECT FROM catalog.{{table}}_word AS known
                     WHERE known.plain = words.plain AND known.documents > 0
                 ) THEN (
