@@ -954,9 +954,9 @@ BROAD_WORDS = BroadWords()
 
 
 def _broad_query(column: str, config: str, text: str) -> ColumnElement[bool]:
-    """Whether ``text`` (SQL of ``:q``) parsed by ``config`` is cheaper to read from the table than from the
-    GIN index of ``column`` (see BroadWords). A CTE: the two branches that ask it share one
-    evaluation (the query parsed once through the dictionary)."""
+    """Whether ``text`` (SQL of ``:q``) parsed by ``config`` is cheaper to read from the
+    table than from the GIN index of ``column`` (see BroadWords). A CTE: the two branches
+    that ask it share one evaluation (the query parsed once through the dictionary)."""
     words, shares, least = (f"broad_{name}_{column}" for name in ("words", "shares", "least"))
     # A word of the query is any of its lemmas (Hunspell gives several: ``innych`` is ``inny``
     # or ``inna``), which share its position: its share is at least the largest of theirs. A

@@ -91,8 +91,8 @@ TRIGGERS = {
 # The query with each misspelt word replaced by the closest word of the published records,
 # or NULL when no word changes. A word is misspelt when it has letters only, the Polish
 # dictionary does not know it (a small catalogue lacks many words: "rodziny" is no typo of
-# "godziny") and no published record holds its unaccented form. The trigram index finds the candidates (a sequential scan
-# would compare every word).
+# "godziny") and no published record holds its unaccented form. The trigram index finds the
+# candidates (a sequential scan would compare every word).
 CORRECTED = f"""
 CREATE FUNCTION catalog.{{table}}_corrected_query(query text) RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
