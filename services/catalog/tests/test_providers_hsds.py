@@ -103,7 +103,7 @@ async def test_provider_record(
     )
     assert found.json()["numberMatched"] == 1
     typo = (await client.get("/v1/providers", params={"q": "mops Testwoo"})).json()
-    assert (typo["correctedQuery"], typo["numberMatched"]) == ("mops testowo", 1)
+    assert (typo["correctedQuery"], typo["numberMatched"]) == ("mops Testowo", 1)
     near = await client.get(
         "/v1/providers", params={"near": "19.05,49.82", "radius_m": 5000, "facets": True}
     )

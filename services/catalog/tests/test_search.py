@@ -102,7 +102,12 @@ async def test_misspelt_words_are_corrected(
     client: httpx.AsyncClient, keys: Keys, corpus: dict[str, Any]
 ) -> None:
     typo = (await client.get("/v1/practices", params={"q": "Kooperajca Plus"})).json()
-    assert typo["correctedQuery"] == "kooperacja plus"
+    assert typo["correctedQuery"] == "Kooperacja Plus"
+    # The syntax of the query stays: quotes, and the minus that excludes a word (the
+    # Kooperacja summary holds a "diagnoza").
+    quoted = await client.get("/v1/practices", params={"q": '"kooperajca" -diagnoza'})
+    assert quoted.json()["correctedQuery"] == '"kooperacja" -diagnoza'
+    assert titles(quoted) == []
     # A typo in a word of a summary, not of a title.
     body = await client.get("/v1/practices", params={"q": "diangoza", "facets": "true"})
     assert titles(body) == ["Kooperacja Plus: mapa problemów społecznych"]

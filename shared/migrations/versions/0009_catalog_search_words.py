@@ -88,11 +88,21 @@ TRIGGERS = {
     "DELETE": "REFERENCING OLD TABLE AS old_rows",
 }
 
-# The query with each misspelt word replaced by the closest word of the published records,
-# or NULL when no word changes. A word is misspelt when it has letters only, the Polish
-# dictionary does not know it (a small catalogue lacks many words: "rodziny" is no typo of
-# "godziny") and no published record holds its unaccented form. The trigram index finds the
-# candidates (a sequential scan would compare every word).
+# A query in parts: runs of letters (the words) and runs of anything else (spaces, quotes,
+# the minus of websearch_to_tsquery), so that a function may rewrite the words and leave the
+# rest. Letters by code point (Latin, with the Latin-1 and Extended-A letters Polish uses),
+# not by [[:alpha:]], which follows the database's locale and under "C" takes ż for no letter.
+LETTERS = "A-Za-zÀ-ÖØ-öø-ɏ"
+PARTS = (
+    f"regexp_matches(query, '[{LETTERS}]+|[^{LETTERS}]+', 'g') "
+    "WITH ORDINALITY AS part(match, position)"
+)
+
+# The query with each misspelt word replaced by the closest word of the published records
+# (capitalised as typed), or NULL when no word changes. A word is misspelt when it has 3 to
+# MAX_LENGTH letters, the Polish dictionary does not know it (a small catalogue lacks many
+# words: "rodziny" is no typo of "godziny") and no published record holds its unaccented
+# form. The trigram index finds the candidates (a sequential scan would compare every word).
 CORRECTED = f"""
 CREATE FUNCTION catalog.{{table}}_corrected_query(query text) RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
@@ -100,14 +110,13 @@ CREATE FUNCTION catalog.{{table}}_corrected_query(query text) RETURNS text
     SET enable_seqscan = off
     RETURN (
         WITH words AS MATERIALIZED (
-            SELECT token.lexeme AS word, token.positions[1] AS position,
-                catalog.unaccent_lower(token.lexeme) AS plain
-            FROM unnest(to_tsvector('pg_catalog.simple'::regconfig, query)) AS token
-            WHERE token.lexeme NOT LIKE '%-%'  -- a compound: its parts follow it
+            SELECT part.match[1] AS typed, part.position,
+                catalog.unaccent_lower(part.match[1]) AS plain
+            FROM {PARTS}
         ), corrections AS MATERIALIZED (
-            SELECT word, position,
+            SELECT typed, position,
                 CASE WHEN plain ~ '^[a-z]{{{{3,{MAX_LENGTH}}}}}$'
-                    AND ts_lexize('catalog.polish_hunspell'::regdictionary, word) IS NULL
+                    AND ts_lexize('catalog.polish_hunspell'::regdictionary, lower(typed)) IS NULL
                     AND NOT EXISTS (
                     SELECT FROM catalog.{{table}}_word AS known
                     WHERE known.plain = words.plain AND known.documents > 0
@@ -124,8 +133,11 @@ CREATE FUNCTION catalog.{{table}}_corrected_query(query text) RETURNS text
                 ) END AS correction
             FROM words
         )
-        SELECT CASE WHEN bool_or(correction IS NOT NULL)
-            THEN string_agg(coalesce(correction, word), ' ' ORDER BY position) END
+        SELECT CASE WHEN bool_or(correction IS NOT NULL) THEN string_agg(
+            CASE WHEN correction IS NULL THEN typed
+                WHEN typed ~ '^[A-ZÀ-ÖØ-Þ]' THEN upper(left(correction, 1)) || substr(correction, 2)
+                ELSE correction END,
+            '' ORDER BY position) END
         FROM corrections
     );
 """
@@ -133,22 +145,20 @@ CREATE FUNCTION catalog.{{table}}_corrected_query(query text) RETURNS text
 # The query with each word typed without diacritics written as the published records most
 # often write it (``dzialania`` → ``działania``, which the Polish lemmas then match in every
 # form), everything else as it is (operators and quotes of websearch_to_tsquery included).
-RESTORED = """
-CREATE FUNCTION catalog.{table}_restored_query(query text) RETURNS text
+RESTORED = f"""
+CREATE FUNCTION catalog.{{table}}_restored_query(query text) RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
     RETURN (
         SELECT string_agg(coalesce((
-            SELECT known.word FROM catalog.{table}_word AS known
+            SELECT known.word FROM catalog.{{table}}_word AS known
             WHERE part.match[1] ~ '^[a-zA-Z]+$' AND known.plain = lower(part.match[1])
                 AND known.documents > 0
             ORDER BY known.documents DESC, known.word
             LIMIT 1
         ), part.match[1]), '' ORDER BY part.position)
-        FROM regexp_matches(query, '[[:alpha:]]+|[^[:alpha:]]+', 'g')
-            WITH ORDINALITY AS part(match, position)
+        FROM {PARTS}
     );
 """
-
 
 def upgrade() -> None:
     op.execute("CREATE EXTENSION IF NOT EXISTS fuzzystrmatch WITH SCHEMA public")
