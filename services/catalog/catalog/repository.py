@@ -455,19 +455,31 @@ def _restored(model: RecordModel) -> str:
     return f"catalog.{model.__tablename__}_restored_query(:q)"
 
 
-def _query_values(model: RecordModel) -> tuple[Any, Any, Any]:
-    """The parsed query (lemmas of the restored text, unaccented forms) and its unaccented
-    text, computed once per statement: under a generic plan of a prepared statement, an
+# The words a query excludes (websearch_to_tsquery's ``-word`` and ``-"a phrase"``), as a
+# query that matches any of them.
+_EXCLUDED = (
+    "(SELECT string_agg(excluded[1], ' or ') "
+    r"""FROM regexp_matches(:q, '(?:^|\s)-("[^"]*"|[^\s"]+)', 'g') AS excluded)"""
+)
+
+
+def _query_values(model: RecordModel) -> tuple[Any, Any, Any, Any]:
+    """The parsed query (lemmas of the restored text, unaccented forms), its unaccented text
+    and the lemmas of the words it excludes (NULL: none), computed once per statement: under a generic plan of a prepared statement, an
     expression of the parameters would be computed for every row (parsing through the
     Hunspell dictionary costs ~10 µs). As a bonus the planner, not knowing the query, takes
     text matches for rare and reaches for the GIN indexes rather than filtering another scan
     (which reads every tsvector)."""
     text = _param("q", TEXT)
     restored = sa_text(_restored(model)).bindparams(bindparam("q", type_=TEXT))
+    excluded = sa_text(_restored(model).replace(":q", _EXCLUDED)).bindparams(
+        bindparam("q", type_=TEXT)
+    )
     values = select(
         func.websearch_to_tsquery(_PL, restored).label("pl"),
         func.websearch_to_tsquery(_PL_UNACCENT, text).label("plain"),
         func.catalog.unaccent_lower(text).label("norm"),
+        func.websearch_to_tsquery(_PL, excluded).label("excluded"),
     ).cte("query")
     return tuple(select(column).scalar_subquery() for column in values.c)  # type: ignore[return-value]
 
@@ -484,7 +496,7 @@ def _ranking(model: RecordModel, kind: str) -> Ranking:
     ``lemmas``: Polish full text through Hunspell; ``lemmas or unaccented``: also the
     unaccented surface forms, for text typed without diacritics; the score favours title hits
     (weight A) and close titles."""
-    q_pl, q_plain, q_norm = _query_values(model)
+    q_pl, q_plain, q_norm, q_excluded = _query_values(model)
     lemmas = ("tsv_pl", "catalog.pl", _restored(model))
     lemma_hit = model.tsv_pl.op("@@", return_type=Boolean)(q_pl)
     lemma_rank = cast(func.ts_rank(model.tsv_pl, q_pl), Float)
@@ -498,8 +510,13 @@ def _ranking(model: RecordModel, kind: str) -> Ranking:
             (q_pl, null()),
             [lemmas],
         )
-    # Lemmas when they match, else the unaccented forms at half weight.
-    plain_hit = model.tsv_plain.op("@@", return_type=Boolean)(q_plain)
+    # Lemmas when they match, else the unaccented forms at half weight; a word the query
+    # excludes excludes in any form (``-seniorow`` a record that says ``seniorami``).
+    excluded_hit = model.tsv_pl.op("@@", return_type=Boolean)(q_excluded)
+    plain_hit = and_(
+        model.tsv_plain.op("@@", return_type=Boolean)(q_plain),
+        ~func.coalesce(excluded_hit, false()),
+    )
     plain_rank = cast(0.5 * func.ts_rank(model.tsv_plain, q_plain), Float)
     either: ColumnElement[bool] = or_(lemma_hit, plain_hit)
     rank: ColumnElement[float] = cast(case((lemma_hit, lemma_rank), else_=plain_rank), Float)

@@ -90,6 +90,12 @@ async def test_polish_inflection_diacritics_and_typos(
         "Ośrodek Pomocy Społecznej prowadzi usługi opiekuńcze",
         "Kooperacja Plus: mapa problemów społecznych",
     }
+    # A word the query excludes excludes in any form, typed with diacritics or without.
+    for q in ("usługi -bezdomnym", "uslugi -bezdomnym"):
+        assert titles(await client.get("/v1/practices", params={"q": q})) == [], q
+    assert titles(await client.get("/v1/practices", params={"q": "uslugi -seniorom"})) == [
+        "Ośrodek Pomocy Społecznej prowadzi usługi opiekuńcze"
+    ]
     # A typo in the title still finds it.
     assert titles(await client.get("/v1/practices", params={"q": "Kooperajca Plus"}))[0].startswith(
         "Kooperacja"
