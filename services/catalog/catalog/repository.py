@@ -448,11 +448,12 @@ class Ranking:
         return cast(self.rank + TITLE_BONUS * self.bonus(model.name_norm), Float)
 
 
-def _restored(model: RecordModel) -> str:
-    """SQL of ``:q`` with its words typed without diacritics written as the records most often
-    write them (``dzialania`` → ``działania``; migration 0009): their lemmas then match every
-    form, and the unaccented forms (the second part of a ranking) are rarely needed."""
-    return f"catalog.{model.__tablename__}_restored_query(:q)"
+def _restored(model: RecordModel, text: str = ":q") -> str:
+    """SQL of ``text`` (by default ``:q``) with its words typed without diacritics written as
+    the records most often write them (``dzialania`` → ``działania``; migration 0009): their
+    lemmas then match every form, and the unaccented forms (the second part of a ranking) are
+    rarely needed."""
+    return f"catalog.{model.__tablename__}_restored_query({text})"
 
 
 # The words a query excludes (websearch_to_tsquery's ``-word`` and ``-"a phrase"``), as a
@@ -465,16 +466,14 @@ _EXCLUDED = (
 
 def _query_values(model: RecordModel) -> tuple[Any, Any, Any, Any]:
     """The parsed query (lemmas of the restored text, unaccented forms), its unaccented text
-    and the lemmas of the words it excludes (NULL: none), computed once per statement: under a generic plan of a prepared statement, an
-    expression of the parameters would be computed for every row (parsing through the
-    Hunspell dictionary costs ~10 µs). As a bonus the planner, not knowing the query, takes
-    text matches for rare and reaches for the GIN indexes rather than filtering another scan
-    (which reads every tsvector)."""
+    and the lemmas of the words it excludes (NULL: none), computed once per statement: under
+    a generic plan of a prepared statement, an expression of the parameters would be computed
+    for every row (parsing through the Hunspell dictionary costs ~10 µs). As a bonus the
+    planner, not knowing the query, takes text matches for rare and reaches for the GIN
+    indexes rather than filtering another scan (which reads every tsvector)."""
     text = _param("q", TEXT)
     restored = sa_text(_restored(model)).bindparams(bindparam("q", type_=TEXT))
-    excluded = sa_text(_restored(model).replace(":q", _EXCLUDED)).bindparams(
-        bindparam("q", type_=TEXT)
-    )
+    excluded = sa_text(_restored(model, _EXCLUDED)).bindparams(bindparam("q", type_=TEXT))
     values = select(
         func.websearch_to_tsquery(_PL, restored).label("pl"),
         func.websearch_to_tsquery(_PL_UNACCENT, text).label("plain"),
