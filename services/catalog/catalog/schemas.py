@@ -379,7 +379,7 @@ FACETS = (
 CORRECTED_QUERY = (
     "Present when q matched nothing at all and some of its words are misspelt: the text "
     "searched instead, each such word replaced by the closest word of the published records "
-    "(unaccented, lower case), as in 'Showing results for ...'."
+    "(the rest as typed), as in 'Showing results for ...'."
 )
 
 

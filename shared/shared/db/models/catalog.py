@@ -8,7 +8,8 @@ the title's weight in relevance), ``tsv_pl`` (Polish Hunspell lemmas, title weig
 ``provider_word`` hold the words of the published records, which correct a misspelt search.
 The text-search configurations ``catalog.pl`` / ``catalog.pl_unaccent`` and the function
 ``catalog.unaccent_lower`` are created by migration 0003, ``catalog.search_tokens`` by 0007,
-the functions ``catalog.*_corrected_query`` and the triggers that count the words by 0009.
+the functions ``catalog.*_corrected_query`` / ``*_restored_query`` and the triggers that
+count the words by 0009.
 """
 
 from __future__ import annotations
