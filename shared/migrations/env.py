@@ -16,7 +16,7 @@ config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logger", True):
     fileConfig(config.config_file_name, disable_existing_loggers=False)
 
-SCHEMAS = ("geo", "ref", "auth", "ingest", "stats", "catalog")
+SCHEMAS = ("geo", "ref", "auth", "ingest", "stats", "stats_internal", "catalog")
 
 
 def _url() -> str:

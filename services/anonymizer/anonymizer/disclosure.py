@@ -508,6 +508,7 @@ def protect(
     p: float,
     locked: BoolArray | None = None,
     primary: BoolArray | None = None,
+    forced: BoolArray | None = None,
     max_rounds: int = 500,
     cap: float | FloatArray | None = None,
     on_round: Callable[[dict[str, int]], None] | None = None,
@@ -516,7 +517,8 @@ def protect(
 
     ``locked`` cells may not be suppressed secondarily (values already published and frozen);
     they still count as primary when below ``k``, which the audit then reports as exact.
-    ``primary`` replaces the frequency rule by a given set of sensitive cells; ``cap`` is the
+    ``primary`` replaces the frequency rule by a given set of sensitive cells; ``forced`` cells
+    are suppressed from the start (hidden by an earlier release, they stay hidden); ``cap`` is the
     attacker's upper bound (one or per cell, see :func:`audit`); ``on_round``
     hears the progress after every round."""
     check_k(k)
@@ -526,7 +528,7 @@ def protect(
     locked = np.zeros(values.shape, dtype=bool) if locked is None else locked
     if primary is None:
         primary = primary_suppression(values, k=k)
-    suppressed = primary.copy()
+    suppressed = primary.copy() if forced is None else primary | forced
     need_of = _levels(values, k=k, p=p)
     caps = _caps(values, cap)
     total = AuditResult()

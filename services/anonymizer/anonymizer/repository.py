@@ -194,6 +194,8 @@ class NewCell:
     rate: float | None
     rate_lower: float | None
     rate_upper: float | None
+    # Shows its last published value while its true value changed (the revision policy).
+    pending: bool = False
 
 
 async def aggregate(*, session: AsyncSession, as_of: date) -> list[AggregateRow]:
@@ -216,9 +218,49 @@ async def monthly_counts(
     return [MonthlyCount(*row) for row in result.all()]
 
 
-async def unit_parents(*, session: AsyncSession) -> dict[str, str | None]:
-    rows = await session.execute(text("SELECT code, parent_code FROM geo.territorial_unit"))
-    return {str(code): parent for code, parent in rows.all()}
+async def units(*, session: AsyncSession) -> tuple[dict[str, str | None], dict[str, str]]:
+    """Every unit's parent and level."""
+    rows = await session.execute(text("SELECT code, parent_code, level FROM geo.territorial_unit"))
+    parents: dict[str, str | None] = {}
+    levels: dict[str, str] = {}
+    for code, parent, level in rows.all():
+        parents[str(code)] = parent
+        levels[str(code)] = str(level)
+    return parents, levels
+
+
+async def first_reference_date(*, session: AsyncSession, as_of: date) -> date | None:
+    value = await session.scalar(
+        text("SELECT min(reference_date) FROM ingest.record WHERE reference_date <= :as_of"),
+        {"as_of": as_of},
+    )
+    return value if isinstance(value, date) else None
+
+
+async def voivodeships_with_records(*, session: AsyncSession, as_of: date) -> list[str]:
+    """The voivodeships (TERC prefix) of the municipalities with records up to ``as_of``."""
+    rows = await session.execute(
+        text(
+            "SELECT DISTINCT left(gmina_code, 2) FROM ingest.record"
+            " WHERE reference_date <= :as_of ORDER BY 1"
+        ),
+        {"as_of": as_of},
+    )
+    return [str(code) for (code,) in rows.all()]
+
+
+async def current_release(*, session: AsyncSession) -> dict[str, Any] | None:
+    row = await session.execute(
+        text(
+            "SELECT id, parameters, periods, open_periods, as_of FROM stats.release"
+            " WHERE status = 'published' ORDER BY id DESC LIMIT 1"
+        )
+    )
+    found = row.mappings().first()
+    return dict(found) if found is not None else None
+
+
+_BLOCK = "left(unit_code, 2) = :voivodeship AND period = ANY(CAST(:periods AS text[]))"
 
 
 async def populations(*, session: AsyncSession, years: Sequence[int]) -> dict[tuple[str, int], int]:
@@ -235,17 +277,190 @@ async def populations(*, session: AsyncSession, years: Sequence[int]) -> dict[tu
     return {(code, year): population for code, year, population in rows.all()}
 
 
-async def frozen_cells(*, session: AsyncSession) -> dict[CellKey, FrozenValue]:
+async def frozen_cells(
+    *, session: AsyncSession, voivodeship: str, periods: Sequence[str]
+) -> dict[CellKey, FrozenValue]:
+    """The values earlier releases froze in one block."""
     rows = await session.execute(
         text(
             "SELECT unit_code, category, period, measure, source, value, suppressed, release_id"
-            " FROM stats.frozen_cell"
-        )
+            f" FROM stats.frozen_cell WHERE {_BLOCK}"
+        ),
+        {"voivodeship": voivodeship, "periods": list(periods)},
     )
     return {
         CellKey(unit, category, period, measure, source): FrozenValue(value, suppressed, release)
         for unit, category, period, measure, source, value, suppressed, release in rows.all()
     }
+
+
+async def true_cells(
+    *, session: AsyncSession, voivodeship: str, periods: Sequence[str]
+) -> dict[CellKey, int]:
+    """The true counts behind the current release in one block (``stats_internal``)."""
+    rows = await session.execute(
+        text(
+            "SELECT unit_code, category, period, measure, source, value"
+            f" FROM stats_internal.true_cell WHERE {_BLOCK}"
+        ),
+        {"voivodeship": voivodeship, "periods": list(periods)},
+    )
+    return {
+        CellKey(unit, category, period, measure, source): value
+        for unit, category, period, measure, source, value in rows.all()
+    }
+
+
+async def replace_true_cells(
+    *,
+    session: AsyncSession,
+    voivodeship: str,
+    periods: Sequence[str],
+    rows: Sequence[AggregateRow],
+) -> None:
+    block = {"voivodeship": voivodeship, "periods": list(periods)}
+    await session.execute(text(f"DELETE FROM stats_internal.true_cell WHERE {_BLOCK}"), block)
+    await session.execute(
+        text(
+            "INSERT INTO stats_internal.true_cell (unit_code, category, period, measure, source,"
+            " value) SELECT * FROM unnest(CAST(:unit_code AS text[]), CAST(:category AS text[]),"
+            " CAST(:period AS text[]), CAST(:measure AS text[]), CAST(:source AS text[]),"
+            " CAST(:value AS int[]))"
+        ),
+        {
+            "unit_code": [row.unit_code for row in rows],
+            "category": [row.category for row in rows],
+            "period": [row.period for row in rows],
+            "measure": [row.measure for row in rows],
+            "source": [row.source for row in rows],
+            "value": [row.value for row in rows],
+        },
+    )
+
+
+async def block_published(*, session: AsyncSession, release_id: int, block: dict[str, Any]) -> bool:
+    found = await session.scalar(
+        text(f"SELECT EXISTS (SELECT 1 FROM stats.cell WHERE release_id = :release AND {_BLOCK})"),
+        {"release": release_id, **block},
+    )
+    return bool(found)
+
+
+_CELL_COPY = (
+    "INSERT INTO stats.cell (release_id, unit_code, level, category, period, period_kind,"
+    " measure, source, value, suppressed, suppression, population, rate, rate_lower,"
+    " rate_upper, revision_pending)"
+    " SELECT :release, c.unit_code, c.level, c.category, c.period, c.period_kind, c.measure,"
+    " c.source, c.value, c.suppressed, c.suppression, c.population, c.rate, c.rate_lower,"
+    " c.rate_upper, {pending} FROM stats.cell c"
+)
+
+
+async def carry_over(
+    *,
+    session: AsyncSession,
+    release_id: int,
+    previous_id: int,
+    periods: Sequence[str],
+    excluded: Sequence[dict[str, Any]],
+) -> int:
+    """Copy every cell of the previous release in ``periods`` outside the ``excluded`` blocks
+    (the ones this run wrote itself); returns how many."""
+    pairs = [
+        f"{block['voivodeship']}|{period}" for block in excluded for period in block["periods"]
+    ]
+    result = await session.execute(
+        text(
+            _CELL_COPY.format(pending="c.revision_pending")
+            + " WHERE c.release_id = :previous AND c.period = ANY(CAST(:periods AS text[]))"
+            " AND c.period_kind <> 'month'"
+            " AND left(c.unit_code, 2) || '|' || c.period <> ALL(CAST(:pairs AS text[]))"
+        ),
+        {"release": release_id, "previous": previous_id, "periods": list(periods), "pairs": pairs},
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def carry_block(
+    *,
+    session: AsyncSession,
+    release_id: int,
+    previous_id: int,
+    block: dict[str, Any],
+    changed: Sequence[CellKey],
+    truth: Sequence[int],
+) -> None:
+    """Copy one block of the previous release as it was, flagging ``revision_pending`` on every
+    published cell whose true count (``changed``/``truth``; absent: 0) is no longer the one
+    shown."""
+    await session.execute(
+        text(
+            _CELL_COPY.format(
+                pending="c.revision_pending OR (NOT c.suppressed"
+                " AND coalesce(t.value, 0) <> c.value)"
+            )
+            + " LEFT JOIN unnest(CAST(:unit_code AS text[]), CAST(:category AS text[]),"
+            " CAST(:period AS text[]), CAST(:measure AS text[]), CAST(:source AS text[]),"
+            " CAST(:value AS int[])) AS t(unit_code, category, period, measure, source, value)"
+            " USING (unit_code, category, period, measure, source)"
+            " WHERE c.release_id = :previous AND left(c.unit_code, 2) = :voivodeship"
+            " AND c.period = ANY(CAST(:periods AS text[]))"
+        ),
+        {
+            "release": release_id,
+            "previous": previous_id,
+            **block,
+            "unit_code": [key.unit_code for key in changed],
+            "category": [key.category for key in changed],
+            "period": [key.period for key in changed],
+            "measure": [key.measure for key in changed],
+            "source": [key.source for key in changed],
+            "value": list(truth),
+        },
+    )
+
+
+async def count_cells(
+    *, session: AsyncSession, release_id: int, pending: bool = False, suppressed: bool = False
+) -> int:
+    clauses = ["release_id = :release"]
+    if pending:
+        clauses.append("revision_pending")
+    if suppressed:
+        clauses.append("suppressed")
+    value = await session.scalar(
+        text(f"SELECT count(*) FROM stats.cell WHERE {' AND '.join(clauses)}"),
+        {"release": release_id},
+    )
+    return int(value or 0)
+
+
+async def add_periods(
+    *,
+    session: AsyncSession,
+    release_id: int,
+    periods: Sequence[str],
+    open_periods: Sequence[str],
+) -> None:
+    await session.execute(
+        text(
+            "UPDATE stats.release SET periods = periods || CAST(:periods AS text[]),"
+            " open_periods = open_periods || CAST(:open AS text[]) WHERE id = :id"
+        ),
+        {"id": release_id, "periods": list(periods), "open": list(open_periods)},
+    )
+
+
+async def finish_release(*, session: AsyncSession, release_id: int, audit: dict[str, Any]) -> None:
+    """The audit summary, and the moment of publication (the end of the work, not the start of
+    the transaction)."""
+    await session.execute(
+        text(
+            "UPDATE stats.release SET audit = CAST(:audit AS jsonb),"
+            " published_at = clock_timestamp() WHERE id = :id"
+        ),
+        {"id": release_id, "audit": _json(audit)},
+    )
 
 
 async def lock_municipalities(*, session: AsyncSession, gminas: Sequence[str]) -> None:
@@ -313,6 +528,7 @@ async def insert_cells(*, session: AsyncSession, release_id: int, cells: Sequenc
             "rate",
             "rate_lower",
             "rate_upper",
+            "revision_pending",
         )
     }
     for cell in cells:
@@ -331,35 +547,34 @@ async def insert_cells(*, session: AsyncSession, release_id: int, cells: Sequenc
             ("rate", cell.rate),
             ("rate_lower", cell.rate_lower),
             ("rate_upper", cell.rate_upper),
+            ("revision_pending", cell.pending),
         ):
             columns[name].append(value)
     await session.execute(
         text(
             "INSERT INTO stats.cell (release_id, unit_code, level, category, period, period_kind,"
             " measure, source, value, suppressed, suppression, population, rate, rate_lower,"
-            " rate_upper)"
+            " rate_upper, revision_pending)"
             " SELECT :release_id, u.unit_code, u.level, u.category, u.period, u.period_kind,"
             " u.measure, u.source, u.value, u.suppression IS NOT NULL, u.suppression,"
-            " u.population, u.rate, u.rate_lower, u.rate_upper"
+            " u.population, u.rate, u.rate_lower, u.rate_upper, u.revision_pending"
             " FROM unnest(CAST(:unit_code AS text[]), CAST(:level AS text[]),"
             " CAST(:category AS text[]), CAST(:period AS text[]), CAST(:period_kind AS text[]),"
             " CAST(:measure AS text[]), CAST(:source AS text[]), CAST(:value AS int[]),"
             " CAST(:suppression AS text[]), CAST(:population AS int[]),"
             " CAST(:rate AS float8[]), CAST(:rate_lower AS float8[]),"
-            " CAST(:rate_upper AS float8[]))"
+            " CAST(:rate_upper AS float8[]), CAST(:revision_pending AS boolean[]))"
             " AS u(unit_code, level, category, period, period_kind, measure, source, value,"
-            " suppression, population, rate, rate_lower, rate_upper)"
+            " suppression, population, rate, rate_lower, rate_upper, revision_pending)"
         ),
         {"release_id": release_id, **columns},
     )
 
 
-async def freeze(
-    *, session: AsyncSession, release_id: int, cells: Sequence[NewCell], periods: Sequence[str]
-) -> None:
-    """Record the published state of the closed periods' cells for later audits."""
-    closed = set(periods)
-    chosen = [cell for cell in cells if cell.row.period in closed]
+async def freeze(*, session: AsyncSession, release_id: int, cells: Sequence[NewCell]) -> None:
+    """Record the published state of closed periods' cells for later audits (the caller passes
+    the closed cells whose shown value is new: a pending cell keeps its frozen value)."""
+    chosen = list(cells)
     await session.execute(
         text(
             "INSERT INTO stats.frozen_cell (unit_code, category, period, measure, source, value,"

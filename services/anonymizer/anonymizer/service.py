@@ -7,14 +7,22 @@ import asyncio
 import logging
 import uuid
 from collections.abc import Callable, Coroutine
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
 import numpy as np
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from anonymizer import repository
+from anonymizer import aggregation, repository
+from anonymizer.blocks import (
+    Block,
+    Revision,
+    classify,
+    period_groups,
+    vanished_rows,
+    voivodeship_of,
+)
 from anonymizer.ckm import PTable, build_ptable, hmac_pads
 from anonymizer.disclosure import (
     DisclosureError,
@@ -25,7 +33,7 @@ from anonymizer.disclosure import (
     protect,
 )
 from anonymizer.relations import CellKey, build_relations
-from anonymizer.repository import AggregateRow, FrozenValue, MonthlyCount, NewCell
+from anonymizer.repository import AggregateRow, MonthlyCount, NewCell
 from anonymizer.settings import AnonymizerSettings
 from shared.errors import ValidationFailed
 from shared.intervals import compare_with_benchmark, wilson_interval
@@ -144,50 +152,23 @@ def quarter_of(period: str) -> str:
     return f"{period[:4]}-Q{(int(period[5:7]) - 1) // 3 + 1}"
 
 
+def periods_between(first: date, as_of: date) -> list[str]:
+    """Every quarter and year from the one holding ``first`` to the one holding ``as_of``."""
+    periods: list[str] = []
+    for year in range(first.year, as_of.year + 1):
+        periods.append(str(year))
+        for quarter in range(1, 5):
+            starts = date(year, 3 * quarter - 2, 1)
+            if (year, quarter) >= (first.year, (first.month - 1) // 3 + 1) and starts <= as_of:
+                periods.append(f"{year}-Q{quarter}")
+    return periods
+
+
 @dataclass(slots=True)
 class Outcome:
     release_id: int
     cells: int
     suppressed: int
-
-
-def _frozen_conflicts(
-    rows: list[AggregateRow], frozen: dict[CellKey, FrozenValue], closed: set[str], k: int
-) -> tuple[np.ndarray[Any, np.dtype[np.bool_]], np.ndarray[Any, np.dtype[np.bool_]], list[str]]:
-    """Cells locked to their frozen published value, cells whose revision is too small to
-    publish, and revisions that cannot be published at all.
-
-    A published value of a closed period may change by 0 or by at least ``k`` (time
-    differencing, A4). A change by 0 < |delta| < k would disclose the few records behind it,
-    so the new value of that cell is treated as sensitive: suppressed and audited like a
-    primary cell, while the rest of the release goes ahead. A cell published with a small
-    value that vanished cannot be protected (there is no cell left to suppress)."""
-    locked = np.zeros(len(rows), dtype=bool)
-    revised = np.zeros(len(rows), dtype=bool)
-    problems: list[str] = []
-    seen: set[CellKey] = set()
-    for position, row in enumerate(rows):
-        key = row.key
-        seen.add(key)
-        previous = frozen.get(key)
-        if previous is None or previous.value is None or row.period not in closed:
-            continue
-        change = abs(row.value - previous.value)
-        if change == 0:
-            locked[position] = True
-        elif change < k:
-            revised[position] = True
-    for key, previous in frozen.items():
-        if key not in seen and key.period in closed and previous.value and previous.value < k:
-            problems.append(_describe(key, previous.release_id))
-    return locked, revised, problems
-
-
-def _describe(key: CellKey, release_id: int) -> str:
-    return (
-        f"{key.unit_code}/{key.category}/{key.period}/{key.measure}/{key.source}"
-        f" (published in release {release_id})"
-    )
 
 
 def protect_rows(
@@ -196,29 +177,31 @@ def protect_rows(
     *,
     k: int,
     p: float,
-    locked: np.ndarray[Any, np.dtype[np.bool_]],
-    revised: np.ndarray[Any, np.dtype[np.bool_]],
+    revision: Revision,
+    hide_changed: bool,
     population: dict[tuple[str, int], int],
     max_rounds: int,
     on_round: Callable[[dict[str, int]], None] | None = None,
 ) -> Protection:
-    """CPU-bound: build the relations and protect (run it in a thread).
+    """CPU-bound: build the relations and protect one block (run it in a thread).
 
-    Revisions smaller than ``k`` are sensitive like counts below ``k``; a locked cell is out
-    already (frozen). The attacker bounds each cell by the residents of its unit (published),
-    or by the largest count where the population is unknown."""
+    Revisions smaller than ``k`` are sensitive like counts below ``k``, and so is every
+    changed cell with ``hide_changed``; a locked cell is out already (frozen), a cell
+    suppressed before stays suppressed. The attacker bounds each cell by the residents of its
+    unit (published), or by the block's largest figure where the population is unknown."""
     values = np.array([row.value for row in rows], dtype=np.int64)
     relations = build_relations([row.key for row in rows], values, parents)
-    caps = attacker_caps(rows, values, population)
+    sensitive = revision.sensitive | (revision.changed if hide_changed else revision.sensitive)
     return protect(
         values,
         RelationSystem(relations, values.size),
         k=k,
         p=p,
-        locked=locked,
-        primary=(primary_suppression(values, k=k) | revised) & ~locked,
+        locked=revision.locked,
+        primary=(primary_suppression(values, k=k) | sensitive) & ~revision.locked,
+        forced=revision.forced,
         max_rounds=max_rounds,
-        cap=caps,
+        cap=attacker_caps(rows, values, population),
         on_round=on_round,
     )
 
@@ -230,12 +213,12 @@ def attacker_caps(
 ) -> np.ndarray[Any, np.dtype[np.float64]]:
     """The attacker's upper bound of each cell: the published residents of its unit in that
     year. A unit without a figure (a powiat or voivodeship the demo does not load) is bounded by
-    the largest population known, or the largest count when none is: weaker bounds than the
-    real residents, but far above any count they could bind."""
-    fallback = float(max([int(values.max()), *population.values()]))
-    return np.array(
-        [float(population.get((row.unit_code, int(row.period[:4])), fallback)) for row in rows]
-    )
+    the largest figure of its block, residents or counts: weaker bounds than the real
+    residents, but far above any count they could bind, and the same whichever other blocks
+    a run computes."""
+    known = [population.get((row.unit_code, int(row.period[:4]))) for row in rows]
+    fallback = float(max([int(values.max()), *(value for value in known if value is not None)]))
+    return np.array([fallback if value is None else float(value) for value in known])
 
 
 Reporter = Callable[[dict[str, Any]], Coroutine[Any, Any, None]]
@@ -243,6 +226,94 @@ Reporter = Callable[[dict[str, Any]], Coroutine[Any, Any, None]]
 
 async def silent(progress: dict[str, Any]) -> None:
     """The default reporter: progress is only kept at the end."""
+
+
+@dataclass(slots=True)
+class Plan:
+    """What a run publishes: the periods, and which blocks it computes and which it carries
+    over from the previous release unchanged."""
+
+    periods: list[str]
+    closed: set[str]
+    open_periods: list[str]
+    groups: list[tuple[str, ...]]
+    previous: dict[str, Any] | None
+    # Voivodeship -> the groups of periods to recompute there (None: all of them).
+    scope: dict[str, set[tuple[str, ...]] | None]
+    # Every recomputed block is protected again even if its counts did not change.
+    full: bool
+
+
+def _comparable(previous: dict[str, Any] | None, parameters: dict[str, Any], as_of: date) -> bool:
+    """Whether the previous release can be carried over: same rules, same layers, not later."""
+    if previous is None or parameters.get("full") or parameters.get("monthly"):
+        return False
+    before = previous["parameters"]
+    same = all(
+        before.get(name) == parameters.get(name, default)
+        for name, default in (("k", None), ("p", None), ("include_open_periods", False))
+    )
+    return same and not before.get("monthly") and previous["as_of"] <= as_of
+
+
+async def plan_run(
+    *,
+    session: AsyncSession,
+    gminas: list[str] | None,
+    parameters: dict[str, Any],
+    as_of: date,
+) -> Plan:
+    """The blocks a run recomputes: every block of the municipalities' voivodeships that the
+    events name (their ancestors and all the relations that touch them live there), every
+    block of a period that is new in this release or was published open, and everything when
+    the previous release cannot be carried over (other rules, no release yet)."""
+    first = await repository.first_reference_date(session=session, as_of=as_of)
+    if first is None:
+        raise RunRefused("failed", "no records in a publishable period")
+    include_open = bool(parameters.get("include_open_periods", False))
+    every = periods_between(first, as_of)
+    closed = {period for period in every if period_end(period) <= as_of}
+    periods = [period for period in every if include_open or period in closed]
+    if not periods:
+        raise RunRefused("failed", "no records in a publishable period")
+    groups = period_groups(periods)
+    previous = await repository.current_release(session=session)
+    voivodeships = await repository.voivodeships_with_records(session=session, as_of=as_of)
+    full = not _comparable(previous, parameters, as_of)
+    open_periods = [period for period in periods if period not in closed]
+    scope: dict[str, set[tuple[str, ...]] | None] = dict.fromkeys(voivodeships)
+    if not full and gminas is not None:
+        assert previous is not None
+        known = set(period_groups(period for period in previous["periods"] if len(period) != 7))
+        stale = set(previous["open_periods"])
+        fresh = {group for group in groups if group not in known or stale.intersection(group)}
+        named = {voivodeship_of(code) for code in gminas}
+        scope = {
+            voivodeship: None if voivodeship in named else fresh
+            for voivodeship in voivodeships
+            if voivodeship in named or fresh
+        }
+    return Plan(periods, closed, open_periods, groups, previous, scope, full)
+
+
+@dataclass(slots=True)
+class Tally:
+    """What the blocks of a run did, summed for the release's audit (counts, never values)."""
+
+    computed: int = 0
+    unchanged: int = 0
+    carried: int = 0
+    fallback: int = 0
+    primary: int = 0
+    secondary: int = 0
+    rounds: int = 0
+    linear_programs: int = 0
+    components: int = 0
+    locked: int = 0
+    pending: int = 0
+    held_back: list[dict[str, Any]] = field(default_factory=list)
+    computed_blocks: list[Block] = field(default_factory=list)
+    quarters: dict[CellKey, bool] = field(default_factory=dict)
 
 
 async def execute_run(
@@ -253,11 +324,15 @@ async def execute_run(
     today: date | None = None,
     report: Reporter = silent,
 ) -> Outcome:
-    """Aggregate, protect, audit and publish one release in the session's transaction;
+    """Compute, protect, audit and publish one release in the session's transaction;
     ``report`` hears the progress of each step (from outside that transaction).
 
-    Raises :class:`RunRefused` (nothing is written) when the audit or the revision rule fails;
-    the caller commits on success and rolls back otherwise."""
+    The release is built block by block (``anonymizer.blocks``): blocks the run recomputes are
+    protected anew with the revision policy, the others are carried over from the previous
+    release unchanged. A late record, a correction or an erasure in a closed period never stops
+    the release: the cells it changed keep their last published value (``revision_pending``)
+    until the change can be shown safely. Raises :class:`RunRefused` (nothing is written) only
+    when there is nothing to publish; the caller commits on success and rolls back otherwise."""
     run_id: uuid.UUID = run["id"]
     parameters: dict[str, Any] = run["parameters"]
     k = int(parameters.get("k", settings.min_count))
@@ -266,90 +341,108 @@ async def execute_run(
     monthly = bool(parameters.get("monthly", False))
     as_of = date.fromisoformat(parameters["as_of"]) if "as_of" in parameters else None
     as_of = as_of or today or datetime.now(UTC).date()
-    gminas = run["gminas"] or await repository.all_gminas(session=session)
-    await repository.lock_municipalities(session=session, gminas=gminas)
-
-    await report({"step": "aggregating"})
-    all_rows = await repository.aggregate(session=session, as_of=as_of)
-    periods = sorted({row.period for row in all_rows})
-    closed = {period for period in periods if period_end(period) <= as_of}
-    published_periods = [period for period in periods if include_open or period in closed]
-    open_periods = [period for period in published_periods if period not in closed]
-    chosen = set(published_periods)
-    rows = [row for row in all_rows if row.period in chosen]
-    if not rows:
-        raise RunRefused("failed", "no records in a publishable period")
-
-    frozen = await repository.frozen_cells(session=session)
-    locked, revised, revisions = _frozen_conflicts(rows, frozen, closed, k)
-    if revisions:
-        shown = "; ".join(revisions[:5])
-        more = f" and {len(revisions) - 5} more" if len(revisions) > 5 else ""
-        raise RunRefused(
-            "held_back",
-            f"a revision of closed periods would remove {len(revisions)} cell(s) published"
-            f" with a value below k={k} (time differencing): {shown}{more}",
-        )
-    parents = await repository.unit_parents(session=session)
-    years = sorted({int(row.period[:4]) for row in rows})
-    population = await repository.populations(session=session, years=years)
-    await report({"step": "protecting", "cells": len(rows)})
-    loop = asyncio.get_running_loop()
-
-    def on_round(progress: dict[str, int]) -> None:
-        asyncio.run_coroutine_threadsafe(report({"step": "protecting", **progress}), loop)
-
-    protection = await asyncio.to_thread(
-        protect_rows,
-        rows,
-        parents,
-        k=k,
-        p=p,
-        locked=locked,
-        revised=revised,
-        population=population,
-        max_rounds=settings.max_rounds,
-        on_round=on_round,
+    gminas: list[str] | None = run["gminas"]
+    await repository.lock_municipalities(
+        session=session, gminas=gminas or await repository.all_gminas(session=session)
     )
-    audit_summary = {
-        "passed": protection.reason is None,
-        "cells": len(rows),
-        "primary": int(protection.primary.sum()),
-        "secondary": int(protection.secondary.sum()),
-        "rounds": protection.rounds,
-        "linear_programs": protection.audit.linear_programs,
-        "components": protection.audit.components,
-        "protection": {"k": k, "p": p, "rule": "L <= max(0, v-P), U >= v+P, P=max(k,ceil(p*v))"},
-        "earlier_releases_frozen_cells": int(locked.sum()),
-        "revisions_below_k_suppressed": int(revised.sum()),
-    }
-    if protection.reason is not None and protection.frozen:
-        raise RunRefused(
-            "held_back",
-            "a revision of closed periods cannot be published without disclosing the change"
-            " (time differencing): values frozen by earlier releases leave no cell to suppress"
-            f" ({protection.reason})",
-        )
-    if protection.reason is not None:
-        raise RunRefused("failed", f"audit failed: {protection.reason}")
-    await report({"step": "publishing", **audit_summary})
 
-    cells: list[NewCell] = []
-    for position, row in enumerate(rows):
-        if protection.suppressed[position]:
-            kind = "primary" if protection.primary[position] else "secondary"
-            cells.append(NewCell(row, None, kind, None, None, None, None))
-            continue
-        cells.append(_published(row, population))
+    await report({"step": "planning"})
+    plan = await plan_run(session=session, gminas=gminas, parameters=parameters, as_of=as_of)
     method = METHOD
     release_parameters: dict[str, Any] = {
         "k": k,
         "p": p,
         "include_open_periods": include_open,
-        "scope": gminas,
+        "scope": gminas or "all",
     }
-    months: list[str] = []
-    open_months: list[str] = []
+    release_id = await repository.insert_release(
+        session=session,
+        method=method + (MONTHLY_METHOD if monthly else ""),
+        k=k,
+        parameters=release_parameters | ({"monthly": True} if monthly else {}),
+        periods=plan.periods,
+        open_periods=plan.open_periods,
+        as_of=as_of,
+        audit={},
+        run_id=run_id,
+    )
+    parents, levels = await repository.units(session=session)
+    tally = Tally()
+    loop = asyncio.get_running_loop()
+    for number, (voivodeship, wanted) in enumerate(sorted(plan.scope.items()), start=1):
+        groups = [group for group in plan.groups if wanted is None or group in wanted]
+        years = sorted({int(group[0][:4]) for group in groups})
+        await report(
+            {
+                "step": "aggregating",
+                "voivodeship": voivodeship,
+                "block": number,
+                "blocks": len(plan.scope),
+            }
+        )
+        rows = await aggregation.aggregate(
+            session=session, as_of=as_of, voivodeships=[voivodeship], years=years
+        )
+        by_group: dict[tuple[str, ...], list[AggregateRow]] = {group: [] for group in groups}
+        group_of = {period: group for group in groups for period in group}
+        for row in rows:
+            group = group_of.get(row.period)
+            if group is not None:
+                by_group[group].append(row)
+        del rows
+        population = await repository.populations(session=session, years=years)
+        for group, block_rows in by_group.items():
+            block = Block(voivodeship, group)
+            await _publish_block(
+                session=session,
+                block=block,
+                rows=sorted(block_rows, key=lambda row: astuple_key(row)),
+                plan=plan,
+                release_id=release_id,
+                k=k,
+                p=p,
+                parents=parents,
+                levels=levels,
+                population=population,
+                settings=settings,
+                tally=tally,
+                report=report,
+                loop=loop,
+            )
+    if plan.previous is not None:
+        tally.carried = await repository.carry_over(
+            session=session,
+            release_id=release_id,
+            previous_id=plan.previous["id"],
+            periods=plan.periods,
+            excluded=[block.as_json() for block in tally.computed_blocks],
+        )
+    audit_summary: dict[str, Any] = {
+        "passed": True,
+        "cells": await repository.count_cells(session=session, release_id=release_id),
+        "primary": tally.primary,
+        "secondary": tally.secondary,
+        "rounds": tally.rounds,
+        "linear_programs": tally.linear_programs,
+        "components": tally.components,
+        "protection": {"k": k, "p": p, "rule": "L <= max(0, v-P), U >= v+P, P=max(k,ceil(p*v))"},
+        "earlier_releases_frozen_cells": tally.locked,
+        "revisions": {
+            "policy": "a changed value of a closed period is shown when the change is at least k"
+            " and the audit passes; otherwise the cell keeps its last published value, flagged"
+            " revision_pending",
+            "pending_cells": await repository.count_cells(
+                session=session, release_id=release_id, pending=True
+            ),
+            "blocks_fallen_back": tally.fallback,
+        },
+        "blocks": {
+            "computed": tally.computed,
+            "unchanged_recomputed": tally.unchanged,
+            "carried_over_cells": tally.carried,
+            "held_back": tally.held_back,
+        },
+    }
     if monthly:
         secret = settings.ckm_secret()
         if secret is None:
@@ -359,34 +452,23 @@ async def execute_run(
         )
         monthly_layer, monthly_summary = monthly_cells(
             [count for count in counts if include_open or month_end(count.period) <= as_of],
-            quarter_suppression(rows, protection),
+            tally.quarters,
             table=build_ptable(settings.ptable_parameters()),
-            population=population,
+            population=await repository.populations(
+                session=session, years=sorted({int(period[:4]) for period in plan.periods})
+            ),
         )
-        cells += monthly_layer
+        await repository.insert_cells(session=session, release_id=release_id, cells=monthly_layer)
         months = sorted({cell.row.period for cell in monthly_layer})
-        open_months = [month for month in months if month_end(month) > as_of]
-        method += MONTHLY_METHOD
-        release_parameters["monthly"] = True
+        await repository.add_periods(
+            session=session,
+            release_id=release_id,
+            periods=months,
+            open_periods=[month for month in months if month_end(month) > as_of],
+        )
         audit_summary["monthly"] = monthly_summary
-    release_id = await repository.insert_release(
-        session=session,
-        method=method,
-        k=k,
-        parameters=release_parameters,
-        periods=published_periods + months,
-        open_periods=open_periods + open_months,
-        as_of=as_of,
-        audit=audit_summary,
-        run_id=run_id,
-    )
-    await repository.insert_cells(session=session, release_id=release_id, cells=cells)
-    await repository.freeze(
-        session=session,
-        release_id=release_id,
-        cells=cells,
-        periods=[period for period in published_periods if period in closed],
-    )
+    await report({"step": "publishing", **audit_summary})
+    await repository.finish_release(session=session, release_id=release_id, audit=audit_summary)
     await repository.update_run(
         session=session,
         run_id=run_id,
@@ -394,27 +476,170 @@ async def execute_run(
         release_id=release_id,
         progress={"step": "published", **audit_summary},
     )
-    return Outcome(release_id, len(cells), int(protection.suppressed.sum()))
+    return Outcome(
+        release_id,
+        int(audit_summary["cells"]),
+        await repository.count_cells(session=session, release_id=release_id, suppressed=True),
+    )
 
 
-def _published(row: AggregateRow, population: dict[tuple[str, int], int]) -> NewCell:
-    """A published cell with its rate per 1000 residents and 95 % Wilson interval."""
+def astuple_key(row: AggregateRow) -> tuple[str, str, str, str, str]:
+    return (row.unit_code, row.category, row.period, row.measure, row.source)
+
+
+async def _publish_block(
+    *,
+    session: AsyncSession,
+    block: Block,
+    rows: list[AggregateRow],
+    plan: Plan,
+    release_id: int,
+    k: int,
+    p: float,
+    parents: dict[str, str | None],
+    levels: dict[str, str],
+    population: dict[tuple[str, int], int],
+    settings: AnonymizerSettings,
+    tally: Tally,
+    report: Reporter,
+    loop: asyncio.AbstractEventLoop,
+) -> None:
+    """Protect and write one block, or leave it to the carry-over when its counts are those of
+    the previous release (and the run is not a full one)."""
+    frozen = await repository.frozen_cells(
+        session=session, voivodeship=block.voivodeship, periods=block.periods
+    )
+    rows = rows + vanished_rows(rows, frozen, plan.closed, levels)
+    truth = {row.key: row.value for row in rows}
+    before = await repository.true_cells(
+        session=session, voivodeship=block.voivodeship, periods=block.periods
+    )
+    published_before = plan.previous is not None and await repository.block_published(
+        session=session, release_id=plan.previous["id"], block=block.as_json()
+    )
+    if not rows and not published_before:
+        return
+    if not plan.full and published_before and before == truth:
+        tally.unchanged += 1
+        return
+    tally.computed_blocks.append(block)
+    if not rows:
+        return
+    revision = classify(rows, frozen, plan.closed, k)
+
+    def on_round(progress: dict[str, int]) -> None:
+        asyncio.run_coroutine_threadsafe(
+            report({"step": "protecting", "block": block.label, **progress}), loop
+        )
+
+    protection: Protection | None = None
+    for hide_changed in (False, True):
+        attempt = await asyncio.to_thread(
+            protect_rows,
+            rows,
+            parents,
+            k=k,
+            p=p,
+            revision=revision,
+            hide_changed=hide_changed,
+            population=population,
+            max_rounds=settings.max_rounds,
+            on_round=on_round,
+        )
+        tally.rounds = max(tally.rounds, attempt.rounds)
+        tally.linear_programs += attempt.audit.linear_programs
+        if attempt.reason is None:
+            protection = attempt
+            break
+        if not revision.changed.any():
+            break
+    if protection is None:
+        await _fall_back(
+            session=session,
+            block=block,
+            rows=rows,
+            plan=plan,
+            release_id=release_id,
+            tally=tally,
+            published_before=published_before,
+        )
+        return
+    tally.computed += 1
+    tally.components += protection.audit.components
+    tally.primary += int(protection.primary.sum())
+    tally.secondary += int(protection.secondary.sum())
+    tally.locked += int(revision.locked.sum())
+    cells: list[NewCell] = []
+    for position, row in enumerate(rows):
+        shown = revision.shown[position]
+        if protection.suppressed[position] and shown is not None and not 0 < row.value < k:
+            # Published before and changed: it keeps its last published value until the
+            # change can be shown (the revision policy); that value is public already. A
+            # cell that fell below k is simply suppressed from now on.
+            cells.append(_published(row, population, shown=shown, pending=True))
+        elif protection.suppressed[position]:
+            kind = "primary" if protection.primary[position] else "secondary"
+            cells.append(NewCell(row, None, kind, None, None, None, None))
+        else:
+            cells.append(_published(row, population))
+        if row.period_kind == "quarter" and row.measure == "persons" and row.source == "all":
+            tally.quarters[row.key] = bool(protection.suppressed[position])
+    await repository.insert_cells(session=session, release_id=release_id, cells=cells)
+    await repository.freeze(
+        session=session,
+        release_id=release_id,
+        cells=[cell for cell in cells if cell.row.period in plan.closed and not cell.pending],
+    )
+    await repository.replace_true_cells(
+        session=session, voivodeship=block.voivodeship, periods=block.periods, rows=rows
+    )
+
+
+async def _fall_back(
+    *,
+    session: AsyncSession,
+    block: Block,
+    rows: list[AggregateRow],
+    plan: Plan,
+    release_id: int,
+    tally: Tally,
+    published_before: bool,
+) -> None:
+    """A block no pattern protects: carried over exactly as the previous release showed it,
+    with every cell whose count changed flagged ``revision_pending`` (nothing new is shown, so
+    nothing new is disclosed). A block never published before is held back, and only it."""
+    if not published_before or plan.previous is None:
+        units = sorted({row.unit_code for row in rows if row.level == "gmina"})
+        tally.held_back.append(block.as_json() | {"gminas": units})
+        return
+    tally.fallback += 1
+    await repository.carry_block(
+        session=session,
+        release_id=release_id,
+        previous_id=plan.previous["id"],
+        block=block.as_json(),
+        changed=[row.key for row in rows],
+        truth=[row.value for row in rows],
+    )
+
+
+def _published(
+    row: AggregateRow,
+    population: dict[tuple[str, int], int],
+    *,
+    shown: int | None = None,
+    pending: bool = False,
+) -> NewCell:
+    """A published cell with its rate per 1000 residents and 95 % Wilson interval; ``shown``
+    is the value to publish when it is not the true one (a pending revision)."""
+    value = row.value if shown is None else shown
     residents = population.get((row.unit_code, int(row.period[:4])))
     rate = lower = upper = None
-    if residents and residents >= row.value:
-        rate = row.value / residents * 1000
-        low, high = wilson_interval(row.value, residents)
+    if residents and residents >= value:
+        rate = value / residents * 1000
+        low, high = wilson_interval(value, residents)
         lower, upper = low * 1000, high * 1000
-    return NewCell(row, row.value, None, residents, rate, lower, upper)
-
-
-def quarter_suppression(rows: list[AggregateRow], protection: Protection) -> dict[CellKey, bool]:
-    """Whether each quarterly persons/all cell of the release is suppressed."""
-    return {
-        row.key: bool(protection.suppressed[position])
-        for position, row in enumerate(rows)
-        if row.period_kind == "quarter" and row.measure == "persons" and row.source == "all"
-    }
+    return NewCell(row, value, None, residents, rate, lower, upper, pending)
 
 
 def monthly_cells(

@@ -38,7 +38,7 @@ async def test_every_unit_has_one_chain_of_parents_by_code_and_level(
         prefix = {"district": parent + "-", "gmina": parent, "powiat": parent}[level]
         assert code.startswith(prefix), code
     # The parents the anonymizer builds its relations from are exactly these.
-    parents = await repository.unit_parents(session=db_session)
+    parents, _ = await repository.units(session=db_session)
     assert parents == {code: parent for code, (_, parent) in units.items()}
     districts = {parent for level, parent in units.values() if level == "district"}
     assert districts == CITIES_WITH_DISTRICTS

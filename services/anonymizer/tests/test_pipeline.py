@@ -140,16 +140,26 @@ async def test_a4_one_new_record_in_a_closed_period_is_protected(
     db_session: AsyncSession, world: World, settings: AnonymizerSettings
 ) -> None:
     """One new case in a closed quarter moves every margin above it by 1: each of those
-    revisions is suppressed and audited like a primary cell, so no published value differs
-    from the previous release by 0 < |delta| < k (A4)."""
+    cells keeps its last published value, flagged revision_pending, so no published value
+    differs from the previous release by 0 < |delta| < k (A4), and the release goes out."""
     await _big_city(world)
     _, first = await publish(db_session, settings)
     assert first is not None
+    before = await cell_value(db_session, first.release_id, DISTRICTS[1])
     await world.add("late-arrival", district=DISTRICTS[1])
     second, outcome = await publish(db_session, settings)
     assert outcome is not None, second["reason"]
-    assert await cell_value(db_session, outcome.release_id, DISTRICTS[1]) == (None, True)
-    assert await cell_value(db_session, outcome.release_id, CITY) == (None, True)
+    assert second["status"] == "published"
+    assert await cell_value(db_session, outcome.release_id, DISTRICTS[1]) == before
+    pending = await db_session.scalar(
+        text(
+            "SELECT revision_pending FROM stats.published_cell WHERE release_id = :r"
+            " AND unit_code = :u AND category = 'any' AND period = '2024-Q1'"
+            " AND measure = 'persons' AND source = 'all'"
+        ),
+        {"r": outcome.release_id, "u": DISTRICTS[1]},
+    )
+    assert pending is True
     small_changes = await db_session.scalar(
         text(
             "SELECT count(*) FROM stats.published_cell a JOIN stats.published_cell b"
@@ -163,7 +173,7 @@ async def test_a4_one_new_record_in_a_closed_period_is_protected(
     release = await repository.get_release(session=db_session, release_id=outcome.release_id)
     assert release is not None
     assert release["audit"]["passed"]
-    assert release["audit"]["revisions_below_k_suppressed"] > 0
+    assert release["audit"]["revisions"]["pending_cells"] > 0
 
 
 async def test_unchanged_data_republishes_the_frozen_values(

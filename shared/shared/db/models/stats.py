@@ -136,6 +136,7 @@ class Cell(Base):
         CheckConstraint("suppressed = (suppression IS NOT NULL)", name="suppressed_kind"),
         CheckConstraint("suppressed OR value IS NOT NULL", name="value_or_suppressed"),
         CheckConstraint("value IS NULL OR value >= 0", name="value_non_negative"),
+        CheckConstraint("NOT (revision_pending AND suppressed)", name="pending_shows_value"),
         Index("ix_cell_release_id_category_period", "release_id", "category", "period"),
         {"schema": "stats"},
     )
@@ -157,6 +158,9 @@ class Cell(Base):
     rate: Mapped[float | None] = mapped_column(Double)
     rate_lower: Mapped[float | None] = mapped_column(Double)
     rate_upper: Mapped[float | None] = mapped_column(Double)
+    # A closed period's cell whose true value changed but cannot be published safely yet: it
+    # keeps its last published value (the revision policy, anonymizer README).
+    revision_pending: Mapped[bool] = mapped_column(Boolean, server_default="false")
 
 
 class FrozenCell(Base):
@@ -204,3 +208,19 @@ class PeerGroupMember(Base):
     )
     unit_code: Mapped[str] = mapped_column(String(7), primary_key=True)
     name: Mapped[str] = mapped_column(Text)
+
+
+class TrueCell(Base):
+    """The true count behind a cell of the current release (schema ``stats_internal``, readable
+    by the anonymizer's role only): what the next run compares against to find the blocks that
+    changed. Never published, never logged."""
+
+    __tablename__ = "true_cell"
+    __table_args__ = ({"schema": "stats_internal"},)
+
+    unit_code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    category: Mapped[str] = mapped_column(String(64), primary_key=True)
+    period: Mapped[str] = mapped_column(String(7), primary_key=True)
+    measure: Mapped[str] = mapped_column(String(10), primary_key=True)
+    source: Mapped[str] = mapped_column(String(4), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer)
