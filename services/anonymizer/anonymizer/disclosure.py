@@ -188,6 +188,7 @@ def audit(
     witnesses: bool = True,
     targets: set[int] | None = None,
     exact_failing: bool = True,
+    levels: IntArray | None = None,
 ) -> AuditResult:
     """LP audit: for each suppressed cell, the attacker's [L, U]. A primary cell passes when
     ``U - L > 0``, ``L <= max(0, v - P)`` and ``U >= v + P``; a secondary cell when it is not
@@ -207,7 +208,7 @@ def audit(
         return result
     system = _system(relations, values.size)
     caps = _caps(values, cap)
-    levels = _levels(values, k=k, p=p)
+    levels = _levels(values, k=k, p=p) if levels is None else levels
     for component in _components(system, values, suppressed, hidden, result, targets):
         _audit_component(
             component,
@@ -509,6 +510,7 @@ def protect(
     locked: BoolArray | None = None,
     primary: BoolArray | None = None,
     forced: BoolArray | None = None,
+    levels: IntArray | None = None,
     max_rounds: int = 500,
     cap: float | FloatArray | None = None,
     on_round: Callable[[dict[str, int]], None] | None = None,
@@ -518,7 +520,8 @@ def protect(
     ``locked`` cells may not be suppressed secondarily (values already published and frozen);
     they still count as primary when below ``k``, which the audit then reports as exact.
     ``primary`` replaces the frequency rule by a given set of sensitive cells; ``forced`` cells
-    are suppressed from the start (hidden by an earlier release, they stay hidden); ``cap`` is the
+    are suppressed from the start (hidden by an earlier release, they stay hidden); ``levels``
+    replaces the protection levels ``max(k, ceil(p * v))`` cell by cell; ``cap`` is the
     attacker's upper bound (one or per cell, see :func:`audit`); ``on_round``
     hears the progress after every round."""
     check_k(k)
@@ -529,7 +532,7 @@ def protect(
     if primary is None:
         primary = primary_suppression(values, k=k)
     suppressed = primary.copy() if forced is None else primary | forced
-    need_of = _levels(values, k=k, p=p)
+    need_of = _levels(values, k=k, p=p) if levels is None else levels
     caps = _caps(values, cap)
     total = AuditResult()
     # Suppressing more cells only widens every other suppressed cell's interval (a constant
@@ -557,6 +560,7 @@ def protect(
             cap=caps,
             targets=targets,
             exact_failing=False,
+            levels=need_of,
         )
         _merge(total, result)
         audited |= suppressed
@@ -604,7 +608,15 @@ def protect(
                 added = True
         if not added:
             final = audit(
-                values, suppressed, system, primary=primary, k=k, p=p, cap=caps, targets=failing
+                values,
+                suppressed,
+                system,
+                primary=primary,
+                k=k,
+                p=p,
+                cap=caps,
+                targets=failing,
+                levels=need_of,
             )
             _merge(total, final)
             total.failing = final.failing

@@ -47,6 +47,11 @@ class RunRequest(BaseModel):
         description="Also publish the monthly layer (cell-key perturbation); default: the"
         " deployment's setting.",
     )
+    full: bool = Field(
+        default=False,
+        description="Recompute and protect every block again, as a scheduled revision release"
+        " does; by default a run recomputes only the blocks whose counts changed.",
+    )
 
     def gmina_codes(self) -> list[str] | None:
         return sorted(set(self.gminas)) if self.gminas else None

@@ -67,6 +67,7 @@ def run_parameters(
     include_open_periods: bool,
     as_of: date | None,
     monthly: bool | None = None,
+    full: bool = False,
 ) -> dict[str, Any]:
     chosen_k = settings.min_count if k is None else k
     try:
@@ -91,6 +92,8 @@ def run_parameters(
             )
         # Only when on, so runs without the layer keep the parameters (and coalescing) of old.
         parameters["monthly"] = True
+    if full:
+        parameters["full"] = True
     return parameters
 
 
@@ -192,6 +195,11 @@ def protect_rows(
     values = np.array([row.value for row in rows], dtype=np.int64)
     relations = build_relations([row.key for row in rows], values, parents)
     sensitive = revision.sensitive | (revision.changed if hide_changed else revision.sensitive)
+    # A revision is protected as a change: the attacker, who knows the old value, must not
+    # narrow the new one to less than k either way (nor rule out that nothing changed).
+    levels = np.where(
+        sensitive & ~primary_suppression(values, k=k), k, np.maximum(k, np.ceil(p * values - 1e-9))
+    ).astype(np.int64)
     return protect(
         values,
         RelationSystem(relations, values.size),
@@ -200,6 +208,7 @@ def protect_rows(
         locked=revision.locked,
         primary=(primary_suppression(values, k=k) | sensitive) & ~revision.locked,
         forced=revision.forced,
+        levels=levels,
         max_rounds=max_rounds,
         cap=attacker_caps(rows, values, population),
         on_round=on_round,
@@ -425,7 +434,12 @@ async def execute_run(
         "rounds": tally.rounds,
         "linear_programs": tally.linear_programs,
         "components": tally.components,
-        "protection": {"k": k, "p": p, "rule": "L <= max(0, v-P), U >= v+P, P=max(k,ceil(p*v))"},
+        "protection": {
+            "k": k,
+            "p": p,
+            "rule": "L <= max(0, v-P), U >= v+P, P=max(k,ceil(p*v)); a revision by less than k:"
+            " P=k around its new value",
+        },
         "earlier_releases_frozen_cells": tally.locked,
         "revisions": {
             "policy": "a changed value of a closed period is shown when the change is at least k"

@@ -116,6 +116,7 @@ async def publish(
             include_open_periods=parameters.get("include_open_periods", False),
             as_of=parameters.get("as_of"),
             monthly=parameters.get("monthly"),
+            full=parameters.get("full", False),
         ),
         events=[],
         idempotency_key=None,

@@ -46,6 +46,7 @@ async def request_run(
         include_open_periods=body.include_open_periods,
         as_of=body.as_of,
         monthly=body.monthly,
+        full=body.full,
     )
     run, created = await service.request_run(
         session=session,

@@ -1,0 +1,254 @@
+"""The revision policy and incremental runs: late records, corrections and erasures in closed
+periods never stop a release; an incremental run equals a full recomputation; the true counts
+stay private."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+from typing import Any
+
+import numpy as np
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from anonymizer import aggregation, repository, service
+from anonymizer.disclosure import audit, primary_suppression
+from anonymizer.relations import CellKey, build_relations
+from anonymizer.settings import AnonymizerSettings
+from anonymizer.testing import CITY, DISTRICTS, TODAY, TOWN, World, cell_value, publish
+from shared.testing.plugin import as_role
+
+LATER = date(2025, 4, 2)  # 2025-Q1 closes too
+
+
+async def _city(world: World) -> None:
+    """Enough people in every district and year that most cells publish."""
+    for number, district in enumerate(DISTRICTS):
+        await world.add_many(12 + number, f"d{number}", district=district)
+        await world.add_many(
+            9 + number, f"old{number}", district=district, day=date(2023, 5, 2), end=None
+        )
+    await world.add_many(8, "town", district=None, gmina=TOWN)
+
+
+async def _pending(session: AsyncSession, release_id: int) -> int:
+    value = await session.scalar(
+        text(
+            "SELECT count(*) FROM stats.published_cell WHERE release_id = :r AND revision_pending"
+        ),
+        {"r": release_id},
+    )
+    return int(value or 0)
+
+
+async def _cells(session: AsyncSession, release_id: int) -> dict[CellKey, tuple[Any, ...]]:
+    rows = await session.execute(
+        text(
+            "SELECT unit_code, category, period, measure, source, value, suppressed,"
+            " revision_pending FROM stats.published_cell WHERE release_id = :r"
+        ),
+        {"r": release_id},
+    )
+    return {CellKey(*row[:5]): tuple(row[5:]) for row in rows.all()}
+
+
+async def _attack(session: AsyncSession, release_id: int, *, as_of: date, k: int = 5) -> None:
+    """The LP attacker against one release as published: every published value that is not
+    pending is a constant; suppressed and pending cells are unknowns. Every cell below k and
+    every pending cell whose change is below k must keep its protection interval."""
+    published = await _cells(session, release_id)
+    truth = {
+        row.key: row
+        for row in await aggregation.aggregate(session=session, as_of=as_of)
+        if row.key in published
+    }
+    keys = sorted(truth, key=lambda key: (key.unit_code, key.category, key.period, key.measure))
+    values = np.array([truth[key].value for key in keys], dtype=np.int64)
+    hidden = np.array([published[key][1] or published[key][2] for key in keys])
+    moved = np.array(
+        [
+            published[key][2] and 0 < abs(int(published[key][0]) - truth[key].value) < k
+            for key in keys
+        ]
+    )
+    parents, _ = await repository.units(session=session)
+    relations = build_relations(keys, values, parents)
+    small = primary_suppression(values, k=k)
+    primary = (small & hidden) | moved
+    # A moved cell is protected as a change (level k); a small one as a count.
+    levels = np.where(moved & ~small, k, np.maximum(k, np.ceil(0.3 * values - 1e-9)))
+    rows = [truth[key] for key in keys]
+    population = await repository.populations(
+        session=session, years=sorted({int(key.period[:4]) for key in keys})
+    )
+    result = audit(
+        values,
+        hidden,
+        relations,
+        primary=primary,
+        k=k,
+        p=0.3,
+        cap=service.attacker_caps(rows, values, population),
+        levels=levels.astype(np.int64),
+    )
+    assert result.passed, [
+        (keys[cell], values[cell], published[keys[cell]], result.lower[cell], result.upper[cell])
+        for cell in result.failing[:5]
+    ]
+
+
+async def test_late_records_corrections_and_erasures_never_hold_a_release_back(
+    db_session: AsyncSession, world: World, settings: AnonymizerSettings
+) -> None:
+    await _city(world)
+    _, first = await publish(db_session, settings)
+    assert first is not None
+    before = await cell_value(db_session, first.release_id, DISTRICTS[1])
+    # A late record, a correction (new categories) and an erasure, all in 2024-Q1 (closed) ...
+    await world.add("late", district=DISTRICTS[1])
+    await db_session.execute(
+        text(
+            "UPDATE ingest.record SET categories = ARRAY['poverty', 'disability']"
+            " WHERE external_id = 'T-3'"
+        )
+    )
+    await world.erase("T-20")
+    # ... and the next quarter's records, which must be published as usual.
+    await world.add_many(14, "q1", district=DISTRICTS[2], day=date(2025, 1, 10), end=None)
+    second, outcome = await publish(db_session, settings, today=LATER)
+    assert outcome is not None, second["reason"]
+    assert second["status"] == "published"
+    assert await cell_value(db_session, outcome.release_id, DISTRICTS[1]) == before
+    assert await _pending(db_session, outcome.release_id) > 0
+    fresh = await cell_value(db_session, outcome.release_id, DISTRICTS[2], period="2025-Q1")
+    assert fresh is not None
+    assert fresh[1] is False
+    assert fresh[0]
+    assert fresh[0] >= 14
+    release = await repository.get_release(session=db_session, release_id=outcome.release_id)
+    assert release is not None
+    revisions = release["audit"]["revisions"]
+    assert revisions["pending_cells"] == await _pending(db_session, outcome.release_id)
+    assert revisions["blocks_fallen_back"] == 0
+    await _attack(db_session, outcome.release_id, as_of=LATER)
+
+
+async def test_a_second_late_record_into_the_same_cell_stays_safe_until_k(
+    db_session: AsyncSession, world: World, settings: AnonymizerSettings
+) -> None:
+    await _city(world)
+    _, first = await publish(db_session, settings)
+    assert first is not None
+    shown = await cell_value(db_session, first.release_id, DISTRICTS[0])
+    assert shown is not None
+    assert shown[0] is not None
+    releases = [first.release_id]
+    for number in range(1, 6):
+        await world.add(f"late-{number}", district=DISTRICTS[0])
+        run, outcome = await publish(db_session, settings)
+        assert outcome is not None, run["reason"]
+        releases.append(outcome.release_id)
+        await _attack(db_session, outcome.release_id, as_of=TODAY)
+        cell = await cell_value(db_session, outcome.release_id, DISTRICTS[0])
+        if number < settings.min_count:
+            # The accumulated change is below k: the last published value stays.
+            assert cell == shown, number
+    # Five late records are a change of k: shown, or hidden, but never a change below k.
+    final = await cell_value(db_session, releases[-1], DISTRICTS[0])
+    assert final is not None
+    assert final[1] or final[0] == shown[0] + 5 or final[0] == shown[0]
+    for earlier, later in itertools.pairwise(releases):
+        small = await db_session.scalar(
+            text(
+                "SELECT count(*) FROM stats.published_cell a JOIN stats.published_cell b"
+                " USING (unit_code, category, period, measure, source)"
+                " WHERE a.release_id = :a AND b.release_id = :b"
+                " AND abs(a.value - b.value) BETWEEN 1 AND 4"
+            ),
+            {"a": earlier, "b": later},
+        )
+        assert small == 0
+
+
+async def test_an_incremental_run_equals_a_full_recomputation(
+    db_session: AsyncSession, world: World, settings: AnonymizerSettings
+) -> None:
+    await _city(world)
+    _, first = await publish(db_session, settings)
+    assert first is not None
+    await world.add("late", district=DISTRICTS[1])
+    await world.add_many(6, "new", district=DISTRICTS[0], day=date(2025, 1, 20), end=None)
+    # The same state computed twice, inside savepoints: incrementally, then in full.
+    results = []
+    for gminas, full in (([CITY], False), (None, True)):
+        savepoint = await db_session.begin_nested()
+        run = await repository.create_run(
+            session=db_session,
+            gminas=gminas,
+            trigger="test",
+            parameters=service.run_parameters(
+                settings, k=None, p=None, include_open_periods=False, as_of=None, full=full
+            ),
+            events=[],
+            idempotency_key=None,
+        )
+        outcome = await service.execute_run(
+            session=db_session, run=run, settings=settings, today=LATER
+        )
+        release = await repository.get_release(session=db_session, release_id=outcome.release_id)
+        assert release is not None
+        results.append((release["audit"]["blocks"], await _cells(db_session, outcome.release_id)))
+        await savepoint.rollback()
+    (incremental, by_increment), (recomputed, in_full) = results
+    assert incremental["carried_over_cells"] > 0  # 2023 was not recomputed
+    assert recomputed["carried_over_cells"] == 0
+    assert in_full == by_increment
+
+
+async def test_a_run_with_nothing_new_carries_every_block_over(
+    db_session: AsyncSession, world: World, settings: AnonymizerSettings
+) -> None:
+    await _city(world)
+    _, first = await publish(db_session, settings)
+    _, second = await publish(db_session, settings, gminas=[CITY])
+    assert first is not None
+    assert second is not None
+    release = await repository.get_release(session=db_session, release_id=second.release_id)
+    assert release is not None
+    assert release["audit"]["blocks"]["computed"] == 0
+    assert await _cells(db_session, second.release_id) == await _cells(db_session, first.release_id)
+
+
+async def test_the_true_counts_are_readable_by_the_anonymizer_only(
+    db_session: AsyncSession, world: World, settings: AnonymizerSettings
+) -> None:
+    await _city(world)
+    await publish(db_session, settings)
+    async with as_role(db_session, "socmap_anonymizer"):
+        stored = await db_session.scalar(text("SELECT count(*) FROM stats_internal.true_cell"))
+        assert stored
+    for role in ("socmap_map_tiles", "socmap_catalog", "socmap_ingest"):
+        with pytest.raises(DBAPIError, match="permission denied"):
+            async with db_session.begin_nested(), as_role(db_session, role):
+                await db_session.execute(text("SELECT * FROM stats_internal.true_cell"))
+
+
+def test_period_groups_keep_a_year_with_its_quarters() -> None:
+    from anonymizer.blocks import period_groups
+
+    assert period_groups(["2024", "2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4", "2025-Q1"]) == [
+        ("2024", "2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4"),
+        ("2025-Q1",),
+    ]
+    assert service.periods_between(date(2024, 2, 1), date(2025, 2, 1)) == [
+        "2024",
+        "2024-Q1",
+        "2024-Q2",
+        "2024-Q3",
+        "2024-Q4",
+        "2025",
+        "2025-Q1",
+    ]
