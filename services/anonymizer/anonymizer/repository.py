@@ -772,7 +772,7 @@ async def latest_release_id(*, session: AsyncSession) -> int | None:
 
 CELL_COLUMNS = (
     "unit_code, level, category, period, period_kind, measure, source, value, suppressed,"
-    " population, rate, rate_lower, rate_upper"
+    " population, rate, rate_lower, rate_upper, revision_pending"
 )
 CELL_FILTERS = ("unit_code", "level", "category", "period", "measure", "source")
 

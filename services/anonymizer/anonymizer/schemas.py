@@ -102,6 +102,12 @@ class CellOut(BaseModel):
     rate: float | None
     rate_lower: float | None
     rate_upper: float | None
+    revision_pending: bool = Field(
+        default=False,
+        description="A closed period's cell whose true value changed (a late record, a"
+        " correction, an erasure): it keeps its last published value until the change can be"
+        " shown safely.",
+    )
 
 
 class DiffOut(BaseModel):
