@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from anonymizer import repository
+from anonymizer import aggregation, repository
 from anonymizer.ckm import PTable, build_ptable, hmac_pads
 from anonymizer.disclosure import (
     DisclosureError,
@@ -270,7 +270,7 @@ async def execute_run(
     await repository.lock_municipalities(session=session, gminas=gminas)
 
     await report({"step": "aggregating"})
-    all_rows = await repository.aggregate(session=session, as_of=as_of)
+    all_rows = await aggregation.aggregate(session=session, as_of=as_of)
     periods = sorted({row.period for row in all_rows})
     closed = {period for period in periods if period_end(period) <= as_of}
     published_periods = [period for period in periods if include_open or period in closed]
