@@ -244,14 +244,24 @@ async def _fetch(
 
 
 class _RowStream:
-    """Sink of the binary COPY: parses whole rows as they arrive into compact columns."""
+    """Sink of the binary COPY: parses whole rows as they arrive into compact columns. An
+    error is kept and raised after the COPY (asyncpg does not expect the sink to raise)."""
 
     def __init__(self) -> None:
         self.pending = bytearray()
         self.started = False
         self.parts: list[dict[str, npt.NDArray[Any]]] = []
+        self.error: Exception | None = None
 
     async def __call__(self, data: bytes) -> None:
+        if self.error is not None:
+            return
+        try:
+            self._parse(data)
+        except Exception as error:
+            self.error = error
+
+    def _parse(self, data: bytes) -> None:
         self.pending += data
         if not self.started:
             if len(self.pending) < _HEADER_LENGTH:
@@ -262,10 +272,14 @@ class _RowStream:
             self.started = True
         count = len(self.pending) // _ROW.itemsize
         if count:
-            self.parts.append(_columns(np.frombuffer(self.pending, _ROW, count=count)))
+            rows = np.frombuffer(self.pending, _ROW, count=count)
+            self.parts.append(_columns(rows))
+            del rows  # a view of the buffer, which cannot shrink while it exists
             del self.pending[: count * _ROW.itemsize]
 
     def records(self, *, as_of: date, units: _Units) -> _Records | None:
+        if self.error is not None:
+            raise self.error
         if bytes(self.pending) != _TRAILER:
             raise ValueError("the binary COPY stream ended inside a row")
         if not self.parts:
