@@ -1,14 +1,112 @@
-"""TEMPORARY stub until the aggregation branch is merged."""
+"""The true counts of a run, computed in numpy from one compact fetch of the records.
+
+The same rows as the reference SQL (:mod:`anonymizer.reference`): distinct persons and
+households per unit (district, gmina, powiat, voivodeship), category (plus ``any`` and
+``2plus``), period (quarters and years; a case counts in every period it is open in, an
+open-ended case until ``as_of``) and source (``ops``, ``pup``, ``both``, ``all``).
+
+PostgreSQL sends each record once per group of years as a fixed-width binary row (``COPY ...
+TO STDOUT (FORMAT binary)``: the two hashes, two dates, integer unit ids, a category bit mask,
+flags), parsed while it streams in. The hashes become dense integers (households in byte
+order, so a person's smallest household is the smallest integer) and the records are sorted
+once by person and place: in that order the records of one person in one unit are
+consecutive at every level of the hierarchy, so for every period, level and category the
+persons are runs that ``reduceat`` folds without sorting again. Only the households of the
+persons are sorted, per period, level and category.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
+import numpy as np
+import numpy.typing as npt
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from anonymizer import repository
-from anonymizer.repository import AggregateRow
+from anonymizer.relations import ANY, MULTI
+from anonymizer.repository import AggregateRow, records_in
+from shared.db.raw import compile_sql
+
+IntArray = npt.NDArray[np.int64]
+
+LEVELS = ("district", "gmina", "powiat", "voivodeship")
+SOURCES = ("ops", "pup", "both", "all")
+MEASURES = ("persons", "households")
+OPS, PUP = 1, 2  # source flags of a record, OR-ed over a person's records
+
+# Up to this many records in the table (the planner's estimate), all years come in one fetch;
+# above it, one fetch a year, so memory stays bounded (about 100 bytes a record while the
+# hashes are coded, less afterwards).
+CHUNK_RECORDS = 4_000_000
+
+# The category mask is a bigint; bit 0 is ``any`` (every record has it).
+MAX_CATEGORIES = 64
+
+_NO_HOUSEHOLD = np.iinfo(np.int64).max  # sorts after every household
+_UNKNOWN_CATEGORY = 8
+
+# Every field non-null and of fixed width, so each row has the same size (``_ROW``).
+_RECORDS_SQL = (
+    """
+SELECT f.subject_hash, coalesce(f.household_hash, f.subject_hash), f.reference_date,
+       coalesce(f.end_date, CAST(:as_of AS date)), CAST(gu.id AS int),
+       CAST(coalesce(du.id, 0) AS int),
+       coalesce((SELECT bit_or(CAST(1 AS bigint)
+                               << (array_position(CAST(:categories AS text[]), c) - 1))
+                 FROM unnest(CAST(f.categories AS text[])) AS c), 0),
+       CAST(CASE f.source_kind WHEN 'ops' THEN 1 ELSE 2 END
+            | CASE WHEN f.household_hash IS NULL THEN 4 ELSE 0 END
+            | CASE WHEN CAST(f.categories AS text[]) <@ CAST(:categories AS text[]) THEN 0
+                   ELSE 8 END AS smallint)
+FROM (
+    SELECT r.subject_hash, r.household_hash, r.reference_date, r.end_date, r.categories,
+           r.gmina_code, r.district_code, r.source_kind"""
+    + records_in("(SELECT CAST(:starts AS date) AS starts, CAST(:ends AS date) AS ends)")
+    + """
+    {voivodeships}
+) AS f
+JOIN unnest(CAST(:units AS text[])) WITH ORDINALITY AS gu(code, id) ON gu.code = f.gmina_code
+LEFT JOIN unnest(CAST(:units AS text[])) WITH ORDINALITY AS du(code, id)
+    ON du.code = f.district_code"""
+)
+_IN_VOIVODESHIPS = "AND pw.parent_code = ANY(CAST(:voivodeships AS text[]))"
+
+# A row of the binary COPY: the field count, then each field's length and big-endian value.
+_ROW = np.dtype(
+    [
+        ("fields", ">i2"),
+        ("subject_length", ">i4"),
+        ("subject", ">u8", (4,)),
+        ("household_length", ">i4"),
+        ("household", ">u8", (4,)),
+        ("starts_length", ">i4"),
+        ("starts", ">i4"),
+        ("ends_length", ">i4"),
+        ("ends", ">i4"),
+        ("gmina_length", ">i4"),
+        ("gmina", ">i4"),
+        ("district_length", ">i4"),
+        ("district", ">i4"),
+        ("categories_length", ">i4"),
+        ("categories", ">i8"),
+        ("flags_length", ">i4"),
+        ("flags", ">i2"),
+    ]
+)
+_FIELDS = 8
+_HEADER = b"PGCOPY\n\xff\r\n\x00"
+_HEADER_LENGTH = len(_HEADER) + 8  # then the flags and the header extension length
+_TRAILER = b"\xff\xff"
+# PostgreSQL's binary dates count days from 2000-01-01, numpy's from 1970-01-01.
+_PG_EPOCH = np.datetime64("2000-01-01", "D")
+
+
+class _UnknownCategory(Exception):
+    """A record has a category outside the list the masks were built from."""
 
 
 async def aggregate(
@@ -18,10 +116,424 @@ async def aggregate(
     voivodeships: Collection[str] | None = None,
     years: Collection[int] | None = None,
 ) -> list[AggregateRow]:
-    rows = await repository.aggregate(session=session, as_of=as_of)
-    return [
-        row
-        for row in rows
-        if (voivodeships is None or row.unit_code[:2] in voivodeships)
-        and (years is None or int(row.period[:4]) in years)
-    ]
+    """The true counts (never stored as such: only the protected cells are): the rows of
+    :data:`anonymizer.reference.AGGREGATE_SQL`, for the records whose gmina lies in one of
+    ``voivodeships`` and the periods of ``years`` (all when None)."""
+    first, estimate = (
+        await session.execute(
+            text(
+                "SELECT min(reference_date),"
+                " (SELECT reltuples FROM pg_class WHERE oid = 'ingest.record'::regclass)"
+                " FROM ingest.record"
+            )
+        )
+    ).one()
+    if first is None or first > as_of:
+        return []
+    wanted = sorted(
+        {year for year in range(first.year, as_of.year + 1) if years is None or year in years}
+    )
+    chunks = [wanted] if estimate <= CHUNK_RECORDS else [[year] for year in wanted]
+    units = await _Units.load(session)
+    rows = await session.execute(text("SELECT code FROM ref.category ORDER BY code"))
+    known = [code for (code,) in rows.all()]
+    try:
+        return await _aggregate(session, as_of, units, known, voivodeships, chunks)
+    except _UnknownCategory:
+        rows = await session.execute(
+            text("SELECT DISTINCT unnest(categories) FROM ingest.record ORDER BY 1")
+        )
+        found = [code for (code,) in rows.all()]
+        return await _aggregate(session, as_of, units, found, voivodeships, chunks)
+
+
+async def _aggregate(
+    session: AsyncSession,
+    as_of: date,
+    units: _Units,
+    categories: list[str],
+    voivodeships: Collection[str] | None,
+    chunks: list[list[int]],
+) -> list[AggregateRow]:
+    coded = [ANY, *(code for code in categories if code != ANY)]
+    if len(coded) > MAX_CATEGORIES:
+        raise ValueError(f"{len(coded) - 1} categories: the masks hold {MAX_CATEGORIES - 1}")
+    cells = _Cells(units=units, categories=[*coded, MULTI])
+    for years in chunks:
+        records = await _fetch(
+            session,
+            as_of=as_of,
+            years=years,
+            units=units,
+            categories=coded,
+            voivodeships=voivodeships,
+        )
+        if records is not None:
+            _count(records, cells, as_of=as_of, years=years)
+    return cells.rows()
+
+
+@dataclass(frozen=True)
+class _Units:
+    """The territorial units as integers: their codes and each one's parent (-1: none)."""
+
+    codes: list[str]
+    parent: IntArray
+
+    @classmethod
+    async def load(cls, session: AsyncSession) -> _Units:
+        rows = (
+            await session.execute(
+                text("SELECT code, parent_code FROM geo.territorial_unit ORDER BY code")
+            )
+        ).all()
+        codes = [code for code, _ in rows]
+        position = {code: index for index, code in enumerate(codes)}
+        parent = np.array([position.get(code, -1) for _, code in rows], dtype=np.int64)
+        return cls(codes, parent)
+
+    def up(self, ids: IntArray) -> IntArray:
+        return np.where(ids >= 0, self.parent[ids], -1)
+
+
+@dataclass
+class _Records:
+    """The records of one fetch, sorted by person and place (``person``, then the gmina's
+    voivodeship, powiat, gmina, then district). ``unit`` has each level's unit id (-1: none),
+    ``first`` and ``last`` the quarters a record is open in (absolute: year * 4 + quarter - 1,
+    ``last`` at most the quarter of ``as_of``), ``household`` dense ids in byte order."""
+
+    person: IntArray
+    household: IntArray
+    first: IntArray
+    last: IntArray
+    categories: IntArray
+    flags: IntArray
+    unit: dict[str, IntArray]
+    district_order: IntArray | None  # the order of the district level when it differs
+
+
+async def _fetch(
+    session: AsyncSession,
+    *,
+    as_of: date,
+    years: list[int],
+    units: _Units,
+    categories: list[str],
+    voivodeships: Collection[str] | None,
+) -> _Records | None:
+    """The records open in ``years`` (None: there are none)."""
+    sql = _RECORDS_SQL.format(voivodeships="" if voivodeships is None else _IN_VOIVODESHIPS)
+    statement = compile_sql(sql)
+    params: dict[str, Any] = {
+        "as_of": as_of,
+        "starts": date(years[0], 1, 1),
+        "ends": date(years[-1] + 1, 1, 1),
+        "categories": categories,
+        "units": units.codes,
+        "voivodeships": sorted(voivodeships or ()),
+    }
+    raw = await (await session.connection()).get_raw_connection()
+    connection = raw.driver_connection
+    assert connection is not None
+    stream = _RowStream()
+    await connection.copy_from_query(
+        statement.sql, *statement.arguments(params), output=stream, format="binary"
+    )
+    return stream.records(as_of=as_of, units=units)
+
+
+class _RowStream:
+    """Sink of the binary COPY: parses whole rows as they arrive into compact columns. An
+    error is kept and raised after the COPY (asyncpg does not expect the sink to raise)."""
+
+    def __init__(self) -> None:
+        self.pending = bytearray()
+        self.started = False
+        self.parts: list[dict[str, npt.NDArray[Any]]] = []
+        self.error: Exception | None = None
+
+    async def __call__(self, data: bytes) -> None:
+        if self.error is not None:
+            return
+        try:
+            self._parse(data)
+        except Exception as error:
+            self.error = error
+
+    def _parse(self, data: bytes) -> None:
+        self.pending += data
+        if not self.started:
+            if len(self.pending) < _HEADER_LENGTH:
+                return
+            if not self.pending.startswith(_HEADER):
+                raise ValueError("not a binary COPY stream")
+            del self.pending[:_HEADER_LENGTH]
+            self.started = True
+        count = len(self.pending) // _ROW.itemsize
+        if count:
+            rows = np.frombuffer(self.pending, _ROW, count=count)
+            self.parts.append(_columns(rows))
+            del rows  # a view of the buffer, which cannot shrink while it exists
+            del self.pending[: count * _ROW.itemsize]
+
+    def records(self, *, as_of: date, units: _Units) -> _Records | None:
+        if self.error is not None:
+            raise self.error
+        if bytes(self.pending) != _TRAILER:
+            raise ValueError("the binary COPY stream ended inside a row")
+        if not self.parts:
+            return None
+        columns = {
+            name: np.concatenate([part[name] for part in self.parts]) for name in self.parts[0]
+        }
+        self.parts.clear()
+        return _sorted_records(columns, as_of=as_of, units=units)
+
+
+def _columns(rows: npt.NDArray[Any]) -> dict[str, npt.NDArray[Any]]:
+    """Native copies of the fields (the quarters computed from the dates) of whole rows."""
+    widths = (32, 32, 4, 4, 4, 4, 8, 2)
+    lengths = [name for name in rows.dtype.names or () if name.endswith("_length")]
+    if not (rows["fields"] == _FIELDS).all() or any(
+        not (rows[name] == width).all() for name, width in zip(lengths, widths, strict=True)
+    ):
+        raise ValueError("unexpected field in the binary COPY stream")
+    flags = rows["flags"].astype(np.int8)
+    if (flags & _UNKNOWN_CATEGORY).any():
+        raise _UnknownCategory
+    return {
+        "subject": rows["subject"].astype(np.uint64),
+        "household": rows["household"].astype(np.uint64),
+        "first": _quarter(rows["starts"]),
+        "last": _quarter(rows["ends"]),
+        "gmina": rows["gmina"].astype(np.int32) - 1,
+        "district": rows["district"].astype(np.int32) - 1,
+        "categories": rows["categories"].astype(np.int64),
+        "flags": flags,
+    }
+
+
+def _quarter(days: npt.NDArray[Any]) -> npt.NDArray[np.int32]:
+    """Absolute quarter (year * 4 + quarter - 1) of PostgreSQL binary dates."""
+    months = (_PG_EPOCH + days.astype(np.int64)).astype("datetime64[M]").astype(np.int64)
+    return (months // 3 + 1970 * 4).astype(np.int32)
+
+
+def _dense_ids(words: npt.NDArray[np.uint64]) -> IntArray:
+    """0, 1, 2 ... for the distinct 32-byte hashes (rows of four big-endian words), in byte
+    order. Sorted on the first word alone; all four only when two first words collide."""
+    order = np.argsort(words[:, 0], kind="stable")
+    leading = words[order, 0]
+    same = np.flatnonzero(leading[1:] == leading[:-1])
+    if (words[order[same], 1:] != words[order[same + 1], 1:]).any():
+        order = np.lexsort(words.T[::-1])
+        ordered = words[order]
+        new = (ordered[1:] != ordered[:-1]).any(axis=1)
+    else:
+        new = leading[1:] != leading[:-1]
+    ids = np.empty(len(words), dtype=np.int64)
+    ids[order] = np.concatenate(([0], np.cumsum(new)))
+    return ids
+
+
+def _sorted_records(
+    columns: dict[str, npt.NDArray[Any]], *, as_of: date, units: _Units
+) -> _Records:
+    person = _dense_ids(columns.pop("subject"))
+    words = columns.pop("household")
+    household = np.full(len(person), _NO_HOUSEHOLD, dtype=np.int64)
+    present = (columns["flags"] & 4) == 0
+    if present.any():
+        household[present] = _dense_ids(words[present])
+    del words
+    gmina = columns["gmina"].astype(np.int64)
+    district = columns["district"].astype(np.int64)
+    powiat = units.up(gmina)
+    voivodeship = units.up(powiat)
+    # Place: voivodeship, powiat, gmina, district, so that each level's units are intervals.
+    size = len(units.codes) + 1
+    place = ((voivodeship + 1) * size + powiat + 1) * size + gmina + 1
+    place = np.unique(place, return_inverse=True)[1].astype(np.int64) * size + district + 1
+    order = np.argsort(person * (int(place.max()) + 1) + place, kind="stable")
+    last = np.minimum(columns["last"], as_of.year * 4 + (as_of.month - 1) // 3)
+    unit = {
+        "district": district[order],
+        "gmina": gmina[order],
+        "powiat": powiat[order],
+        "voivodeship": voivodeship[order],
+    }
+    # A district under two gminas (the record's gmina decides the gmina level) would split a
+    # person's records in that district; the district level then gets its own order.
+    with_district = district >= 0
+    pairs = np.unique(district[with_district] * size + gmina[with_district])
+    district_order = None
+    if len(pairs) != len(np.unique(pairs // size)):
+        in_district = np.argsort(person[order] * size + unit["district"] + 1, kind="stable")
+        district_order = in_district
+    return _Records(
+        person=person[order],
+        household=household[order],
+        first=columns["first"][order].astype(np.int64),
+        last=last[order].astype(np.int64),
+        categories=columns["categories"][order],
+        flags=columns["flags"][order].astype(np.int64),
+        unit=unit,
+        district_order=district_order,
+    )
+
+
+def _periods(years: list[int], as_of: date) -> Iterator[tuple[str, str, int, int]]:
+    """(period, kind, first quarter, last quarter) of ``years`` up to ``as_of``."""
+    last = as_of.year * 4 + (as_of.month - 1) // 3
+    for year in years:
+        for quarter in range(4):
+            if year * 4 + quarter <= last:
+                yield f"{year}-Q{quarter + 1}", "quarter", year * 4 + quarter, year * 4 + quarter
+        yield str(year), "year", year * 4, year * 4 + 3
+
+
+@dataclass
+class _Cells:
+    """The counts found so far: one block of units per period, level, category and measure."""
+
+    units: _Units
+    categories: list[str]
+    blocks: list[tuple[str, str, str, str, str, IntArray, npt.NDArray[np.int64]]] = field(
+        default_factory=list
+    )
+
+    def add(
+        self,
+        period: tuple[str, str],
+        level: str,
+        category: int,
+        measure: str,
+        unit: IntArray,
+        flags: IntArray,
+    ) -> None:
+        """Count the persons or households (``unit`` and their OR-ed ``flags``)."""
+        if len(unit) == 0:
+            return
+        width = len(self.units.codes)
+        everyone = np.bincount(unit, minlength=width)
+        present = np.flatnonzero(everyone)
+        counts = np.stack(
+            [
+                np.bincount(unit[(flags & OPS) > 0], minlength=width)[present],
+                np.bincount(unit[(flags & PUP) > 0], minlength=width)[present],
+                np.bincount(unit[(flags & (OPS | PUP)) == (OPS | PUP)], minlength=width)[present],
+                everyone[present],
+            ],
+            axis=1,
+        )
+        self.blocks.append(
+            (period[0], period[1], level, self.categories[category], measure, present, counts)
+        )
+
+    def rows(self) -> list[AggregateRow]:
+        """Four rows (one per source) for every cell, built column by column."""
+        if not self.blocks:
+            return []
+        sizes = [len(block[5]) * len(SOURCES) for block in self.blocks]
+        codes = np.array(self.units.codes, dtype=object)
+        columns = [
+            np.repeat(np.array([block[index] for block in self.blocks], dtype=object), sizes)
+            for index in (2, 3, 0, 1, 4)
+        ]
+        unit = np.concatenate([np.repeat(block[5], len(SOURCES)) for block in self.blocks])
+        value = np.concatenate([block[6].ravel() for block in self.blocks])
+        source = np.tile(np.array(SOURCES, dtype=object), len(value) // len(SOURCES))
+        level, category, period, kind, measure = (column.tolist() for column in columns)
+        return list(
+            map(
+                AggregateRow,
+                codes[unit].tolist(),
+                level,
+                category,
+                period,
+                kind,
+                measure,
+                source.tolist(),
+                value.tolist(),
+            )
+        )
+
+
+def _count(records: _Records, cells: _Cells, *, as_of: date, years: list[int]) -> None:
+    """Add the cells of ``years`` from the records (every level, period and category)."""
+    multi = len(cells.categories) - 1
+    for level in LEVELS:
+        columns: tuple[IntArray, ...] = (
+            records.person,
+            records.household,
+            records.first,
+            records.last,
+            records.categories,
+            records.flags,
+            records.unit[level],
+        )
+        if level == "district" and records.district_order is not None:
+            columns = tuple(values[records.district_order] for values in columns)
+        person, household, first, last, masks, flags, unit = columns
+        for period, kind, starts, ends in _periods(years, as_of):
+            open_ = np.flatnonzero((first <= ends) & (last >= starts) & (unit >= 0))
+            if len(open_) == 0:
+                continue
+            mask = masks[open_]
+            slice_ = (person[open_], unit[open_], flags[open_], household[open_])
+            _persons(cells, (period, kind), level, 0, *slice_)
+            rest = mask & ~np.int64(1)
+            nonempty = np.flatnonzero(rest)
+            chosen = tuple(values[nonempty] for values in slice_)
+            _persons(cells, (period, kind), level, multi, *chosen, masks=rest[nonempty])
+            present = int(np.bitwise_or.reduce(rest))
+            for bit in range(1, len(cells.categories) - 1):
+                if present >> bit & 1:
+                    having = np.flatnonzero(mask & np.int64(1 << bit))
+                    chosen = tuple(values[having] for values in slice_)
+                    _persons(cells, (period, kind), level, bit, *chosen)
+
+
+def _persons(
+    cells: _Cells,
+    period: tuple[str, str],
+    level: str,
+    category: int,
+    person: IntArray,
+    unit: IntArray,
+    flags: IntArray,
+    household: IntArray,
+    *,
+    masks: IntArray | None = None,
+) -> None:
+    """Count the persons of these records (runs of one person in one unit) and their
+    households; with ``masks``, only the persons with two categories or more (``2plus``)."""
+    if len(person) == 0:
+        return
+    starts = np.flatnonzero((person[1:] != person[:-1]) | (unit[1:] != unit[:-1])) + 1
+    starts = np.concatenate(([0], starts))
+    units = unit[starts]
+    flags = np.bitwise_or.reduceat(flags, starts) & (OPS | PUP)
+    households = np.minimum.reduceat(household, starts)
+    if masks is not None:
+        several = np.bitwise_count(np.bitwise_or.reduceat(masks, starts)) >= 2
+        units, flags, households = units[several], flags[several], households[several]
+    cells.add(period, level, category, "persons", units, flags)
+    known = households != _NO_HOUSEHOLD
+    if not known.any():
+        return
+    units, flags, households = units[known], flags[known], households[known]
+    # One key per person: unit, household, flags; sorted, a household is a run of keys.
+    bits = max(int(households.max()).bit_length(), 1)
+    keys = np.sort((units << (bits + 2)) | (households << 2) | flags)
+    starts = np.flatnonzero((keys[1:] >> 2) != (keys[:-1] >> 2)) + 1
+    starts = np.concatenate(([0], starts))
+    cells.add(
+        period,
+        level,
+        category,
+        "households",
+        keys[starts] >> (bits + 2),
+        np.bitwise_or.reduceat(keys & 3, starts),
+    )

@@ -9,7 +9,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from anonymizer import repository
+from anonymizer import aggregation, repository
 from anonymizer.settings import AnonymizerSettings
 from anonymizer.testing import (
     CITY,
@@ -35,7 +35,7 @@ async def test_person_with_two_categories_counts_once_in_any(
 ) -> None:
     await world.add("anna", categories=("poverty", "unemployment"))
     await world.add("anna", categories=("disability",), day=date(2024, 3, 1), end=None)
-    rows = await repository.aggregate(session=db_session, as_of=date(2024, 3, 31))
+    rows = await aggregation.aggregate(session=db_session, as_of=date(2024, 3, 31))
     values = {
         (row.unit_code, row.category, row.period, row.measure, row.source): row.value
         for row in rows
@@ -54,7 +54,7 @@ async def test_persons_known_to_both_ops_and_pup(db_session: AsyncSession, world
     await world.add("jan", source="ops", household="h1")
     await world.add("jan", source="pup", categories=("unemployment",))
     await world.add("ewa", source="pup", categories=("unemployment",), household="h1")
-    rows = await repository.aggregate(session=db_session, as_of=date(2024, 3, 31))
+    rows = await aggregation.aggregate(session=db_session, as_of=date(2024, 3, 31))
     persons = {
         row.source: row.value
         for row in rows

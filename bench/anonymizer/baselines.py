@@ -1,0 +1,166 @@
+"""Baselines of the anonymizer's aggregation, shared by the benchmarks (bench/anonymizer and
+bench/national, which adds this directory to ``sys.path``):
+
+- DuckDB: the records leave PostgreSQL once as CSV (``COPY ... TO STDOUT``, timed on its own)
+  and DuckDB computes the same cells with its own SQL (same semantics as the reference);
+- the reference: ``anonymizer.reference.AGGREGATE_SQL`` run by PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import psycopg
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from anonymizer.reference import reference_aggregate
+
+Cell = tuple[str, str, str, str, str, str, str, int]
+
+# The records as AGGREGATE_SQL sees them (its joins, cases up to ``as_of``), one line each.
+EXTRACT_SQL = """
+COPY (
+    SELECT encode(r.subject_hash, 'hex') AS subject, encode(r.household_hash, 'hex') AS household,
+           r.source_kind AS source, array_to_string(r.categories, '|') AS categories,
+           r.reference_date AS starts, coalesce(r.end_date, DATE '{as_of}') AS ends,
+           r.district_code AS district, r.gmina_code AS gmina, g.parent_code AS powiat,
+           pw.parent_code AS voivodeship
+    FROM ingest.record r
+    JOIN geo.territorial_unit g ON g.code = r.gmina_code
+    JOIN geo.territorial_unit pw ON pw.code = g.parent_code
+    WHERE r.reference_date <= DATE '{as_of}'
+) TO STDOUT (FORMAT csv, HEADER)
+"""
+
+# Quarters are numbered year * 4 + quarter - 1; a record is open in the quarters from its
+# start's to its end's (an open case ends at ``as_of``), never beyond the quarter of ``as_of``.
+# Persons, households and periods are integers while grouping (households numbered in byte
+# order, so the smallest number is the smallest hash); the names come back at the end.
+CELLS_SQL = """
+CREATE TABLE cells AS
+WITH records AS (
+    SELECT * FROM read_csv($path, header = true, columns = {
+        'subject': 'VARCHAR', 'household': 'VARCHAR', 'source': 'VARCHAR',
+        'categories': 'VARCHAR', 'starts': 'DATE', 'ends': 'DATE', 'district': 'VARCHAR',
+        'gmina': 'VARCHAR', 'powiat': 'VARCHAR', 'voivodeship': 'VARCHAR'})
+),
+subjects AS (
+    SELECT subject, row_number() OVER () AS person FROM (SELECT DISTINCT subject FROM records)
+),
+households AS (
+    SELECT household, row_number() OVER (ORDER BY household) AS home
+    FROM (SELECT DISTINCT household FROM records WHERE household IS NOT NULL)
+),
+spans AS (
+    SELECT s.person, h.home, r.source = 'ops' AS ops, r.source = 'pup' AS pup,
+           CASE WHEN coalesce(r.categories, '') = '' THEN []::VARCHAR[]
+                ELSE string_split(r.categories, '|') END AS categories,
+           r.district, r.gmina, r.powiat, r.voivodeship,
+           year(r.starts) * 4 + quarter(r.starts) - 1 AS first,
+           least(year(r.ends) * 4 + quarter(r.ends) - 1, $last) AS last
+    FROM records r JOIN subjects s USING (subject) LEFT JOIN households h USING (household)
+),
+-- A period is its first quarter, negated for a year.
+in_periods AS (
+    SELECT * EXCLUDE (periods), unnest(periods) AS period
+    FROM (SELECT * EXCLUDE (first, last, categories),
+                 unnest(list_distinct(list_append(categories, 'any'))) AS category,
+                 list_concat(range(first, last + 1),
+                             list_transform(range(first // 4, last // 4 + 1),
+                                            lambda y: -y * 4 - 1)) AS periods
+          FROM spans)
+),
+in_units AS (
+    SELECT * EXCLUDE (district, gmina, powiat, voivodeship), district AS unit,
+           'district' AS level FROM in_periods WHERE district IS NOT NULL
+    UNION ALL
+    SELECT * EXCLUDE (district, gmina, powiat, voivodeship), gmina, 'gmina' FROM in_periods
+    UNION ALL
+    SELECT * EXCLUDE (district, gmina, powiat, voivodeship), powiat, 'powiat' FROM in_periods
+    UNION ALL
+    SELECT * EXCLUDE (district, gmina, powiat, voivodeship), voivodeship, 'voivodeship'
+    FROM in_periods WHERE voivodeship IS NOT NULL
+),
+by_category AS (
+    SELECT unit, level, period, category, person, bool_or(ops) AS ops, bool_or(pup) AS pup,
+           min(home) AS home
+    FROM in_units
+    GROUP BY unit, level, period, category, person
+),
+persons AS (
+    SELECT * FROM by_category
+    UNION ALL
+    SELECT unit, level, period, '2plus', person, bool_or(ops), bool_or(pup), min(home)
+    FROM by_category WHERE category <> 'any'
+    GROUP BY unit, level, period, person HAVING count(*) >= 2
+),
+homes AS (
+    SELECT unit, level, period, category, bool_or(ops) AS ops, bool_or(pup) AS pup
+    FROM persons WHERE home IS NOT NULL
+    GROUP BY unit, level, period, category, home
+),
+counts AS (
+    SELECT unit, level, category, period, 'persons' AS measure, count_if(ops) AS ops,
+           count_if(pup) AS pup, count_if(ops AND pup) AS "both", count(*) AS "all"
+    FROM persons GROUP BY unit, level, category, period
+    UNION ALL
+    SELECT unit, level, category, period, 'households', count_if(ops), count_if(pup),
+           count_if(ops AND pup), count(*)
+    FROM homes GROUP BY unit, level, category, period
+),
+named AS (
+    SELECT * EXCLUDE (period),
+           CASE WHEN period >= 0 THEN (period // 4)::VARCHAR || '-Q' || (period % 4 + 1)::VARCHAR
+                ELSE ((-period - 1) // 4)::VARCHAR END AS period,
+           CASE WHEN period >= 0 THEN 'quarter' ELSE 'year' END AS period_kind
+    FROM counts
+)
+UNPIVOT named ON ops, pup, "both", "all" INTO NAME source VALUE value
+"""
+
+
+def duckdb_rows(dsn: str, *, as_of: date) -> tuple[float, float, list[Cell]]:
+    """Seconds to extract the records, seconds for DuckDB to compute the cells (into a table),
+    and the cells (unit, level, category, period, period kind, measure, source, value)."""
+    with tempfile.TemporaryDirectory(prefix="socmap-duckdb-") as directory:
+        path = Path(directory) / "records.csv"
+        started = time.perf_counter()
+        with (
+            psycopg.connect(dsn) as connection,
+            connection.cursor().copy(EXTRACT_SQL.format(as_of=as_of.isoformat())) as copy,
+            path.open("wb") as out,
+        ):
+            for block in copy:
+                out.write(block)
+        extraction = time.perf_counter() - started
+        database = duckdb.connect(config={"temp_directory": directory})
+        try:
+            started = time.perf_counter()
+            last = as_of.year * 4 + (as_of.month - 1) // 3
+            database.execute(CELLS_SQL, {"path": str(path), "last": last})
+            computation = time.perf_counter() - started
+            cells: list[Cell] = database.execute(
+                "SELECT unit, level, category, period, period_kind, measure, source, value"
+                " FROM cells"
+            ).fetchall()
+        finally:
+            database.close()
+    return extraction, computation, cells
+
+
+def duckdb_cells(dsn: str, *, as_of: date) -> tuple[float, float, int]:
+    """Seconds to extract the records from PostgreSQL, seconds for DuckDB to compute the
+    cells, and the number of cells (rows, one per source)."""
+    extraction, computation, cells = duckdb_rows(dsn, as_of=as_of)
+    return extraction, computation, len(cells)
+
+
+async def reference_cells(session: AsyncSession, *, as_of: date) -> tuple[float, int]:
+    """Seconds for PostgreSQL to run the reference SQL (``AGGREGATE_SQL``), and its rows."""
+    started = time.perf_counter()
+    rows = await reference_aggregate(session=session, as_of=as_of)
+    return time.perf_counter() - started, len(rows)
