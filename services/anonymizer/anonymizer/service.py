@@ -24,7 +24,7 @@ from anonymizer.disclosure import (
     primary_suppression,
     protect,
 )
-from anonymizer.relations import CellKey, build_relations
+from anonymizer.relations import CellKey, Taxonomy, build_relations
 from anonymizer.repository import AggregateRow, FrozenValue, MonthlyCount, NewCell
 from anonymizer.settings import AnonymizerSettings
 from shared.errors import ValidationFailed
@@ -199,6 +199,7 @@ def protect_rows(
     locked: np.ndarray[Any, np.dtype[np.bool_]],
     revised: np.ndarray[Any, np.dtype[np.bool_]],
     population: dict[tuple[str, int], int],
+    taxonomy: Taxonomy,
     max_rounds: int,
     on_round: Callable[[dict[str, int]], None] | None = None,
 ) -> Protection:
@@ -208,7 +209,7 @@ def protect_rows(
     already (frozen). The attacker bounds each cell by the residents of its unit (published),
     or by the largest count where the population is unknown."""
     values = np.array([row.value for row in rows], dtype=np.int64)
-    relations = build_relations([row.key for row in rows], values, parents)
+    relations = build_relations([row.key for row in rows], values, parents, taxonomy)
     caps = attacker_caps(rows, values, population)
     return protect(
         values,
@@ -293,6 +294,7 @@ async def execute_run(
     parents = await repository.unit_parents(session=session)
     years = sorted({int(row.period[:4]) for row in rows})
     population = await repository.populations(session=session, years=years)
+    taxonomy = await repository.taxonomy(session=session)
     await report({"step": "protecting", "cells": len(rows)})
     loop = asyncio.get_running_loop()
 
@@ -308,6 +310,7 @@ async def execute_run(
         locked=locked,
         revised=revised,
         population=population,
+        taxonomy=taxonomy,
         max_rounds=settings.max_rounds,
         on_round=on_round,
     )
