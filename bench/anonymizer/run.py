@@ -199,11 +199,12 @@ async def audit_only(
         }
         parents = await repository.unit_parents(session=session)
         population = await repository.populations(session=session, years=[2023, 2024])
+        taxonomy = await repository.taxonomy(session=session)
     periods = {p for p in {row.period for row in rows} if service.period_end(p) <= AS_OF}
     rows = [row for row in rows if row.period in periods]
     values = np.array([row.value for row in rows], dtype=np.int64)
     started = time.perf_counter()
-    relations = build_relations([row.key for row in rows], values, parents)
+    relations = build_relations([row.key for row in rows], values, parents, taxonomy)
     relations_time = time.perf_counter() - started
     mask = np.array(
         [

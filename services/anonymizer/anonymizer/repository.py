@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from anonymizer.relations import CellKey
+from anonymizer.relations import CellKey, Taxonomy
 from shared.jsonutil import dumps
 
 
@@ -176,6 +176,23 @@ async def current_release(*, session: AsyncSession) -> dict[str, Any] | None:
 
 
 _BLOCK = "left(unit_code, 2) = :voivodeship AND period = ANY(CAST(:periods AS text[]))"
+
+
+async def taxonomy(*, session: AsyncSession) -> Taxonomy:
+    """The public metadata of the categories: parents, kinds of institution, first days."""
+    rows = await session.execute(
+        text("SELECT code, parent_code, source, valid_from FROM ref.category")
+    )
+    parent: dict[str, str] = {}
+    source: dict[str, str] = {}
+    valid_from: dict[str, date] = {}
+    for code, parent_code, kind, first in rows.all():
+        source[code] = kind
+        if parent_code is not None:
+            parent[code] = parent_code
+        if first is not None:
+            valid_from[code] = first
+    return Taxonomy(parent, source, valid_from)
 
 
 async def populations(*, session: AsyncSession, years: Sequence[int]) -> dict[tuple[str, int], int]:

@@ -32,7 +32,7 @@ from anonymizer.disclosure import (
     primary_suppression,
     protect,
 )
-from anonymizer.relations import CellKey, build_relations
+from anonymizer.relations import CellKey, Taxonomy, build_relations, fixed_by_rules
 from anonymizer.repository import AggregateRow, MonthlyCount, NewCell
 from anonymizer.settings import AnonymizerSettings
 from shared.errors import ValidationFailed
@@ -183,6 +183,7 @@ def protect_rows(
     revision: Revision,
     hide_changed: bool,
     population: dict[tuple[str, int], int],
+    taxonomy: Taxonomy,
     max_rounds: int,
     on_round: Callable[[dict[str, int]], None] | None = None,
 ) -> Protection:
@@ -191,9 +192,13 @@ def protect_rows(
     Revisions smaller than ``k`` are sensitive like counts below ``k``, and so is every
     changed cell with ``hide_changed``; a locked cell is out already (frozen), a cell
     suppressed before stays suppressed. The attacker bounds each cell by the residents of its
-    unit (published), or by the block's largest figure where the population is unknown."""
+    unit (published), or by the block's largest figure where the population is unknown.
+    Cells public rules fix (structural zeros) are known to everyone: always published, never
+    spent on protection."""
     values = np.array([row.value for row in rows], dtype=np.int64)
-    relations = build_relations([row.key for row in rows], values, parents)
+    keys = [row.key for row in rows]
+    relations = build_relations(keys, values, parents, taxonomy)
+    fixed = fixed_by_rules(keys, values, taxonomy)
     sensitive = revision.sensitive | (revision.changed if hide_changed else revision.sensitive)
     # A revision is protected as a change: the attacker, who knows the old value, must not
     # narrow the new one to less than k either way (nor rule out that nothing changed).
@@ -205,9 +210,9 @@ def protect_rows(
         RelationSystem(relations, values.size),
         k=k,
         p=p,
-        locked=revision.locked,
-        primary=(primary_suppression(values, k=k) | sensitive) & ~revision.locked,
-        forced=revision.forced,
+        locked=revision.locked | fixed,
+        primary=(primary_suppression(values, k=k) | sensitive) & ~revision.locked & ~fixed,
+        forced=revision.forced & ~fixed,
         levels=levels,
         max_rounds=max_rounds,
         cap=attacker_caps(rows, values, population),
@@ -376,6 +381,7 @@ async def execute_run(
         run_id=run_id,
     )
     parents, levels = await repository.units(session=session)
+    taxonomy = await repository.taxonomy(session=session)
     tally = Tally()
     loop = asyncio.get_running_loop()
     for number, (voivodeship, wanted) in enumerate(sorted(plan.scope.items()), start=1):
@@ -413,6 +419,7 @@ async def execute_run(
                 parents=parents,
                 levels=levels,
                 population=population,
+                taxonomy=taxonomy,
                 settings=settings,
                 tally=tally,
                 report=report,
@@ -513,6 +520,7 @@ async def _publish_block(
     parents: dict[str, str | None],
     levels: dict[str, str],
     population: dict[tuple[str, int], int],
+    taxonomy: Taxonomy,
     settings: AnonymizerSettings,
     tally: Tally,
     report: Reporter,
@@ -557,6 +565,7 @@ async def _publish_block(
             revision=revision,
             hide_changed=hide_changed,
             population=population,
+            taxonomy=taxonomy,
             max_rounds=settings.max_rounds,
             on_round=on_round,
         )

@@ -26,7 +26,7 @@ import numpy.typing as npt
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from anonymizer.disclosure import RelationSystem, protect
-from anonymizer.relations import ANY, MULTI, CellKey, build_relations
+from anonymizer.relations import ANY, MULTI, CellKey, Taxonomy, build_relations
 
 CITY = "9801011"
 DISTRICTS = ("9801011-01", "9801011-02", "9801011-03")
@@ -167,7 +167,7 @@ def _unique_reconstruction_of(
 def test_protected_table_does_not_pin_down_anybodys_disability() -> None:
     keys, matrix = _table()
     values = (matrix @ _population()).round().astype(np.int64)
-    relations = build_relations(keys, values, dict.fromkeys(DISTRICTS, CITY))
+    relations = build_relations(keys, values, dict.fromkeys(DISTRICTS, CITY), Taxonomy())
     protection = protect(values, RelationSystem(relations, len(keys)), k=K, p=0.3)
     assert protection.reason is None
     assert protection.suppressed.any()

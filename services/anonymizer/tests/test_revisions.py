@@ -75,7 +75,8 @@ async def _attack(session: AsyncSession, release_id: int, *, as_of: date, k: int
         ]
     )
     parents, _ = await repository.units(session=session)
-    relations = build_relations(keys, values, parents)
+    taxonomy = await repository.taxonomy(session=session)
+    relations = build_relations(keys, values, parents, taxonomy)
     small = primary_suppression(values, k=k)
     primary = (small & hidden) | moved
     # A moved cell is protected as a change (level k); a small one as a count.

@@ -9,23 +9,21 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ingest.validation import ValidRow
+from ingest.validation import CategoryRow, ValidRow
 from shared.db.models import Category, TerritorialUnit
 from shared.db.models.ingest import AuditLog, Batch, Erasure, Outbox
 
 # --- reference data ----------------------------------------------------------------------
 
 
-async def list_categories(
-    *, session: AsyncSession
-) -> list[tuple[str, str, str, date | None, date | None]]:
+async def list_categories(*, session: AsyncSession) -> list[CategoryRow]:
     rows = await session.execute(
         select(
             Category.code,
@@ -33,6 +31,7 @@ async def list_categories(
             Category.label_pl,
             Category.valid_from,
             Category.valid_to,
+            Category.parent_code,
         )
     )
     return [tuple(row) for row in rows.all()]  # type: ignore[misc]

@@ -88,23 +88,44 @@ class CategoryInfo:
     source: str
     valid_from: date | None
     valid_to: date | None
+    parent: str | None = None
+
+
+# code, source, Polish label, valid from, valid to, parent code (ref.category).
+CategoryRow = tuple[str, str, str, date | None, date | None, str | None]
 
 
 @dataclass(slots=True)
 class Catalogue:
-    """Category codes and their Polish labels (normalized) for one request."""
+    """Category codes and their Polish labels (normalized) for one request, and the ancestors
+    of each sub-category."""
 
     by_code: dict[str, CategoryInfo]
     by_label: dict[str, str] = field(default_factory=dict)
+    ancestors: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, rows: list[tuple[str, str, str, date | None, date | None]]) -> Catalogue:
+    def build(cls, rows: list[CategoryRow]) -> Catalogue:
         by_code = {
-            code: CategoryInfo(code, source, valid_from, valid_to)
-            for code, source, _label, valid_from, valid_to in rows
+            code: CategoryInfo(code, source, valid_from, valid_to, parent)
+            for code, source, _label, valid_from, valid_to, parent in rows
         }
-        by_label = {normalize_label(label): code for code, _s, label, _f, _t in rows}
-        return cls(by_code=by_code, by_label=by_label)
+        by_label = {normalize_label(label): code for code, _s, label, _f, _t, _p in rows}
+        ancestors: dict[str, tuple[str, ...]] = {}
+        for code, info in by_code.items():
+            chain: list[str] = []
+            parent = info.parent
+            while parent is not None and parent in by_code and parent not in chain:
+                chain.append(parent)
+                parent = by_code[parent].parent
+            if chain:
+                ancestors[code] = tuple(chain)
+        return cls(by_code=by_code, by_label=by_label, ancestors=ancestors)
+
+    def closed(self, codes: set[str]) -> set[str]:
+        """``codes`` with the ancestors of each: a person in a sub-category is in its parent
+        too, so the published counts keep child <= parent (the anonymizer's attacker knows it)."""
+        return codes.union(*(self.ancestors.get(code, ()) for code in codes))
 
     def lookup(self, value: str) -> CategoryInfo | None:
         info = self.by_code.get(value.strip().lower())
@@ -126,7 +147,7 @@ class ValidRow:
     household_hash: bytes | None
     reference_date: date
     end_date: date | None
-    categories: str  # sorted codes joined with "|"
+    categories: str  # sorted codes with their ancestors, joined with "|"
     age_band: str | None
     sex: str | None
     # Location to resolve (precise values live only until the resolver has run).
@@ -371,7 +392,7 @@ def validate_record(
         household_hash=household,
         reference_date=record.reference_date,
         end_date=record.end_date,
-        categories="|".join(sorted(codes)),
+        categories="|".join(sorted(context.catalogue.closed(codes))),
         age_band=band,
         sex=sex,
         district=location.district if location else None,

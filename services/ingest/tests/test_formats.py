@@ -104,7 +104,13 @@ async def test_windows_1250_csv_with_polish_headers_and_labels(
     assert (report["inserted"], report["rejected"]) == (3, 0), report
     assert report["unresolved"] == {"address_not_in_register": 1}
     assert await _stored(db_session) == [
-        ("CSV-1", DISTRICT_EAST, GMINA, ["poverty", "single_parent_family"]),
+        # A sub-category comes with its parent (categories are closed upward).
+        (
+            "CSV-1",
+            DISTRICT_EAST,
+            GMINA,
+            ["parenting_household_helplessness", "poverty", "single_parent_family"],
+        ),
         # Piastowska 46: even numbers are in the east district.
         ("CSV-2", DISTRICT_EAST, GMINA, ["long_term_illness"]),
         ("CSV-3", None, GMINA, ["domestic_violence"]),

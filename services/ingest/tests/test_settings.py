@@ -49,7 +49,7 @@ def test_same_pesel_links_up_across_institutions_but_local_ids_do_not() -> None:
 
     from ingest.validation import Catalogue, Context, ValidRow, validate_record
 
-    catalogue = Catalogue.build([("poverty", "ops", "ubóstwo", None, None)])
+    catalogue = Catalogue.build([("poverty", "ops", "ubóstwo", None, None, None)])
 
     def hashed(institution: uuid.UUID, subject: str, kind: str) -> bytes:
         context = Context(institution, "ops", b"x" * 32, catalogue, date(2025, 1, 1))

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0011_revisions"
-down_revision: str | None = "0009_catalog_search_words"  # MERGE: 0010_category_closure
+down_revision: str | None = "0010_category_closure"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
