@@ -12,8 +12,9 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
+import asyncpg
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -175,7 +176,17 @@ async def current_release(*, session: AsyncSession) -> dict[str, Any] | None:
     return dict(found) if found is not None else None
 
 
-_BLOCK = "left(unit_code, 2) = :voivodeship AND period = ANY(CAST(:periods AS text[]))"
+# A block's cells: the TERC codes of a voivodeship sort between its code and the next one, so
+# the primary keys (unit_code first) find them without a scan.
+_BLOCK = "unit_code >= :low AND unit_code < :high AND period = ANY(CAST(:periods AS text[]))"
+
+
+def _block(voivodeship: str, periods: Sequence[str]) -> dict[str, Any]:
+    return {
+        "low": voivodeship,
+        "high": f"{int(voivodeship) + 1:02d}",
+        "periods": list(periods),
+    }
 
 
 async def taxonomy(*, session: AsyncSession) -> Taxonomy:
@@ -218,7 +229,7 @@ async def frozen_cells(
             "SELECT unit_code, category, period, measure, source, value, suppressed, release_id"
             f" FROM stats.frozen_cell WHERE {_BLOCK}"
         ),
-        {"voivodeship": voivodeship, "periods": list(periods)},
+        _block(voivodeship, periods),
     )
     return {
         CellKey(unit, category, period, measure, source): FrozenValue(value, suppressed, release)
@@ -235,7 +246,7 @@ async def true_cells(
             "SELECT unit_code, category, period, measure, source, value"
             f" FROM stats_internal.true_cell WHERE {_BLOCK}"
         ),
-        {"voivodeship": voivodeship, "periods": list(periods)},
+        _block(voivodeship, periods),
     )
     return {
         CellKey(unit, category, period, measure, source): value
@@ -250,30 +261,26 @@ async def replace_true_cells(
     periods: Sequence[str],
     rows: Sequence[AggregateRow],
 ) -> None:
-    block = {"voivodeship": voivodeship, "periods": list(periods)}
-    await session.execute(text(f"DELETE FROM stats_internal.true_cell WHERE {_BLOCK}"), block)
     await session.execute(
-        text(
-            "INSERT INTO stats_internal.true_cell (unit_code, category, period, measure, source,"
-            " value) SELECT * FROM unnest(CAST(:unit_code AS text[]), CAST(:category AS text[]),"
-            " CAST(:period AS text[]), CAST(:measure AS text[]), CAST(:source AS text[]),"
-            " CAST(:value AS int[]))"
-        ),
-        {
-            "unit_code": [row.unit_code for row in rows],
-            "category": [row.category for row in rows],
-            "period": [row.period for row in rows],
-            "measure": [row.measure for row in rows],
-            "source": [row.source for row in rows],
-            "value": [row.value for row in rows],
-        },
+        text(f"DELETE FROM stats_internal.true_cell WHERE {_BLOCK}"),
+        _block(voivodeship, periods),
+    )
+    connection = await _driver(session)
+    await connection.copy_records_to_table(
+        "true_cell",
+        schema_name="stats_internal",
+        columns=("unit_code", "category", "period", "measure", "source", "value"),
+        records=[
+            (row.unit_code, row.category, row.period, row.measure, row.source, row.value)
+            for row in rows
+        ],
     )
 
 
 async def block_published(*, session: AsyncSession, release_id: int, block: dict[str, Any]) -> bool:
     found = await session.scalar(
         text(f"SELECT EXISTS (SELECT 1 FROM stats.cell WHERE release_id = :release AND {_BLOCK})"),
-        {"release": release_id, **block},
+        {"release": release_id, **_block(block["voivodeship"], block["periods"])},
     )
     return bool(found)
 
@@ -442,93 +449,103 @@ async def insert_release(
     return int(result.scalar_one())
 
 
+async def _driver(session: AsyncSession) -> asyncpg.Connection:
+    """The session's asyncpg connection, in the session's transaction (for COPY)."""
+    raw = await (await session.connection()).get_raw_connection()
+    connection = raw.driver_connection
+    assert connection is not None
+    return cast(asyncpg.Connection, connection)
+
+
+_CELL_FIELDS = (
+    "release_id",
+    "unit_code",
+    "level",
+    "category",
+    "period",
+    "period_kind",
+    "measure",
+    "source",
+    "value",
+    "suppressed",
+    "suppression",
+    "population",
+    "rate",
+    "rate_lower",
+    "rate_upper",
+    "revision_pending",
+)
+
+
 async def insert_cells(*, session: AsyncSession, release_id: int, cells: Sequence[NewCell]) -> None:
-    """One INSERT ... SELECT FROM unnest(...) for the whole release."""
-    columns: dict[str, list[Any]] = {
-        name: []
-        for name in (
-            "unit_code",
-            "level",
-            "category",
-            "period",
-            "period_kind",
-            "measure",
-            "source",
-            "value",
-            "suppression",
-            "population",
-            "rate",
-            "rate_lower",
-            "rate_upper",
-            "revision_pending",
+    """The cells of a release, by COPY (a national block has hundreds of thousands)."""
+    records = [
+        (
+            release_id,
+            cell.row.unit_code,
+            cell.row.level,
+            cell.row.category,
+            cell.row.period,
+            cell.row.period_kind,
+            cell.row.measure,
+            cell.row.source,
+            cell.value,
+            cell.suppression is not None,
+            cell.suppression,
+            cell.population,
+            cell.rate,
+            cell.rate_lower,
+            cell.rate_upper,
+            cell.pending,
         )
-    }
-    for cell in cells:
-        row = cell.row
-        for name, value in (
-            ("unit_code", row.unit_code),
-            ("level", row.level),
-            ("category", row.category),
-            ("period", row.period),
-            ("period_kind", row.period_kind),
-            ("measure", row.measure),
-            ("source", row.source),
-            ("value", cell.value),
-            ("suppression", cell.suppression),
-            ("population", cell.population),
-            ("rate", cell.rate),
-            ("rate_lower", cell.rate_lower),
-            ("rate_upper", cell.rate_upper),
-            ("revision_pending", cell.pending),
-        ):
-            columns[name].append(value)
-    await session.execute(
-        text(
-            "INSERT INTO stats.cell (release_id, unit_code, level, category, period, period_kind,"
-            " measure, source, value, suppressed, suppression, population, rate, rate_lower,"
-            " rate_upper, revision_pending)"
-            " SELECT :release_id, u.unit_code, u.level, u.category, u.period, u.period_kind,"
-            " u.measure, u.source, u.value, u.suppression IS NOT NULL, u.suppression,"
-            " u.population, u.rate, u.rate_lower, u.rate_upper, u.revision_pending"
-            " FROM unnest(CAST(:unit_code AS text[]), CAST(:level AS text[]),"
-            " CAST(:category AS text[]), CAST(:period AS text[]), CAST(:period_kind AS text[]),"
-            " CAST(:measure AS text[]), CAST(:source AS text[]), CAST(:value AS int[]),"
-            " CAST(:suppression AS text[]), CAST(:population AS int[]),"
-            " CAST(:rate AS float8[]), CAST(:rate_lower AS float8[]),"
-            " CAST(:rate_upper AS float8[]), CAST(:revision_pending AS boolean[]))"
-            " AS u(unit_code, level, category, period, period_kind, measure, source, value,"
-            " suppression, population, rate, rate_lower, rate_upper, revision_pending)"
-        ),
-        {"release_id": release_id, **columns},
+        for cell in cells
+    ]
+    connection = await _driver(session)
+    await connection.copy_records_to_table(
+        "cell", schema_name="stats", columns=_CELL_FIELDS, records=records
     )
 
 
 async def freeze(*, session: AsyncSession, release_id: int, cells: Sequence[NewCell]) -> None:
     """Record the published state of closed periods' cells for later audits (the caller passes
     the closed cells whose shown value is new: a pending cell keeps its frozen value)."""
-    chosen = list(cells)
-    await session.execute(
-        text(
-            "INSERT INTO stats.frozen_cell (unit_code, category, period, measure, source, value,"
-            " suppressed, release_id)"
-            " SELECT u.unit_code, u.category, u.period, u.measure, u.source, u.value,"
-            " u.value IS NULL, :release_id"
-            " FROM unnest(CAST(:unit_code AS text[]), CAST(:category AS text[]),"
-            " CAST(:period AS text[]), CAST(:measure AS text[]), CAST(:source AS text[]),"
-            " CAST(:value AS int[])) AS u(unit_code, category, period, measure, source, value)"
-            " ON CONFLICT (unit_code, category, period, measure, source) DO UPDATE SET"
-            " value = excluded.value, suppressed = excluded.suppressed,"
-            " release_id = excluded.release_id"
+    connection = await _driver(session)
+    await connection.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS frozen_stage"
+        " (LIKE stats.frozen_cell INCLUDING DEFAULTS) ON COMMIT DROP"
+    )
+    await connection.execute("TRUNCATE frozen_stage")
+    await connection.copy_records_to_table(
+        "frozen_stage",
+        columns=(
+            "unit_code",
+            "category",
+            "period",
+            "measure",
+            "source",
+            "value",
+            "suppressed",
+            "release_id",
         ),
-        {
-            "release_id": release_id,
-            "unit_code": [cell.row.unit_code for cell in chosen],
-            "category": [cell.row.category for cell in chosen],
-            "period": [cell.row.period for cell in chosen],
-            "measure": [cell.row.measure for cell in chosen],
-            "source": [cell.row.source for cell in chosen],
-            "value": [cell.value for cell in chosen],
-        },
+        records=[
+            (
+                cell.row.unit_code,
+                cell.row.category,
+                cell.row.period,
+                cell.row.measure,
+                cell.row.source,
+                cell.value,
+                cell.value is None,
+                release_id,
+            )
+            for cell in cells
+        ],
+    )
+    await connection.execute(
+        "INSERT INTO stats.frozen_cell SELECT * FROM frozen_stage"
+        " ON CONFLICT (unit_code, category, period, measure, source) DO UPDATE SET"
+        " value = excluded.value, suppressed = excluded.suppressed,"
+        " release_id = excluded.release_id"
     )
 
 
