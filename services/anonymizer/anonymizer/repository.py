@@ -374,6 +374,53 @@ async def count_cells(
     return int(value or 0)
 
 
+async def information_loss(*, session: AsyncSession, release_id: int) -> dict[str, Any]:
+    """What suppression cost in a release (τ-ARGUS / sdcTable report it the same way): per
+    level, measure and source, the cells and how many are suppressed (primary, secondary),
+    pending revisions, and the persons (or households) inside the suppressed cells, summed
+    from the true counts. Totals by group only, never a cell's value."""
+    rows = await session.execute(
+        text(
+            "SELECT c.level, c.measure, c.source, count(*) AS cells,"
+            " count(*) FILTER (WHERE c.suppression = 'primary') AS primary_,"
+            " count(*) FILTER (WHERE c.suppression = 'secondary') AS secondary,"
+            " count(*) FILTER (WHERE c.revision_pending) AS pending,"
+            " coalesce(sum(t.value) FILTER (WHERE c.suppressed), 0) AS hidden,"
+            " coalesce(sum(t.value), 0) AS total"
+            " FROM stats.cell c LEFT JOIN stats_internal.true_cell t"
+            " USING (unit_code, category, period, measure, source)"
+            " WHERE c.release_id = :release AND c.period_kind <> 'month'"
+            " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+        ),
+        {"release": release_id},
+    )
+    groups = [
+        {
+            "level": level,
+            "measure": measure,
+            "source": source,
+            "cells": int(cells),
+            "suppressed_primary": int(primary),
+            "suppressed_secondary": int(secondary),
+            "revision_pending": int(pending),
+            "suppressed_share": round((primary + secondary) / cells, 4) if cells else 0.0,
+            f"{measure}_in_suppressed_cells": int(hidden),
+            f"{measure}_in_suppressed_cells_share": round(hidden / total, 4) if total else 0.0,
+        }
+        for level, measure, source, cells, primary, secondary, pending, hidden, total in rows.all()
+    ]
+    cells = sum(group["cells"] for group in groups)
+    hidden_cells = sum(
+        group["suppressed_primary"] + group["suppressed_secondary"] for group in groups
+    )
+    return {
+        "cells": cells,
+        "suppressed": hidden_cells,
+        "suppressed_share": round(hidden_cells / cells, 4) if cells else 0.0,
+        "by_level_measure_source": groups,
+    }
+
+
 async def add_periods(
     *,
     session: AsyncSession,

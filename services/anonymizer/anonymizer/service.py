@@ -464,6 +464,9 @@ async def execute_run(
             "held_back": tally.held_back,
         },
     }
+    audit_summary["information_loss"] = await repository.information_loss(
+        session=session, release_id=release_id
+    )
     if monthly:
         secret = settings.ckm_secret()
         if secret is None:
