@@ -2,14 +2,19 @@
 bench/national, which adds this directory to ``sys.path``):
 
 - DuckDB: the records leave PostgreSQL once as CSV (``COPY ... TO STDOUT``, timed on its own)
-  and DuckDB computes the same cells with its own SQL (same semantics as the reference);
+  and DuckDB computes the same cells with its own SQL (same semantics as the reference), in a
+  child process (its memory is not the caller's);
 - the reference: ``anonymizer.reference.AGGREGATE_SQL`` run by PostgreSQL.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import resource
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -123,9 +128,33 @@ UNPIVOT named ON ops, pup, "both", "all" INTO NAME source VALUE value
 """
 
 
-def duckdb_rows(dsn: str, *, as_of: date) -> tuple[float, float, list[Cell]]:
-    """Seconds to extract the records, seconds for DuckDB to compute the cells (into a table),
-    and the cells (unit, level, category, period, period kind, measure, source, value)."""
+@dataclass(frozen=True)
+class DuckDBRun:
+    extraction: float  # seconds: the records out of PostgreSQL into a CSV file
+    computation: float  # seconds: DuckDB's query from that file to a table of the cells
+    cells: list[Cell]  # unit, level, category, period, period kind, measure, source, value
+    peak_mb: float  # the child process's peak RSS
+
+
+def duckdb_rows(dsn: str, *, as_of: date, memory_limit: str | None = None) -> DuckDBRun:
+    """Extract the records and compute the cells with DuckDB in a child process, so that
+    DuckDB's memory (gigabytes at a million records) stays out of the caller's peak RSS.
+    ``memory_limit`` (e.g. ``"4GB"``) makes DuckDB spill to disk beyond it."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        return pool.submit(_duckdb_run, dsn, as_of, memory_limit).result()
+
+
+def duckdb_cells(
+    dsn: str, *, as_of: date, memory_limit: str | None = None
+) -> tuple[float, float, int]:
+    """Seconds to extract the records from PostgreSQL, seconds for DuckDB to compute the
+    cells, and the number of cells (rows, one per source); see :func:`duckdb_rows`."""
+    run = duckdb_rows(dsn, as_of=as_of, memory_limit=memory_limit)
+    return run.extraction, run.computation, len(run.cells)
+
+
+def _duckdb_run(dsn: str, as_of: date, memory_limit: str | None) -> DuckDBRun:
     with tempfile.TemporaryDirectory(prefix="socmap-duckdb-") as directory:
         path = Path(directory) / "records.csv"
         started = time.perf_counter()
@@ -137,8 +166,12 @@ def duckdb_rows(dsn: str, *, as_of: date) -> tuple[float, float, list[Cell]]:
             for block in copy:
                 out.write(block)
         extraction = time.perf_counter() - started
-        database = duckdb.connect(config={"temp_directory": directory})
+        config = {"temp_directory": directory}
+        if memory_limit is not None:
+            config["memory_limit"] = memory_limit
+        database = duckdb.connect(config=config)
         try:
+            database.execute("SET enable_progress_bar = false")
             started = time.perf_counter()
             last = as_of.year * 4 + (as_of.month - 1) // 3
             database.execute(CELLS_SQL, {"path": str(path), "last": last})
@@ -149,14 +182,8 @@ def duckdb_rows(dsn: str, *, as_of: date) -> tuple[float, float, list[Cell]]:
             ).fetchall()
         finally:
             database.close()
-    return extraction, computation, cells
-
-
-def duckdb_cells(dsn: str, *, as_of: date) -> tuple[float, float, int]:
-    """Seconds to extract the records from PostgreSQL, seconds for DuckDB to compute the
-    cells, and the number of cells (rows, one per source)."""
-    extraction, computation, cells = duckdb_rows(dsn, as_of=as_of)
-    return extraction, computation, len(cells)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return DuckDBRun(extraction, computation, cells, peak_mb)
 
 
 async def reference_cells(session: AsyncSession, *, as_of: date) -> tuple[float, int]:

@@ -17,8 +17,10 @@ persons are sorted, per period, level and category.
 
 from __future__ import annotations
 
+import json
+import time
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -32,6 +34,7 @@ from anonymizer.repository import AggregateRow, records_in
 from shared.db.raw import compile_sql
 
 IntArray = npt.NDArray[np.int64]
+Int32Array = npt.NDArray[np.int32]
 
 LEVELS = ("district", "gmina", "powiat", "voivodeship")
 SOURCES = ("ops", "pup", "both", "all")
@@ -43,11 +46,30 @@ OPS, PUP = 1, 2  # source flags of a record, OR-ed over a person's records
 # hashes are coded, less afterwards).
 CHUNK_RECORDS = 4_000_000
 
-# The category mask is a bigint; bit 0 is ``any`` (every record has it).
-MAX_CATEGORIES = 64
+# The category mask is a bigint: bit 0 is ``any`` (every record has it), bit 63 stays clear.
+MAX_CATEGORIES = 63
 
-_NO_HOUSEHOLD = np.iinfo(np.int64).max  # sorts after every household
-_UNKNOWN_CATEGORY = 8
+_NO_HOUSEHOLD = np.iinfo(np.int32).max  # sorts after every household
+_NO_HOUSEHOLD_FLAG = 4
+
+
+def _category_mask(longest: int) -> str:
+    """SQL of a record's category bits from ``:bits`` (jsonb: category -> bit value); -1 when a
+    category is not in it. Arrays of up to ``longest`` categories look their elements up
+    directly, which costs a third of a subquery over ``unnest``."""
+    bit = "(CAST(:bits AS jsonb) ->> {}) :: bigint"
+    direct = "\n".join(
+        f"        WHEN {count} THEN "
+        + " | ".join(bit.format(f"f.categories[{index}]") for index in range(1, count + 1))
+        for count in range(1, longest + 1)
+    )
+    return f"""coalesce(
+        CASE cardinality(f.categories) WHEN 0 THEN 0
+{direct}
+        ELSE (SELECT CASE WHEN count(*) = count(CAST(:bits AS jsonb) ->> c)
+                          THEN bit_or({bit.format("c")}) END
+              FROM unnest(CAST(f.categories AS text[])) AS c) END, -1)"""
+
 
 # Every field non-null and of fixed width, so each row has the same size (``_ROW``).
 _RECORDS_SQL = (
@@ -55,13 +77,11 @@ _RECORDS_SQL = (
 SELECT f.subject_hash, coalesce(f.household_hash, f.subject_hash), f.reference_date,
        coalesce(f.end_date, CAST(:as_of AS date)), CAST(gu.id AS int),
        CAST(coalesce(du.id, 0) AS int),
-       coalesce((SELECT bit_or(CAST(1 AS bigint)
-                               << (array_position(CAST(:categories AS text[]), c) - 1))
-                 FROM unnest(CAST(f.categories AS text[])) AS c), 0),
+       """
+    + _category_mask(4)
+    + """,
        CAST(CASE f.source_kind WHEN 'ops' THEN 1 ELSE 2 END
-            | CASE WHEN f.household_hash IS NULL THEN 4 ELSE 0 END
-            | CASE WHEN CAST(f.categories AS text[]) <@ CAST(:categories AS text[]) THEN 0
-                   ELSE 8 END AS smallint)
+            | CASE WHEN f.household_hash IS NULL THEN 4 ELSE 0 END AS smallint)
 FROM (
     SELECT r.subject_hash, r.household_hash, r.reference_date, r.end_date, r.categories,
            r.gmina_code, r.district_code, r.source_kind"""
@@ -101,6 +121,7 @@ _FIELDS = 8
 _HEADER = b"PGCOPY\n\xff\r\n\x00"
 _HEADER_LENGTH = len(_HEADER) + 8  # then the flags and the header extension length
 _TRAILER = b"\xff\xff"
+_PARSE_ROWS = 10_000  # rows parsed at once (the sink hears a few hundred at a time)
 # PostgreSQL's binary dates count days from 2000-01-01, numpy's from 1970-01-01.
 _PG_EPOCH = np.datetime64("2000-01-01", "D")
 
@@ -115,10 +136,14 @@ async def aggregate(
     as_of: date,
     voivodeships: Collection[str] | None = None,
     years: Collection[int] | None = None,
+    timing: Timing | None = None,
 ) -> list[AggregateRow]:
     """The true counts (never stored as such: only the protected cells are): the rows of
     :data:`anonymizer.reference.AGGREGATE_SQL`, for the records whose gmina lies in one of
-    ``voivodeships`` and the periods of ``years`` (all when None)."""
+    ``voivodeships`` and the periods of ``years`` (all when None). ``timing`` (benchmarks)
+    hears where the time went."""
+    timing = timing if timing is not None else Timing()
+    started = time.perf_counter()
     first, estimate = (
         await session.execute(
             text(
@@ -137,14 +162,27 @@ async def aggregate(
     units = await _Units.load(session)
     rows = await session.execute(text("SELECT code FROM ref.category ORDER BY code"))
     known = [code for (code,) in rows.all()]
+    timing.fetching += time.perf_counter() - started
     try:
-        return await _aggregate(session, as_of, units, known, voivodeships, chunks)
+        return await _aggregate(session, as_of, units, known, voivodeships, chunks, timing)
     except _UnknownCategory:
+        # A category outside ref.category (ingest refuses them; tests insert them directly).
+        started = time.perf_counter()
         rows = await session.execute(
             text("SELECT DISTINCT unnest(categories) FROM ingest.record ORDER BY 1")
         )
         found = [code for (code,) in rows.all()]
-        return await _aggregate(session, as_of, units, found, voivodeships, chunks)
+        timing.fetching += time.perf_counter() - started
+        return await _aggregate(session, as_of, units, found, voivodeships, chunks, timing)
+
+
+@dataclass
+class Timing:
+    """Where an aggregation's time went: seconds receiving the records (queries, and the COPY
+    parsed into columns as it streams in), seconds computing the rows from them."""
+
+    fetching: float = 0.0
+    counting: float = 0.0
 
 
 async def _aggregate(
@@ -154,13 +192,15 @@ async def _aggregate(
     categories: list[str],
     voivodeships: Collection[str] | None,
     chunks: list[list[int]],
+    timing: Timing,
 ) -> list[AggregateRow]:
     coded = [ANY, *(code for code in categories if code != ANY)]
     if len(coded) > MAX_CATEGORIES:
         raise ValueError(f"{len(coded) - 1} categories: the masks hold {MAX_CATEGORIES - 1}")
     cells = _Cells(units=units, categories=[*coded, MULTI])
     for years in chunks:
-        records = await _fetch(
+        started = time.perf_counter()
+        stream = await _copy(
             session,
             as_of=as_of,
             years=years,
@@ -168,9 +208,16 @@ async def _aggregate(
             categories=coded,
             voivodeships=voivodeships,
         )
+        fetched = time.perf_counter()
+        timing.fetching += fetched - started
+        records = stream.records(as_of=as_of, units=units)
         if records is not None:
-            _count(records, cells, as_of=as_of, years=years)
-    return cells.rows()
+            _count(records, cells, as_of=as_of, years=years, units=units)
+        timing.counting += time.perf_counter() - fetched
+    started = time.perf_counter()
+    rows = cells.rows()
+    timing.counting += time.perf_counter() - started
+    return rows
 
 
 @dataclass(frozen=True)
@@ -201,19 +248,30 @@ class _Records:
     """The records of one fetch, sorted by person and place (``person``, then the gmina's
     voivodeship, powiat, gmina, then district). ``unit`` has each level's unit id (-1: none),
     ``first`` and ``last`` the quarters a record is open in (absolute: year * 4 + quarter - 1,
-    ``last`` at most the quarter of ``as_of``), ``household`` dense ids in byte order."""
+    ``last`` at most the quarter of ``as_of``), ``household`` dense ids in byte order,
+    ``flags`` its source (``OPS`` or ``PUP``)."""
 
-    person: IntArray
-    household: IntArray
-    first: IntArray
-    last: IntArray
+    person: Int32Array
+    household: Int32Array
+    first: Int32Array
+    last: Int32Array
     categories: IntArray
-    flags: IntArray
-    unit: dict[str, IntArray]
-    district_order: IntArray | None  # the order of the district level when it differs
+    flags: npt.NDArray[np.int8]
+    unit: dict[str, Int32Array]
+
+    def reordered(self, order: IntArray, levels: tuple[str, ...]) -> _Records:
+        return _Records(
+            person=self.person[order],
+            household=self.household[order],
+            first=self.first[order],
+            last=self.last[order],
+            categories=self.categories[order],
+            flags=self.flags[order],
+            unit={level: self.unit[level][order] for level in levels},
+        )
 
 
-async def _fetch(
+async def _copy(
     session: AsyncSession,
     *,
     as_of: date,
@@ -221,15 +279,15 @@ async def _fetch(
     units: _Units,
     categories: list[str],
     voivodeships: Collection[str] | None,
-) -> _Records | None:
-    """The records open in ``years`` (None: there are none)."""
+) -> _RowStream:
+    """The records open in ``years``, received."""
     sql = _RECORDS_SQL.format(voivodeships="" if voivodeships is None else _IN_VOIVODESHIPS)
     statement = compile_sql(sql)
     params: dict[str, Any] = {
         "as_of": as_of,
         "starts": date(years[0], 1, 1),
         "ends": date(years[-1] + 1, 1, 1),
-        "categories": categories,
+        "bits": json.dumps({code: 1 << bit for bit, code in enumerate(categories)}),
         "units": units.codes,
         "voivodeships": sorted(voivodeships or ()),
     }
@@ -240,7 +298,7 @@ async def _fetch(
     await connection.copy_from_query(
         statement.sql, *statement.arguments(params), output=stream, format="binary"
     )
-    return stream.records(as_of=as_of, units=units)
+    return stream
 
 
 class _RowStream:
@@ -271,24 +329,39 @@ class _RowStream:
             del self.pending[:_HEADER_LENGTH]
             self.started = True
         count = len(self.pending) // _ROW.itemsize
-        if count:
+        if count >= _PARSE_ROWS:
             rows = np.frombuffer(self.pending, _ROW, count=count)
             self.parts.append(_columns(rows))
             del rows  # a view of the buffer, which cannot shrink while it exists
             del self.pending[: count * _ROW.itemsize]
 
     def records(self, *, as_of: date, units: _Units) -> _Records | None:
+        if self.error is None:
+            try:
+                self._rest()
+            except Exception as error:
+                self.error = error
         if self.error is not None:
             raise self.error
-        if bytes(self.pending) != _TRAILER:
-            raise ValueError("the binary COPY stream ended inside a row")
         if not self.parts:
             return None
-        columns = {
-            name: np.concatenate([part[name] for part in self.parts]) for name in self.parts[0]
-        }
+        columns = {}
+        for name in list(self.parts[0]):  # one column at a time: memory for one more column
+            columns[name] = np.concatenate([part.pop(name) for part in self.parts])
         self.parts.clear()
         return _sorted_records(columns, as_of=as_of, units=units)
+
+    def _rest(self) -> None:
+        if not self.pending.endswith(_TRAILER):
+            raise ValueError("the binary COPY stream has no trailer")
+        del self.pending[-len(_TRAILER) :]
+        if len(self.pending) % _ROW.itemsize:
+            raise ValueError("the binary COPY stream ended inside a row")
+        if self.pending:
+            rows = np.frombuffer(self.pending, _ROW)
+            self.parts.append(_columns(rows))
+            del rows
+            self.pending.clear()
 
 
 def _columns(rows: npt.NDArray[Any]) -> dict[str, npt.NDArray[Any]]:
@@ -299,8 +372,8 @@ def _columns(rows: npt.NDArray[Any]) -> dict[str, npt.NDArray[Any]]:
         not (rows[name] == width).all() for name, width in zip(lengths, widths, strict=True)
     ):
         raise ValueError("unexpected field in the binary COPY stream")
-    flags = rows["flags"].astype(np.int8)
-    if (flags & _UNKNOWN_CATEGORY).any():
+    categories = rows["categories"].astype(np.int64)
+    if (categories < 0).any():
         raise _UnknownCategory
     return {
         "subject": rows["subject"].astype(np.uint64),
@@ -309,8 +382,8 @@ def _columns(rows: npt.NDArray[Any]) -> dict[str, npt.NDArray[Any]]:
         "last": _quarter(rows["ends"]),
         "gmina": rows["gmina"].astype(np.int32) - 1,
         "district": rows["district"].astype(np.int32) - 1,
-        "categories": rows["categories"].astype(np.int64),
-        "flags": flags,
+        "categories": categories,
+        "flags": rows["flags"].astype(np.int8),
     }
 
 
@@ -322,9 +395,10 @@ def _quarter(days: npt.NDArray[Any]) -> npt.NDArray[np.int32]:
 
 def _dense_ids(words: npt.NDArray[np.uint64]) -> IntArray:
     """0, 1, 2 ... for the distinct 32-byte hashes (rows of four big-endian words), in byte
-    order. Sorted on the first word alone; all four only when two first words collide."""
-    order = np.argsort(words[:, 0], kind="stable")
-    leading = words[order, 0]
+    order. Sorted on the first word alone; on all four only when two first words collide."""
+    leading = words[:, 0].copy()
+    order = np.argsort(leading)
+    leading = leading[order]
     same = np.flatnonzero(leading[1:] == leading[:-1])
     if (words[order[same], 1:] != words[order[same + 1], 1:]).any():
         order = np.lexsort(words.T[::-1])
@@ -342,8 +416,8 @@ def _sorted_records(
 ) -> _Records:
     person = _dense_ids(columns.pop("subject"))
     words = columns.pop("household")
-    household = np.full(len(person), _NO_HOUSEHOLD, dtype=np.int64)
-    present = (columns["flags"] & 4) == 0
+    household = np.full(len(person), _NO_HOUSEHOLD, dtype=np.int32)
+    present = (columns["flags"] & _NO_HOUSEHOLD_FLAG) == 0
     if present.any():
         household[present] = _dense_ids(words[present])
     del words
@@ -355,32 +429,36 @@ def _sorted_records(
     size = len(units.codes) + 1
     place = ((voivodeship + 1) * size + powiat + 1) * size + gmina + 1
     place = np.unique(place, return_inverse=True)[1].astype(np.int64) * size + district + 1
-    order = np.argsort(person * (int(place.max()) + 1) + place, kind="stable")
+    order = np.argsort(person * (int(place.max()) + 1) + place)
+    del place
     last = np.minimum(columns["last"], as_of.year * 4 + (as_of.month - 1) // 3)
-    unit = {
-        "district": district[order],
-        "gmina": gmina[order],
-        "powiat": powiat[order],
-        "voivodeship": voivodeship[order],
-    }
-    # A district under two gminas (the record's gmina decides the gmina level) would split a
-    # person's records in that district; the district level then gets its own order.
-    with_district = district >= 0
-    pairs = np.unique(district[with_district] * size + gmina[with_district])
-    district_order = None
-    if len(pairs) != len(np.unique(pairs // size)):
-        in_district = np.argsort(person[order] * size + unit["district"] + 1, kind="stable")
-        district_order = in_district
     return _Records(
-        person=person[order],
+        person=person[order].astype(np.int32),
         household=household[order],
-        first=columns["first"][order].astype(np.int64),
-        last=last[order].astype(np.int64),
+        first=columns["first"][order],
+        last=last[order],
         categories=columns["categories"][order],
-        flags=columns["flags"][order].astype(np.int64),
-        unit=unit,
-        district_order=district_order,
+        flags=columns["flags"][order] & np.int8(OPS | PUP),
+        unit={
+            "district": district[order].astype(np.int32),
+            "gmina": gmina[order].astype(np.int32),
+            "powiat": powiat[order].astype(np.int32),
+            "voivodeship": voivodeship[order].astype(np.int32),
+        },
     )
+
+
+def _district_order(records: _Records, units: _Units) -> IntArray | None:
+    """An order that keeps each person's records of one district together, when the records'
+    order does not: a district recorded under two gminas (each level takes the record's own
+    unit) splits them, since the order follows the gminas."""
+    district, gmina = records.unit["district"], records.unit["gmina"]
+    size = len(units.codes) + 1
+    with_district = district >= 0
+    pairs = np.unique(district[with_district].astype(np.int64) * size + gmina[with_district])
+    if len(pairs) == len(np.unique(pairs // size)):
+        return None
+    return np.argsort(records.person.astype(np.int64) * size + district + 1, kind="stable")
 
 
 def _periods(years: list[int], as_of: date) -> Iterator[tuple[str, str, int, int]]:
@@ -399,9 +477,7 @@ class _Cells:
 
     units: _Units
     categories: list[str]
-    blocks: list[tuple[str, str, str, str, str, IntArray, npt.NDArray[np.int64]]] = field(
-        default_factory=list
-    )
+    blocks: list[tuple[str, str, str, str, str, IntArray, IntArray]] = field(default_factory=list)
 
     def add(
         self,
@@ -409,22 +485,20 @@ class _Cells:
         level: str,
         category: int,
         measure: str,
-        unit: IntArray,
-        flags: IntArray,
+        unit: Int32Array,
+        flags: npt.NDArray[np.int8],
     ) -> None:
         """Count the persons or households (``unit`` and their OR-ed ``flags``)."""
         if len(unit) == 0:
             return
         width = len(self.units.codes)
-        everyone = np.bincount(unit, minlength=width)
+        # By unit and flags (1: OPS only, 2: PUP only, 3: both).
+        found = np.bincount(unit * 4 + flags, minlength=width * 4).reshape(width, 4)
+        everyone = found.sum(axis=1)
         present = np.flatnonzero(everyone)
+        found = found[present]
         counts = np.stack(
-            [
-                np.bincount(unit[(flags & OPS) > 0], minlength=width)[present],
-                np.bincount(unit[(flags & PUP) > 0], minlength=width)[present],
-                np.bincount(unit[(flags & (OPS | PUP)) == (OPS | PUP)], minlength=width)[present],
-                everyone[present],
-            ],
+            [found[:, 1] + found[:, 3], found[:, 2] + found[:, 3], found[:, 3], everyone[present]],
             axis=1,
         )
         self.blocks.append(
@@ -460,80 +534,102 @@ class _Cells:
         )
 
 
-def _count(records: _Records, cells: _Cells, *, as_of: date, years: list[int]) -> None:
+def _count(
+    records: _Records, cells: _Cells, *, as_of: date, years: list[int], units: _Units
+) -> None:
     """Add the cells of ``years`` from the records (every level, period and category)."""
+    district_order = _district_order(records, units)
+    if district_order is None:
+        views = [records]
+    else:
+        views = [
+            replace(records, unit={level: records.unit[level] for level in LEVELS[1:]}),
+            records.reordered(district_order, LEVELS[:1]),
+        ]
+    del records
     multi = len(cells.categories) - 1
-    for level in LEVELS:
-        columns: tuple[IntArray, ...] = (
-            records.person,
-            records.household,
-            records.first,
-            records.last,
-            records.categories,
-            records.flags,
-            records.unit[level],
-        )
-        if level == "district" and records.district_order is not None:
-            columns = tuple(values[records.district_order] for values in columns)
-        person, household, first, last, masks, flags, unit = columns
+    for view in views:
         for period, kind, starts, ends in _periods(years, as_of):
-            open_ = np.flatnonzero((first <= ends) & (last >= starts) & (unit >= 0))
+            open_ = np.flatnonzero((view.first <= ends) & (view.last >= starts))
             if len(open_) == 0:
                 continue
-            mask = masks[open_]
-            slice_ = (person[open_], unit[open_], flags[open_], household[open_])
-            _persons(cells, (period, kind), level, 0, *slice_)
+            mask = view.categories[open_]
+            columns = _Columns(
+                person=view.person[open_],
+                unit={level: unit[open_] for level, unit in view.unit.items()},
+                flags=view.flags[open_],
+                household=view.household[open_],
+            )
+            _persons(cells, (period, kind), 0, columns)
             rest = mask & ~np.int64(1)
             nonempty = np.flatnonzero(rest)
-            chosen = tuple(values[nonempty] for values in slice_)
-            _persons(cells, (period, kind), level, multi, *chosen, masks=rest[nonempty])
+            _persons(cells, (period, kind), multi, columns.take(nonempty), masks=rest[nonempty])
             present = int(np.bitwise_or.reduce(rest))
-            for bit in range(1, len(cells.categories) - 1):
+            for bit in range(1, multi):
                 if present >> bit & 1:
                     having = np.flatnonzero(mask & np.int64(1 << bit))
-                    chosen = tuple(values[having] for values in slice_)
-                    _persons(cells, (period, kind), level, bit, *chosen)
+                    _persons(cells, (period, kind), bit, columns.take(having))
+
+
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    """The records of a period (and category), in the order of ``_Records``."""
+
+    person: Int32Array
+    unit: dict[str, Int32Array]
+    flags: npt.NDArray[np.int8]
+    household: Int32Array
+
+    def take(self, positions: IntArray) -> _Columns:
+        return _Columns(
+            person=self.person[positions],
+            unit={level: unit[positions] for level, unit in self.unit.items()},
+            flags=self.flags[positions],
+            household=self.household[positions],
+        )
 
 
 def _persons(
     cells: _Cells,
     period: tuple[str, str],
-    level: str,
     category: int,
-    person: IntArray,
-    unit: IntArray,
-    flags: IntArray,
-    household: IntArray,
+    records: _Columns,
     *,
     masks: IntArray | None = None,
 ) -> None:
-    """Count the persons of these records (runs of one person in one unit) and their
-    households; with ``masks``, only the persons with two categories or more (``2plus``)."""
-    if len(person) == 0:
+    """Count the persons of these records (runs of one person in one unit, at each level)
+    and their households; with ``masks``, only the persons with two categories or more."""
+    if len(records.person) == 0:
         return
-    starts = np.flatnonzero((person[1:] != person[:-1]) | (unit[1:] != unit[:-1])) + 1
-    starts = np.concatenate(([0], starts))
-    units = unit[starts]
-    flags = np.bitwise_or.reduceat(flags, starts) & (OPS | PUP)
-    households = np.minimum.reduceat(household, starts)
-    if masks is not None:
-        several = np.bitwise_count(np.bitwise_or.reduceat(masks, starts)) >= 2
-        units, flags, households = units[several], flags[several], households[several]
-    cells.add(period, level, category, "persons", units, flags)
-    known = households != _NO_HOUSEHOLD
-    if not known.any():
-        return
-    units, flags, households = units[known], flags[known], households[known]
-    # One key per person: unit, household, flags; sorted, a household is a run of keys.
-    bits = max(int(households.max()).bit_length(), 1)
-    keys = np.sort((units << (bits + 2)) | (households << 2) | flags)
-    starts = np.flatnonzero((keys[1:] >> 2) != (keys[:-1] >> 2)) + 1
-    starts = np.concatenate(([0], starts))
-    cells.add(
-        period,
-        level,
-        category,
-        "households",
-        keys[starts] >> (bits + 2),
-        np.bitwise_or.reduceat(keys & 3, starts),
-    )
+    another_person = records.person[1:] != records.person[:-1]
+    for level, unit in records.unit.items():
+        starts = np.flatnonzero(another_person | (unit[1:] != unit[:-1])) + 1
+        starts = np.concatenate(([0], starts))
+        units = unit[starts]
+        flags = np.bitwise_or.reduceat(records.flags, starts)
+        households = np.minimum.reduceat(records.household, starts)
+        keep = units >= 0
+        if masks is not None:
+            keep &= np.bitwise_count(np.bitwise_or.reduceat(masks, starts)) >= 2
+        units, flags, households = units[keep], flags[keep], households[keep]
+        cells.add(period, level, category, "persons", units, flags)
+        known = households != _NO_HOUSEHOLD
+        if not known.any():
+            continue
+        # One key per person: unit, household, flags; sorted, a household is a run of keys.
+        shift = int(households[known].max()).bit_length() + 2
+        keys = np.sort(
+            (units[known].astype(np.int64) << shift)
+            | (households[known].astype(np.int64) << 2)
+            | flags[known]
+        )
+        starts = np.flatnonzero((keys[1:] >> 2) != (keys[:-1] >> 2)) + 1
+        starts = np.concatenate(([0], starts))
+        cells.add(
+            period,
+            level,
+            category,
+            "households",
+            (keys[starts] >> shift).astype(np.int32),
+            np.bitwise_or.reduceat(keys & 3, starts).astype(np.int8),
+        )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+import numpy as np
 import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -140,3 +141,16 @@ async def test_no_records_up_to_as_of(db_session: AsyncSession, world: World) ->
     await world.add("anna", day=date(2025, 1, 10), end=None)
     assert await aggregation.aggregate(session=db_session, as_of=AS_OF) == []
     assert await reference_aggregate(session=db_session, as_of=AS_OF) == []
+
+
+def test_hashes_numbered_in_byte_order_when_first_words_collide() -> None:
+    hashes = [
+        bytes([9] * 8 + [1] * 24),
+        bytes([9] * 8 + [0] * 24),  # the same first 8 bytes as the one above
+        bytes([1] * 32),
+        bytes([9] * 8 + [1] * 24),
+        bytes([200] * 32),
+    ]
+    words = np.frombuffer(b"".join(hashes), dtype=">u8").reshape(-1, 4).astype(np.uint64)
+    assert aggregation._dense_ids(words).tolist() == [2, 1, 0, 2, 3]
+    assert aggregation._dense_ids(words[[2, 4, 0]]).tolist() == [0, 2, 1]
