@@ -42,7 +42,7 @@ from anonymizer import aggregation
 from anonymizer.app import create_app
 from anonymizer.settings import AnonymizerSettings
 from anonymizer.testing import TODAY, ClientFactory, World, box, publish
-from shared.institutions import create_institution
+from shared.institutions import create_institution, create_loaded_batch
 
 VOIVODESHIP = "95"
 POWIAT = "9501"
@@ -161,14 +161,7 @@ async def _world(session: AsyncSession) -> World:
     institution = await create_institution(
         session, kind="OPS", name=f"MOPS {uuid.uuid4().hex[:6]}", territory=[POWIAT]
     )
-    batch = uuid.uuid4()
-    await session.execute(
-        text(
-            "INSERT INTO ingest.batch (id, institution_id, content_hash, media_type, status)"
-            " VALUES (:id, :institution, :hash, 'application/json', 'completed')"
-        ),
-        {"id": batch, "institution": institution.id, "hash": b"0" * 32},
-    )
+    batch = await create_loaded_batch(session, institution_id=institution.id)
     return World(session, institution.id, batch)
 
 

@@ -20,7 +20,6 @@ import argparse
 import asyncio
 import resource
 import time
-import uuid
 from datetime import date
 from typing import Any
 
@@ -37,7 +36,7 @@ from anonymizer.repository import AggregateRow
 from anonymizer.settings import AnonymizerSettings
 from shared.db.admin import drop_database, migrate_database, recreate_database
 from shared.db.engine import make_engine
-from shared.institutions import create_institution
+from shared.institutions import create_institution, create_loaded_batch
 from shared.settings import DatabaseSettings
 
 AS_OF = date(2025, 2, 1)
@@ -95,14 +94,7 @@ async def seed(session: AsyncSession, records: int, open_share: float = 0.0) -> 
                 {"code": code, "year": year, "size": size},
             )
     institution = await create_institution(session, kind="OPS", name="bench", territory=["96"])
-    batch = uuid.uuid4()
-    await session.execute(
-        text(
-            "INSERT INTO ingest.batch (id, institution_id, content_hash, media_type, status)"
-            " VALUES (:id, :institution, :hash, 'application/json', 'completed')"
-        ),
-        {"id": batch, "institution": institution.id, "hash": b"0" * 32},
-    )
+    batch = await create_loaded_batch(session, institution_id=institution.id)
     persons = max(1, records // 3)
     districts_a = CITIES[0][2]
     # A person lives in one district; their records spread over the two years.

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.auth import SCOPES, generate_key
@@ -136,3 +136,17 @@ async def revoke_api_key(session: AsyncSession, *, prefix: str) -> None:
         exists = await session.scalar(select(ApiKey.id).where(ApiKey.prefix == prefix))
         if exists is None:
             raise NotFound(f"No API key with prefix {prefix!r}.")
+
+
+async def create_loaded_batch(session: AsyncSession, *, institution_id: uuid.UUID) -> uuid.UUID:
+    """A completed batch for records written straight into ``ingest.record`` (test fixtures
+    and benchmarks that bypass the ingest API, which creates batches itself)."""
+    batch = uuid.uuid4()
+    await session.execute(
+        text(
+            "INSERT INTO ingest.batch (id, institution_id, content_hash, media_type, status)"
+            " VALUES (:id, :institution, :hash, 'application/json', 'completed')"
+        ),
+        {"id": batch, "institution": institution_id, "hash": batch.bytes * 2},
+    )
+    return batch

@@ -152,5 +152,19 @@ async def cell_value(
     return None if row is None else (row[0], row[1])
 
 
+async def small_changes(session: AsyncSession, earlier: int, later: int, *, k: int) -> int:
+    """How many cells two releases both publish with values 0 < |delta| < k apart (A4)."""
+    found = await session.scalar(
+        text(
+            "SELECT count(*) FROM stats.published_cell a JOIN stats.published_cell b"
+            " USING (unit_code, category, period, measure, source)"
+            " WHERE a.release_id = :a AND b.release_id = :b"
+            " AND abs(a.value - b.value) BETWEEN 1 AND :k - 1"
+        ),
+        {"a": earlier, "b": later, "k": k},
+    )
+    return int(found or 0)
+
+
 def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}

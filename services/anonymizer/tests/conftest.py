@@ -25,7 +25,7 @@ from anonymizer.testing import (
     World,
     box,
 )
-from shared.institutions import create_api_key, create_institution
+from shared.institutions import create_api_key, create_institution, create_loaded_batch
 
 
 @pytest.fixture
@@ -61,14 +61,7 @@ async def world(db_session: AsyncSession) -> World:
     institution = await create_institution(
         db_session, kind="OPS", name=f"MOPS Testowo {uuid.uuid4().hex[:6]}", territory=[POWIAT]
     )
-    batch_id = uuid.uuid4()
-    await db_session.execute(
-        text(
-            "INSERT INTO ingest.batch (id, institution_id, content_hash, media_type, status)"
-            " VALUES (:id, :institution, :hash, 'application/json', 'completed')"
-        ),
-        {"id": batch_id, "institution": institution.id, "hash": b"0" * 32},
-    )
+    batch_id = await create_loaded_batch(db_session, institution_id=institution.id)
     return World(db_session, institution.id, batch_id)
 
 

@@ -20,6 +20,7 @@ from anonymizer.testing import (
     World,
     cell_value,
     publish,
+    small_changes,
 )
 from shared.testing.plugin import as_role
 
@@ -160,16 +161,10 @@ async def test_a4_one_new_record_in_a_closed_period_is_protected(
         {"r": outcome.release_id, "u": DISTRICTS[1]},
     )
     assert pending is True
-    small_changes = await db_session.scalar(
-        text(
-            "SELECT count(*) FROM stats.published_cell a JOIN stats.published_cell b"
-            " USING (unit_code, category, period, measure, source)"
-            " WHERE a.release_id = :a AND b.release_id = :b"
-            " AND abs(a.value - b.value) BETWEEN 1 AND :k - 1"
-        ),
-        {"a": first.release_id, "b": outcome.release_id, "k": settings.min_count},
+    assert (
+        await small_changes(db_session, first.release_id, outcome.release_id, k=settings.min_count)
+        == 0
     )
-    assert small_changes == 0
     release = await repository.get_release(session=db_session, release_id=outcome.release_id)
     assert release is not None
     assert release["audit"]["passed"]

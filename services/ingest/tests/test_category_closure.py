@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from ingest.testing import GMINA, pesels, record
 from ingest.validation import Catalogue, Context, ValidRow, validate_record
+from shared.institutions import create_loaded_batch
 from shared.migrations_info import alembic_config
 
 URL = "/v1/records:batch"
@@ -113,14 +114,7 @@ async def test_a_pushed_sub_category_is_stored_with_its_parent(
 async def test_migration_0010_closes_the_records_stored_before(
     db_session: AsyncSession, ops: Any
 ) -> None:
-    batch = uuid.uuid4()
-    await db_session.execute(
-        text(
-            "INSERT INTO ingest.batch (id, institution_id, content_hash, media_type, status)"
-            " VALUES (:id, :institution, :hash, 'application/json', 'completed')"
-        ),
-        {"id": batch, "institution": ops.institution_id, "hash": b"0" * 32},
-    )
+    batch = await create_loaded_batch(db_session, institution_id=ops.institution_id)
     stored = {
         "OLD-1": ["single_parent_family"],
         "OLD-2": ["poverty", "single_parent_family"],
