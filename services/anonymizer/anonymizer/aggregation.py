@@ -222,10 +222,12 @@ async def _aggregate(
 
 @dataclass(frozen=True)
 class _Units:
-    """The territorial units as integers: their codes and each one's parent (-1: none)."""
+    """The territorial units as integers (positions in ``codes``). ``parent`` and ``rank`` have
+    one more element, for -1 (no unit): its parent is -1."""
 
     codes: list[str]
-    parent: IntArray
+    parent: Int32Array  # -1: none
+    rank: Int32Array  # of a unit as a gmina, in the order voivodeship, powiat, gmina
 
     @classmethod
     async def load(cls, session: AsyncSession) -> _Units:
@@ -236,11 +238,11 @@ class _Units:
         ).all()
         codes = [code for code, _ in rows]
         position = {code: index for index, code in enumerate(codes)}
-        parent = np.array([position.get(code, -1) for _, code in rows], dtype=np.int64)
-        return cls(codes, parent)
-
-    def up(self, ids: IntArray) -> IntArray:
-        return np.where(ids >= 0, self.parent[ids], -1)
+        parent = np.array([*(position.get(code, -1) for _, code in rows), -1], dtype=np.int32)
+        unit = np.arange(len(parent), dtype=np.int32)
+        rank = np.empty(len(parent), dtype=np.int32)
+        rank[np.lexsort((unit, parent[unit], parent[parent[unit]]))] = unit
+        return cls(codes, parent, rank)
 
 
 @dataclass
@@ -399,13 +401,16 @@ def _dense_ids(words: npt.NDArray[np.uint64]) -> IntArray:
     leading = words[:, 0].copy()
     order = np.argsort(leading)
     leading = leading[order]
-    same = np.flatnonzero(leading[1:] == leading[:-1])
-    if (words[order[same], 1:] != words[order[same + 1], 1:]).any():
-        order = np.lexsort(words.T[::-1])
-        ordered = words[order]
-        new = (ordered[1:] != ordered[:-1]).any(axis=1)
-    else:
-        new = leading[1:] != leading[:-1]
+    new = leading[1:] != leading[:-1]
+    del leading
+    same = np.flatnonzero(~new)
+    for block in range(0, len(same), _PARSE_ROWS * 100):  # the words of a million at a time
+        pairs = same[block : block + _PARSE_ROWS * 100]
+        if (words[order[pairs], 1:] != words[order[pairs + 1], 1:]).any():
+            order = np.lexsort(words.T[::-1])
+            ordered = words[order]
+            new = (ordered[1:] != ordered[:-1]).any(axis=1)
+            break
     ids = np.empty(len(words), dtype=np.int64)
     ids[order] = np.concatenate(([0], np.cumsum(new)))
     return ids
@@ -414,36 +419,32 @@ def _dense_ids(words: npt.NDArray[np.uint64]) -> IntArray:
 def _sorted_records(
     columns: dict[str, npt.NDArray[Any]], *, as_of: date, units: _Units
 ) -> _Records:
+    # Households without a hash carry the person's there: numbered with the rest (which keeps
+    # the order of the real ones), then set apart.
+    household = _dense_ids(columns.pop("household")).astype(np.int32)
+    household[(columns["flags"] & _NO_HOUSEHOLD_FLAG) != 0] = _NO_HOUSEHOLD
     person = _dense_ids(columns.pop("subject"))
-    words = columns.pop("household")
-    household = np.full(len(person), _NO_HOUSEHOLD, dtype=np.int32)
-    present = (columns["flags"] & _NO_HOUSEHOLD_FLAG) == 0
-    if present.any():
-        household[present] = _dense_ids(words[present])
-    del words
-    gmina = columns["gmina"].astype(np.int64)
-    district = columns["district"].astype(np.int64)
-    powiat = units.up(gmina)
-    voivodeship = units.up(powiat)
-    # Place: voivodeship, powiat, gmina, district, so that each level's units are intervals.
+    gmina, district = columns.pop("gmina"), columns.pop("district")
+    # Person, then place: voivodeship, powiat, gmina, district, so that every level's units
+    # are intervals of the order.
     size = len(units.codes) + 1
-    place = ((voivodeship + 1) * size + powiat + 1) * size + gmina + 1
-    place = np.unique(place, return_inverse=True)[1].astype(np.int64) * size + district + 1
-    order = np.argsort(person * (int(place.max()) + 1) + place)
+    place = units.rank[gmina].astype(np.int64) * size + district + 1
+    order = np.argsort(person * (size * size) + place)
     del place
-    last = np.minimum(columns["last"], as_of.year * 4 + (as_of.month - 1) // 3)
+    powiat = units.parent[gmina]
+    last = np.minimum(columns.pop("last"), as_of.year * 4 + (as_of.month - 1) // 3)
     return _Records(
         person=person[order].astype(np.int32),
         household=household[order],
-        first=columns["first"][order],
+        first=columns.pop("first")[order],
         last=last[order],
-        categories=columns["categories"][order],
-        flags=columns["flags"][order] & np.int8(OPS | PUP),
+        categories=columns.pop("categories")[order],
+        flags=columns.pop("flags")[order] & np.int8(OPS | PUP),
         unit={
-            "district": district[order].astype(np.int32),
-            "gmina": gmina[order].astype(np.int32),
-            "powiat": powiat[order].astype(np.int32),
-            "voivodeship": voivodeship[order].astype(np.int32),
+            "district": district[order],
+            "gmina": gmina[order],
+            "powiat": powiat[order],
+            "voivodeship": units.parent[powiat][order],
         },
     )
 
@@ -454,9 +455,9 @@ def _district_order(records: _Records, units: _Units) -> IntArray | None:
     unit) splits them, since the order follows the gminas."""
     district, gmina = records.unit["district"], records.unit["gmina"]
     size = len(units.codes) + 1
-    with_district = district >= 0
-    pairs = np.unique(district[with_district].astype(np.int64) * size + gmina[with_district])
-    if len(pairs) == len(np.unique(pairs // size)):
+    gmina_of = np.full(size, -1, dtype=np.int32)
+    gmina_of[district] = gmina  # one of each district's gminas (-1 collects the rest)
+    if ((gmina_of[district] == gmina) | (district < 0)).all():
         return None
     return np.argsort(records.person.astype(np.int64) * size + district + 1, kind="stable")
 
@@ -563,7 +564,7 @@ def _count(
             _persons(cells, (period, kind), 0, columns)
             rest = mask & ~np.int64(1)
             nonempty = np.flatnonzero(rest)
-            _persons(cells, (period, kind), multi, columns.take(nonempty), masks=rest[nonempty])
+            _persons(cells, (period, kind), multi, columns.take(nonempty, masks=rest[nonempty]))
             present = int(np.bitwise_or.reduce(rest))
             for bit in range(1, multi):
                 if present >> bit & 1:
@@ -573,45 +574,59 @@ def _count(
 
 @dataclass(frozen=True, slots=True)
 class _Columns:
-    """The records of a period (and category), in the order of ``_Records``."""
+    """Records (or groups of them) in the order of ``_Records``: a person, each level's unit
+    (from the finest level to the coarsest), the OR of their sources, the smallest household,
+    and for ``2plus`` the OR of their categories."""
 
     person: Int32Array
     unit: dict[str, Int32Array]
     flags: npt.NDArray[np.int8]
     household: Int32Array
+    masks: IntArray | None = None
 
-    def take(self, positions: IntArray) -> _Columns:
+    def take(self, positions: IntArray, masks: IntArray | None = None) -> _Columns:
         return _Columns(
             person=self.person[positions],
             unit={level: unit[positions] for level, unit in self.unit.items()},
             flags=self.flags[positions],
             household=self.household[positions],
+            masks=masks,
+        )
+
+    def grouped(self, levels: list[str]) -> _Columns:
+        """One element per run of one person in one unit of each of ``levels``."""
+        change = self.person[1:] != self.person[:-1]
+        for level in levels:
+            change |= self.unit[level][1:] != self.unit[level][:-1]
+        if change.all():
+            return self
+        starts = np.concatenate(([0], np.flatnonzero(change) + 1))
+        return _Columns(
+            person=self.person[starts],
+            unit={level: unit[starts] for level, unit in self.unit.items()},
+            flags=np.bitwise_or.reduceat(self.flags, starts),
+            household=np.minimum.reduceat(self.household, starts),
+            masks=None if self.masks is None else np.bitwise_or.reduceat(self.masks, starts),
         )
 
 
-def _persons(
-    cells: _Cells,
-    period: tuple[str, str],
-    category: int,
-    records: _Columns,
-    *,
-    masks: IntArray | None = None,
-) -> None:
-    """Count the persons of these records (runs of one person in one unit, at each level)
-    and their households; with ``masks``, only the persons with two categories or more."""
+def _persons(cells: _Cells, period: tuple[str, str], category: int, records: _Columns) -> None:
+    """Count the persons of these records and their households at each level; with
+    ``records.masks``, only the persons with two categories or more (``2plus``)."""
     if len(records.person) == 0:
         return
-    another_person = records.person[1:] != records.person[:-1]
-    for level, unit in records.unit.items():
-        starts = np.flatnonzero(another_person | (unit[1:] != unit[:-1])) + 1
-        starts = np.concatenate(([0], starts))
-        units = unit[starts]
-        flags = np.bitwise_or.reduceat(records.flags, starts)
-        households = np.minimum.reduceat(records.household, starts)
-        keep = units >= 0
-        if masks is not None:
-            keep &= np.bitwise_count(np.bitwise_or.reduceat(masks, starts)) >= 2
-        units, flags, households = units[keep], flags[keep], households[keep]
+    levels = list(records.unit)
+    groups = records
+    for finest in range(len(levels)):
+        # A person in a unit of this level and of every coarser one (a district's records
+        # without a district are not merged across gminas); coarser levels merge these.
+        groups = groups.grouped(levels[finest:])
+        level = levels[finest]
+        keep = groups.unit[level] >= 0
+        if groups.masks is not None:
+            keep &= np.bitwise_count(groups.masks) >= 2
+        units, flags = groups.unit[level][keep], groups.flags[keep]
+        households = groups.household[keep]
         cells.add(period, level, category, "persons", units, flags)
         known = households != _NO_HOUSEHOLD
         if not known.any():
