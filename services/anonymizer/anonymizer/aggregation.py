@@ -122,6 +122,7 @@ _HEADER = b"PGCOPY\n\xff\r\n\x00"
 _HEADER_LENGTH = len(_HEADER) + 8  # then the flags and the header extension length
 _TRAILER = b"\xff\xff"
 _PARSE_ROWS = 10_000  # rows parsed at once (the sink hears a few hundred at a time)
+_CHECK_ROWS = 1_000_000  # hashes compared at once when numbering them (memory)
 # PostgreSQL's binary dates count days from 2000-01-01, numpy's from 1970-01-01.
 _PG_EPOCH = np.datetime64("2000-01-01", "D")
 
@@ -404,8 +405,8 @@ def _dense_ids(words: npt.NDArray[np.uint64]) -> IntArray:
     new = leading[1:] != leading[:-1]
     del leading
     same = np.flatnonzero(~new)
-    for block in range(0, len(same), _PARSE_ROWS * 100):  # the words of a million at a time
-        pairs = same[block : block + _PARSE_ROWS * 100]
+    for block in range(0, len(same), _CHECK_ROWS):
+        pairs = same[block : block + _CHECK_ROWS]
         if (words[order[pairs], 1:] != words[order[pairs + 1], 1:]).any():
             order = np.lexsort(words.T[::-1])
             ordered = words[order]
