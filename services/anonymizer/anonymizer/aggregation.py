@@ -10,9 +10,9 @@ TO STDOUT (FORMAT binary)``: the two hashes, two dates, integer unit ids, a cate
 flags), parsed while it streams in. The hashes become dense integers (households in byte
 order, so a person's smallest household is the smallest integer) and the records are sorted
 once by person and place: in that order the records of one person in one unit are
-consecutive at every level of the hierarchy, so for every period, level and category the
-persons are runs that ``reduceat`` folds without sorting again. Only the households of the
-persons are sorted, per period, level and category.
+consecutive at every level of the hierarchy, so for every period and category the persons
+are runs that ``reduceat`` folds without sorting again, each level folding the runs of the
+level below. Only the households of the persons are sorted, per period, level and category.
 """
 
 from __future__ import annotations
@@ -38,7 +38,6 @@ Int32Array = npt.NDArray[np.int32]
 
 LEVELS = ("district", "gmina", "powiat", "voivodeship")
 SOURCES = ("ops", "pup", "both", "all")
-MEASURES = ("persons", "households")
 OPS, PUP = 1, 2  # source flags of a record, OR-ed over a person's records
 
 # Up to this many records in the table (the planner's estimate), all years come in one fetch;
@@ -159,6 +158,8 @@ async def aggregate(
     wanted = sorted(
         {year for year in range(first.year, as_of.year + 1) if years is None or year in years}
     )
+    if not wanted:
+        return []
     chunks = [wanted] if estimate <= CHUNK_RECORDS else [[year] for year in wanted]
     units = await _Units.load(session)
     rows = await session.execute(text("SELECT code FROM ref.category ORDER BY code"))

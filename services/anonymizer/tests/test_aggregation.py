@@ -134,6 +134,8 @@ async def test_restricted_to_voivodeships_and_years(db_session: AsyncSession, wo
     assert _rows(restricted) == expected
     years = await aggregation.aggregate(session=db_session, as_of=AS_OF, years=[2023])
     assert _rows(years) == {row for row in everything if row.period.startswith("2023")}
+    assert await aggregation.aggregate(session=db_session, as_of=AS_OF, years=[2030]) == []
+    assert await aggregation.aggregate(session=db_session, as_of=AS_OF, voivodeships=[]) == []
 
 
 async def test_no_records_up_to_as_of(db_session: AsyncSession, world: World) -> None:
