@@ -14,6 +14,7 @@ from anonymizer import aggregation
 from anonymizer.reference import reference_aggregate
 from anonymizer.repository import AggregateRow
 from anonymizer.testing import CITY, DISTRICTS, POWIAT, TOWN, VOIVODESHIP, World, box
+from shared.testing.plugin import as_role
 
 AS_OF = date(2024, 11, 15)
 # A second voivodeship: a city with two districts and a town without.
@@ -156,3 +157,13 @@ def test_hashes_numbered_in_byte_order_when_first_words_collide() -> None:
     words = np.frombuffer(b"".join(hashes), dtype=">u8").reshape(-1, 4).astype(np.uint64)
     assert aggregation._dense_ids(words).tolist() == [2, 1, 0, 2, 3]
     assert aggregation._dense_ids(words[[2, 4, 0]]).tolist() == [0, 2, 1]
+
+
+async def test_runs_as_the_anonymizer_role(db_session: AsyncSession, world: World) -> None:
+    await world.add("anna", categories=("poverty", UNKNOWN), household="h1")
+    await world.add("jan", source="pup", district=None, gmina=TOWN, end=None)
+    expected = _rows(await reference_aggregate(session=db_session, as_of=AS_OF))
+    async with as_role(db_session, "socmap_anonymizer"):
+        found = _rows(await aggregation.aggregate(session=db_session, as_of=AS_OF))
+    assert found == expected
+    assert found
