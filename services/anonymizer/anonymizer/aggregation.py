@@ -40,9 +40,9 @@ LEVELS = ("district", "gmina", "powiat", "voivodeship")
 SOURCES = ("ops", "pup", "both", "all")
 OPS, PUP = 1, 2  # source flags of a record, OR-ed over a person's records
 
-# Up to this many records in the table (the planner's estimate), all years come in one fetch;
-# above it, one fetch a year, so memory stays bounded (about 100 bytes a record while the
-# hashes are coded, less afterwards).
+# Records fetched together: consecutive years come in one fetch while their records number at
+# most this many (a year with more comes alone), so memory stays bounded: about 200 bytes a
+# record at the peak, while the hashes are numbered.
 CHUNK_RECORDS = 4_000_000
 
 # The category mask is a bigint: bit 0 is ``any`` (every record has it), bit 63 stays clear.
@@ -144,23 +144,25 @@ async def aggregate(
     hears where the time went."""
     timing = timing if timing is not None else Timing()
     started = time.perf_counter()
-    first, estimate = (
+    # Records up to as_of by the years they start and end in: which years to fetch together.
+    spans = (
         await session.execute(
             text(
-                "SELECT min(reference_date),"
-                " (SELECT reltuples FROM pg_class WHERE oid = 'ingest.record'::regclass)"
-                " FROM ingest.record"
-            )
+                "SELECT CAST(extract(year FROM reference_date) AS int),"
+                " CAST(extract(year FROM least(coalesce(end_date, CAST(:as_of AS date)),"
+                " CAST(:as_of AS date))) AS int), count(*)"
+                " FROM ingest.record WHERE reference_date <= CAST(:as_of AS date) GROUP BY 1, 2"
+            ),
+            {"as_of": as_of},
         )
-    ).one()
-    if first is None or first > as_of:
+    ).all()
+    if not spans:
         return []
-    wanted = sorted(
-        {year for year in range(first.year, as_of.year + 1) if years is None or year in years}
-    )
+    first = min(span[0] for span in spans)
+    wanted = [year for year in range(first, as_of.year + 1) if years is None or year in years]
     if not wanted:
         return []
-    chunks = [wanted] if estimate <= CHUNK_RECORDS else [[year] for year in wanted]
+    chunks = _chunks(wanted, [(start, end, int(count)) for start, end, count in spans])
     units = await _Units.load(session)
     rows = await session.execute(text("SELECT code FROM ref.category ORDER BY code"))
     known = [code for (code,) in rows.all()]
@@ -176,6 +178,21 @@ async def aggregate(
         found = [code for (code,) in rows.all()]
         timing.fetching += time.perf_counter() - started
         return await _aggregate(session, as_of, units, found, voivodeships, chunks, timing)
+
+
+def _chunks(years: list[int], spans: list[tuple[int, int, int]]) -> list[list[int]]:
+    """``years`` in groups of consecutive ones whose records (by the years they start and
+    end in) number at most ``CHUNK_RECORDS``, or in single years."""
+    chunks: list[list[int]] = []
+    for year in years:
+        if chunks:
+            start = chunks[-1][0]
+            together = sum(count for first, last, count in spans if first <= year and last >= start)
+            if together <= CHUNK_RECORDS:
+                chunks[-1].append(year)
+                continue
+        chunks.append([year])
+    return chunks
 
 
 @dataclass

@@ -99,7 +99,7 @@ def _rows(rows: list[AggregateRow]) -> set[AggregateRow]:
 @pytest.mark.parametrize(
     ("seed", "unknown", "empty"), [(1, False, False), (2, True, False), (3, False, True)]
 )
-@pytest.mark.parametrize("per_year", [False, True])
+@pytest.mark.parametrize("chunk_records", [None, 150, 0])  # all years at once, some, one
 async def test_aggregation_equals_the_reference(
     db_session: AsyncSession,
     world: World,
@@ -107,11 +107,11 @@ async def test_aggregation_equals_the_reference(
     seed: int,
     unknown: bool,
     empty: bool,
-    per_year: bool,
+    chunk_records: int | None,
 ) -> None:
     await _random_records(world, seed, unknown=unknown, empty=empty)
-    if per_year:
-        monkeypatch.setattr(aggregation, "CHUNK_RECORDS", -2)  # below any estimate
+    if chunk_records is not None:
+        monkeypatch.setattr(aggregation, "CHUNK_RECORDS", chunk_records)
     expected = _rows(await reference_aggregate(session=db_session, as_of=AS_OF))
     found = _rows(await aggregation.aggregate(session=db_session, as_of=AS_OF))
     assert {row.level for row in expected} == {"district", "gmina", "powiat", "voivodeship"}
@@ -144,6 +144,14 @@ async def test_no_records_up_to_as_of(db_session: AsyncSession, world: World) ->
     await world.add("anna", day=date(2025, 1, 10), end=None)
     assert await aggregation.aggregate(session=db_session, as_of=AS_OF) == []
     assert await reference_aggregate(session=db_session, as_of=AS_OF) == []
+
+
+def test_years_fetched_together_up_to_the_chunk_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(aggregation, "CHUNK_RECORDS", 100)
+    # (first year, last year, records): 2021 alone has 120, 2022-2023 together 90.
+    spans = [(2021, 2021, 120), (2021, 2022, 10), (2022, 2022, 30), (2023, 2023, 50)]
+    assert aggregation._chunks([2021, 2022, 2023, 2024], spans) == [[2021], [2022, 2023, 2024]]
+    assert aggregation._chunks([2022, 2024], spans) == [[2022, 2024]]
 
 
 def test_hashes_numbered_in_byte_order_when_first_words_collide() -> None:
