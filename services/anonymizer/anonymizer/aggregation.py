@@ -10,9 +10,9 @@ TO STDOUT (FORMAT binary)``: the two hashes, two dates, integer unit ids, a cate
 flags), parsed while it streams in. The hashes become dense integers (households in byte
 order, so a person's smallest household is the smallest integer) and the records are sorted
 once by person and place: in that order the records of one person in one unit are
-consecutive at every level of the hierarchy, so for every period, level and category the
-persons are runs that ``reduceat`` folds without sorting again. Only the households of the
-persons are sorted, per period, level and category.
+consecutive at every level of the hierarchy, so for every period and category the persons
+are runs that ``reduceat`` folds without sorting again, each level folding the runs of the
+level below. Only the households of the persons are sorted, per period, level and category.
 """
 
 from __future__ import annotations
@@ -38,12 +38,11 @@ Int32Array = npt.NDArray[np.int32]
 
 LEVELS = ("district", "gmina", "powiat", "voivodeship")
 SOURCES = ("ops", "pup", "both", "all")
-MEASURES = ("persons", "households")
 OPS, PUP = 1, 2  # source flags of a record, OR-ed over a person's records
 
-# Up to this many records in the table (the planner's estimate), all years come in one fetch;
-# above it, one fetch a year, so memory stays bounded (about 100 bytes a record while the
-# hashes are coded, less afterwards).
+# Records fetched together: consecutive years come in one fetch while their records number at
+# most this many (a year with more comes alone), so memory stays bounded: about 200 bytes a
+# record at the peak, while the hashes are numbered.
 CHUNK_RECORDS = 4_000_000
 
 # The category mask is a bigint: bit 0 is ``any`` (every record has it), bit 63 stays clear.
@@ -122,6 +121,7 @@ _HEADER = b"PGCOPY\n\xff\r\n\x00"
 _HEADER_LENGTH = len(_HEADER) + 8  # then the flags and the header extension length
 _TRAILER = b"\xff\xff"
 _PARSE_ROWS = 10_000  # rows parsed at once (the sink hears a few hundred at a time)
+_CHECK_ROWS = 1_000_000  # hashes compared at once when numbering them (memory)
 # PostgreSQL's binary dates count days from 2000-01-01, numpy's from 1970-01-01.
 _PG_EPOCH = np.datetime64("2000-01-01", "D")
 
@@ -144,21 +144,25 @@ async def aggregate(
     hears where the time went."""
     timing = timing if timing is not None else Timing()
     started = time.perf_counter()
-    first, estimate = (
+    # Records up to as_of by the years they start and end in: which years to fetch together.
+    spans = (
         await session.execute(
             text(
-                "SELECT min(reference_date),"
-                " (SELECT reltuples FROM pg_class WHERE oid = 'ingest.record'::regclass)"
-                " FROM ingest.record"
-            )
+                "SELECT CAST(extract(year FROM reference_date) AS int),"
+                " CAST(extract(year FROM least(coalesce(end_date, CAST(:as_of AS date)),"
+                " CAST(:as_of AS date))) AS int), count(*)"
+                " FROM ingest.record WHERE reference_date <= CAST(:as_of AS date) GROUP BY 1, 2"
+            ),
+            {"as_of": as_of},
         )
-    ).one()
-    if first is None or first > as_of:
+    ).all()
+    if not spans:
         return []
-    wanted = sorted(
-        {year for year in range(first.year, as_of.year + 1) if years is None or year in years}
-    )
-    chunks = [wanted] if estimate <= CHUNK_RECORDS else [[year] for year in wanted]
+    first = min(span[0] for span in spans)
+    wanted = [year for year in range(first, as_of.year + 1) if years is None or year in years]
+    if not wanted:
+        return []
+    chunks = _chunks(wanted, [(start, end, int(count)) for start, end, count in spans])
     units = await _Units.load(session)
     rows = await session.execute(text("SELECT code FROM ref.category ORDER BY code"))
     known = [code for (code,) in rows.all()]
@@ -174,6 +178,21 @@ async def aggregate(
         found = [code for (code,) in rows.all()]
         timing.fetching += time.perf_counter() - started
         return await _aggregate(session, as_of, units, found, voivodeships, chunks, timing)
+
+
+def _chunks(years: list[int], spans: list[tuple[int, int, int]]) -> list[list[int]]:
+    """``years`` in groups of consecutive ones whose records (by the years they start and
+    end in) number at most ``CHUNK_RECORDS``, or in single years."""
+    chunks: list[list[int]] = []
+    for year in years:
+        if chunks:
+            start = chunks[-1][0]
+            together = sum(count for first, last, count in spans if first <= year and last >= start)
+            if together <= CHUNK_RECORDS:
+                chunks[-1].append(year)
+                continue
+        chunks.append([year])
+    return chunks
 
 
 @dataclass
@@ -222,10 +241,12 @@ async def _aggregate(
 
 @dataclass(frozen=True)
 class _Units:
-    """The territorial units as integers: their codes and each one's parent (-1: none)."""
+    """The territorial units as integers (positions in ``codes``). ``parent`` and ``rank`` have
+    one more element, for -1 (no unit): its parent is -1."""
 
     codes: list[str]
-    parent: IntArray
+    parent: Int32Array  # -1: none
+    rank: Int32Array  # of a unit as a gmina, in the order voivodeship, powiat, gmina
 
     @classmethod
     async def load(cls, session: AsyncSession) -> _Units:
@@ -236,11 +257,11 @@ class _Units:
         ).all()
         codes = [code for code, _ in rows]
         position = {code: index for index, code in enumerate(codes)}
-        parent = np.array([position.get(code, -1) for _, code in rows], dtype=np.int64)
-        return cls(codes, parent)
-
-    def up(self, ids: IntArray) -> IntArray:
-        return np.where(ids >= 0, self.parent[ids], -1)
+        parent = np.array([*(position.get(code, -1) for _, code in rows), -1], dtype=np.int32)
+        unit = np.arange(len(parent), dtype=np.int32)
+        rank = np.empty(len(parent), dtype=np.int32)
+        rank[np.lexsort((unit, parent[unit], parent[parent[unit]]))] = unit
+        return cls(codes, parent, rank)
 
 
 @dataclass
@@ -399,13 +420,16 @@ def _dense_ids(words: npt.NDArray[np.uint64]) -> IntArray:
     leading = words[:, 0].copy()
     order = np.argsort(leading)
     leading = leading[order]
-    same = np.flatnonzero(leading[1:] == leading[:-1])
-    if (words[order[same], 1:] != words[order[same + 1], 1:]).any():
-        order = np.lexsort(words.T[::-1])
-        ordered = words[order]
-        new = (ordered[1:] != ordered[:-1]).any(axis=1)
-    else:
-        new = leading[1:] != leading[:-1]
+    new = leading[1:] != leading[:-1]
+    del leading
+    same = np.flatnonzero(~new)
+    for block in range(0, len(same), _CHECK_ROWS):
+        pairs = same[block : block + _CHECK_ROWS]
+        if (words[order[pairs], 1:] != words[order[pairs + 1], 1:]).any():
+            order = np.lexsort(words.T[::-1])
+            ordered = words[order]
+            new = (ordered[1:] != ordered[:-1]).any(axis=1)
+            break
     ids = np.empty(len(words), dtype=np.int64)
     ids[order] = np.concatenate(([0], np.cumsum(new)))
     return ids
@@ -414,36 +438,32 @@ def _dense_ids(words: npt.NDArray[np.uint64]) -> IntArray:
 def _sorted_records(
     columns: dict[str, npt.NDArray[Any]], *, as_of: date, units: _Units
 ) -> _Records:
+    # Households without a hash carry the person's there: numbered with the rest (which keeps
+    # the order of the real ones), then set apart.
+    household = _dense_ids(columns.pop("household")).astype(np.int32)
+    household[(columns["flags"] & _NO_HOUSEHOLD_FLAG) != 0] = _NO_HOUSEHOLD
     person = _dense_ids(columns.pop("subject"))
-    words = columns.pop("household")
-    household = np.full(len(person), _NO_HOUSEHOLD, dtype=np.int32)
-    present = (columns["flags"] & _NO_HOUSEHOLD_FLAG) == 0
-    if present.any():
-        household[present] = _dense_ids(words[present])
-    del words
-    gmina = columns["gmina"].astype(np.int64)
-    district = columns["district"].astype(np.int64)
-    powiat = units.up(gmina)
-    voivodeship = units.up(powiat)
-    # Place: voivodeship, powiat, gmina, district, so that each level's units are intervals.
+    gmina, district = columns.pop("gmina"), columns.pop("district")
+    # Person, then place: voivodeship, powiat, gmina, district, so that every level's units
+    # are intervals of the order.
     size = len(units.codes) + 1
-    place = ((voivodeship + 1) * size + powiat + 1) * size + gmina + 1
-    place = np.unique(place, return_inverse=True)[1].astype(np.int64) * size + district + 1
-    order = np.argsort(person * (int(place.max()) + 1) + place)
+    place = units.rank[gmina].astype(np.int64) * size + district + 1
+    order = np.argsort(person * (size * size) + place)
     del place
-    last = np.minimum(columns["last"], as_of.year * 4 + (as_of.month - 1) // 3)
+    powiat = units.parent[gmina]
+    last = np.minimum(columns.pop("last"), as_of.year * 4 + (as_of.month - 1) // 3)
     return _Records(
         person=person[order].astype(np.int32),
         household=household[order],
-        first=columns["first"][order],
+        first=columns.pop("first")[order],
         last=last[order],
-        categories=columns["categories"][order],
-        flags=columns["flags"][order] & np.int8(OPS | PUP),
+        categories=columns.pop("categories")[order],
+        flags=columns.pop("flags")[order] & np.int8(OPS | PUP),
         unit={
-            "district": district[order].astype(np.int32),
-            "gmina": gmina[order].astype(np.int32),
-            "powiat": powiat[order].astype(np.int32),
-            "voivodeship": voivodeship[order].astype(np.int32),
+            "district": district[order],
+            "gmina": gmina[order],
+            "powiat": powiat[order],
+            "voivodeship": units.parent[powiat][order],
         },
     )
 
@@ -454,9 +474,9 @@ def _district_order(records: _Records, units: _Units) -> IntArray | None:
     unit) splits them, since the order follows the gminas."""
     district, gmina = records.unit["district"], records.unit["gmina"]
     size = len(units.codes) + 1
-    with_district = district >= 0
-    pairs = np.unique(district[with_district].astype(np.int64) * size + gmina[with_district])
-    if len(pairs) == len(np.unique(pairs // size)):
+    gmina_of = np.full(size, -1, dtype=np.int32)
+    gmina_of[district] = gmina  # one of each district's gminas (-1 collects the rest)
+    if ((gmina_of[district] == gmina) | (district < 0)).all():
         return None
     return np.argsort(records.person.astype(np.int64) * size + district + 1, kind="stable")
 
@@ -563,7 +583,7 @@ def _count(
             _persons(cells, (period, kind), 0, columns)
             rest = mask & ~np.int64(1)
             nonempty = np.flatnonzero(rest)
-            _persons(cells, (period, kind), multi, columns.take(nonempty), masks=rest[nonempty])
+            _persons(cells, (period, kind), multi, columns.take(nonempty, masks=rest[nonempty]))
             present = int(np.bitwise_or.reduce(rest))
             for bit in range(1, multi):
                 if present >> bit & 1:
@@ -573,45 +593,59 @@ def _count(
 
 @dataclass(frozen=True, slots=True)
 class _Columns:
-    """The records of a period (and category), in the order of ``_Records``."""
+    """Records (or groups of them) in the order of ``_Records``: a person, each level's unit
+    (from the finest level to the coarsest), the OR of their sources, the smallest household,
+    and for ``2plus`` the OR of their categories."""
 
     person: Int32Array
     unit: dict[str, Int32Array]
     flags: npt.NDArray[np.int8]
     household: Int32Array
+    masks: IntArray | None = None
 
-    def take(self, positions: IntArray) -> _Columns:
+    def take(self, positions: IntArray, masks: IntArray | None = None) -> _Columns:
         return _Columns(
             person=self.person[positions],
             unit={level: unit[positions] for level, unit in self.unit.items()},
             flags=self.flags[positions],
             household=self.household[positions],
+            masks=masks,
+        )
+
+    def grouped(self, levels: list[str]) -> _Columns:
+        """One element per run of one person in one unit of each of ``levels``."""
+        change = self.person[1:] != self.person[:-1]
+        for level in levels:
+            change |= self.unit[level][1:] != self.unit[level][:-1]
+        if change.all():
+            return self
+        starts = np.concatenate(([0], np.flatnonzero(change) + 1))
+        return _Columns(
+            person=self.person[starts],
+            unit={level: unit[starts] for level, unit in self.unit.items()},
+            flags=np.bitwise_or.reduceat(self.flags, starts),
+            household=np.minimum.reduceat(self.household, starts),
+            masks=None if self.masks is None else np.bitwise_or.reduceat(self.masks, starts),
         )
 
 
-def _persons(
-    cells: _Cells,
-    period: tuple[str, str],
-    category: int,
-    records: _Columns,
-    *,
-    masks: IntArray | None = None,
-) -> None:
-    """Count the persons of these records (runs of one person in one unit, at each level)
-    and their households; with ``masks``, only the persons with two categories or more."""
+def _persons(cells: _Cells, period: tuple[str, str], category: int, records: _Columns) -> None:
+    """Count the persons of these records and their households at each level; with
+    ``records.masks``, only the persons with two categories or more (``2plus``)."""
     if len(records.person) == 0:
         return
-    another_person = records.person[1:] != records.person[:-1]
-    for level, unit in records.unit.items():
-        starts = np.flatnonzero(another_person | (unit[1:] != unit[:-1])) + 1
-        starts = np.concatenate(([0], starts))
-        units = unit[starts]
-        flags = np.bitwise_or.reduceat(records.flags, starts)
-        households = np.minimum.reduceat(records.household, starts)
-        keep = units >= 0
-        if masks is not None:
-            keep &= np.bitwise_count(np.bitwise_or.reduceat(masks, starts)) >= 2
-        units, flags, households = units[keep], flags[keep], households[keep]
+    levels = list(records.unit)
+    groups = records
+    for finest in range(len(levels)):
+        # A person in a unit of this level and of every coarser one (a district's records
+        # without a district are not merged across gminas); coarser levels merge these.
+        groups = groups.grouped(levels[finest:])
+        level = levels[finest]
+        keep = groups.unit[level] >= 0
+        if groups.masks is not None:
+            keep &= np.bitwise_count(groups.masks) >= 2
+        units, flags = groups.unit[level][keep], groups.flags[keep]
+        households = groups.household[keep]
         cells.add(period, level, category, "persons", units, flags)
         known = households != _NO_HOUSEHOLD
         if not known.any():

@@ -14,6 +14,7 @@ from anonymizer import aggregation
 from anonymizer.reference import reference_aggregate
 from anonymizer.repository import AggregateRow
 from anonymizer.testing import CITY, DISTRICTS, POWIAT, TOWN, VOIVODESHIP, World, box
+from shared.testing.plugin import as_role
 
 AS_OF = date(2024, 11, 15)
 # A second voivodeship: a city with two districts and a town without.
@@ -98,7 +99,7 @@ def _rows(rows: list[AggregateRow]) -> set[AggregateRow]:
 @pytest.mark.parametrize(
     ("seed", "unknown", "empty"), [(1, False, False), (2, True, False), (3, False, True)]
 )
-@pytest.mark.parametrize("per_year", [False, True])
+@pytest.mark.parametrize("chunk_records", [None, 150, 0])  # all years at once, some, one
 async def test_aggregation_equals_the_reference(
     db_session: AsyncSession,
     world: World,
@@ -106,11 +107,11 @@ async def test_aggregation_equals_the_reference(
     seed: int,
     unknown: bool,
     empty: bool,
-    per_year: bool,
+    chunk_records: int | None,
 ) -> None:
     await _random_records(world, seed, unknown=unknown, empty=empty)
-    if per_year:
-        monkeypatch.setattr(aggregation, "CHUNK_RECORDS", -2)  # below any estimate
+    if chunk_records is not None:
+        monkeypatch.setattr(aggregation, "CHUNK_RECORDS", chunk_records)
     expected = _rows(await reference_aggregate(session=db_session, as_of=AS_OF))
     found = _rows(await aggregation.aggregate(session=db_session, as_of=AS_OF))
     assert {row.level for row in expected} == {"district", "gmina", "powiat", "voivodeship"}
@@ -134,6 +135,8 @@ async def test_restricted_to_voivodeships_and_years(db_session: AsyncSession, wo
     assert _rows(restricted) == expected
     years = await aggregation.aggregate(session=db_session, as_of=AS_OF, years=[2023])
     assert _rows(years) == {row for row in everything if row.period.startswith("2023")}
+    assert await aggregation.aggregate(session=db_session, as_of=AS_OF, years=[2030]) == []
+    assert await aggregation.aggregate(session=db_session, as_of=AS_OF, voivodeships=[]) == []
 
 
 async def test_no_records_up_to_as_of(db_session: AsyncSession, world: World) -> None:
@@ -141,6 +144,14 @@ async def test_no_records_up_to_as_of(db_session: AsyncSession, world: World) ->
     await world.add("anna", day=date(2025, 1, 10), end=None)
     assert await aggregation.aggregate(session=db_session, as_of=AS_OF) == []
     assert await reference_aggregate(session=db_session, as_of=AS_OF) == []
+
+
+def test_years_fetched_together_up_to_the_chunk_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(aggregation, "CHUNK_RECORDS", 100)
+    # (first year, last year, records): 2021 alone has 120, 2022-2023 together 90.
+    spans = [(2021, 2021, 120), (2021, 2022, 10), (2022, 2022, 30), (2023, 2023, 50)]
+    assert aggregation._chunks([2021, 2022, 2023, 2024], spans) == [[2021], [2022, 2023, 2024]]
+    assert aggregation._chunks([2022, 2024], spans) == [[2022, 2024]]
 
 
 def test_hashes_numbered_in_byte_order_when_first_words_collide() -> None:
@@ -154,3 +165,13 @@ def test_hashes_numbered_in_byte_order_when_first_words_collide() -> None:
     words = np.frombuffer(b"".join(hashes), dtype=">u8").reshape(-1, 4).astype(np.uint64)
     assert aggregation._dense_ids(words).tolist() == [2, 1, 0, 2, 3]
     assert aggregation._dense_ids(words[[2, 4, 0]]).tolist() == [0, 2, 1]
+
+
+async def test_runs_as_the_anonymizer_role(db_session: AsyncSession, world: World) -> None:
+    await world.add("anna", categories=("poverty", UNKNOWN), household="h1")
+    await world.add("jan", source="pup", district=None, gmina=TOWN, end=None)
+    expected = _rows(await reference_aggregate(session=db_session, as_of=AS_OF))
+    async with as_role(db_session, "socmap_anonymizer"):
+        found = _rows(await aggregation.aggregate(session=db_session, as_of=AS_OF))
+    assert found == expected
+    assert found
