@@ -24,6 +24,7 @@ from anonymizer.disclosure import (
     primary_suppression,
     protect,
 )
+from anonymizer.priority import cell_costs, information_loss
 from anonymizer.relations import CellKey, build_relations
 from anonymizer.repository import AggregateRow, FrozenValue, MonthlyCount, NewCell
 from anonymizer.settings import AnonymizerSettings
@@ -208,7 +209,8 @@ def protect_rows(
     already (frozen). The attacker bounds each cell by the residents of its unit (published),
     or by the largest count where the population is unknown."""
     values = np.array([row.value for row in rows], dtype=np.int64)
-    relations = build_relations([row.key for row in rows], values, parents)
+    keys = [row.key for row in rows]
+    relations = build_relations(keys, values, parents)
     caps = attacker_caps(rows, values, population)
     return protect(
         values,
@@ -220,6 +222,7 @@ def protect_rows(
         max_rounds=max_rounds,
         cap=caps,
         on_round=on_round,
+        cost=cell_costs(keys, values),
     )
 
 
@@ -322,6 +325,12 @@ async def execute_run(
         "protection": {"k": k, "p": p, "rule": "L <= max(0, v-P), U >= v+P, P=max(k,ceil(p*v))"},
         "earlier_releases_frozen_cells": int(locked.sum()),
         "revisions_below_k_suppressed": int(revised.sum()),
+        "information_loss": information_loss(
+            [row.key for row in rows],
+            np.array([row.value for row in rows], dtype=np.int64),
+            protection.suppressed,
+            protection.primary,
+        ),
     }
     if protection.reason is not None and protection.frozen:
         raise RunRefused(
