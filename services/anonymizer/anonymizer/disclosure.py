@@ -514,6 +514,7 @@ def protect(
     max_rounds: int = 500,
     cap: float | FloatArray | None = None,
     on_round: Callable[[dict[str, int]], None] | None = None,
+    cost: FloatArray | None = None,
 ) -> Protection:
     """Primary suppression, then secondary suppression until the LP audit passes.
 
@@ -523,7 +524,10 @@ def protect(
     are suppressed from the start (hidden by an earlier release, they stay hidden); ``levels``
     replaces the protection levels ``max(k, ceil(p * v))`` cell by cell; ``cap`` is the
     attacker's upper bound (one or per cell, see :func:`audit`); ``on_round``
-    hears the progress after every round."""
+    hears the progress after every round. ``cost`` weighs each cell as a secondary
+    suppression (default ``1 + value``, a frequency cost): a partner must be able to give the
+    protection level it is chosen for and zeros come last, then the cheapest goes first
+    (``anonymizer.priority.cell_costs`` gives the headline cells of the map high costs)."""
     check_k(k)
     if not 0 < p < 1:
         raise DisclosureError("p must lie between 0 and 1.")
@@ -532,7 +536,13 @@ def protect(
     if primary is None:
         primary = primary_suppression(values, k=k)
     suppressed = primary.copy() if forced is None else primary | forced
-    need_of = _levels(values, k=k, p=p) if levels is None else levels
+    levels = _levels(values, k=k, p=p) if levels is None else levels
+    # What a suppressed cell must be able to give: its level when sensitive; for a partner, the
+    # level it was chosen for (a large partner needs no protection of its own, only the
+    # freedom to move that much, so its own partners may be as small as the first).
+    need_of = np.where(primary, levels, 0)
+    weights = _weights(values, cost)
+    chooser = _Chooser(values, weights, locked, need_of, system)
     caps = _caps(values, cap)
     total = AuditResult()
     # Suppressing more cells only widens every other suppressed cell's interval (a constant
@@ -542,9 +552,11 @@ def protect(
     failing: set[int] = set()
     fewest, fewest_round = values.size + 1, 0
     rounds = 0
+    under = _zeros_under(values, system, locked)
     while rounds < max_rounds:
         rounds += 1
-        _close_relations(values, suppressed, system, locked, need_of)
+        _close_relations(values, suppressed, system, chooser)
+        _hide_zeros_under(suppressed, under)
         targets = (
             None
             if rounds == 1
@@ -560,7 +572,7 @@ def protect(
             cap=caps,
             targets=targets,
             exact_failing=False,
-            levels=need_of,
+            levels=levels,
         )
         _merge(total, result)
         audited |= suppressed
@@ -595,16 +607,22 @@ def protect(
             )
         added = False
         hidden = system.count(suppressed)
+        # Failing cells of one neighbourhood share their binding relations: once one of them
+        # got a partner there, the others wait for the next audit instead of each taking the
+        # next (dearer) cell of the same relations.
+        widened: set[int] = set()
         for cell in sorted(failing):
-            need = int(need_of[cell])
-            candidate = _binding_candidate(
-                result.blockers.get(cell, []), values, suppressed, system, locked, need, hidden
-            )
+            need = max(int(need_of[cell]), int(levels[cell]) if primary[cell] else 1)
+            binding = result.blockers.get(cell, [])
+            if widened.intersection(binding):
+                added = True
+                continue
+            candidate = chooser.among_rows(binding, suppressed, need, hidden)
             if candidate is None:
-                candidate = _best_candidate(cell, values, suppressed, system, locked, need, hidden)
+                candidate = _best_candidate(cell, suppressed, system, chooser, need, hidden)
             if candidate is not None:
-                suppressed[candidate] = True
-                hidden[system.relations_of(candidate)] += 1
+                chooser.take(candidate, need, suppressed, hidden)
+                widened.update(system.relations_of(candidate).tolist())
                 added = True
         if not added:
             final = audit(
@@ -616,7 +634,7 @@ def protect(
                 p=p,
                 cap=caps,
                 targets=failing,
-                levels=need_of,
+                levels=levels,
             )
             _merge(total, final)
             total.failing = final.failing
@@ -646,25 +664,155 @@ def _merge(total: AuditResult, result: AuditResult) -> None:
     total.failing = result.failing
 
 
+def _weights(values: IntArray, cost: FloatArray | None) -> FloatArray:
+    if cost is None:
+        weights: FloatArray = 1.0 + values.astype(np.float64)
+        return weights
+    if cost.shape != values.shape:
+        raise DisclosureError("cost must give one weight per cell.")
+    return np.asarray(cost, dtype=np.float64)
+
+
+def _zeros_under(
+    values: IntArray, system: RelationSystem, locked: BoolArray
+) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.int32]]:
+    """Pairs (zero, total) of the relations ``zero <= total`` (a category within ``any``, a
+    district within its gmina, a quarter within its year, ``both`` within a source) whose
+    zero is published and may be suppressed."""
+    pairs = np.flatnonzero(~system.equality & (np.diff(system.rows.indptr) == 2))
+    starts = system.rows.indptr[pairs]
+    first, second = system.rows.indices[starts], system.rows.indices[starts + 1]
+    first_coef = system.rows.data[starts]
+    small = np.where(first_coef > 0, first, second)
+    total = np.where(first_coef > 0, second, first)
+    keep = (values[small] == 0) & (values[total] > 0) & ~locked[small]
+    return small[keep], total[keep]
+
+
+def _hide_zeros_under(
+    suppressed: BoolArray, under: tuple[npt.NDArray[np.int32], npt.NDArray[np.int32]]
+) -> None:
+    """A published zero next to a suppressed total says who is not in it (a disclosive
+    zero, Handbook ch. 5): it is suppressed with the total. It needs no partner and costs no
+    LP (a suppressed zero is only one more unknown for the attacker)."""
+    zeros, totals = under
+    suppressed[zeros[suppressed[totals]]] = True
+
+
+def _ties(values: IntArray, system: RelationSystem) -> IntArray:
+    """Groups of tied cells: an equality with two non-zero cells says ``x = y`` once its zeros
+    are published, so hiding one alone pins it to the other (``all = pup`` in a category only
+    PUP reports, ``category = any`` where everyone has it, households = persons where every
+    household has one person). Labels of the connected groups, one per cell."""
+    nonzero = values > 0
+    tied = np.flatnonzero(system.equality & (system.count(nonzero) == 2))
+    block = system.pattern[tied].multiply(nonzero[np.newaxis, :]).tocsr()
+    block.eliminate_zeros()
+    pairs = block.indices.reshape(-1, 2)
+    graph = csr_matrix(
+        (np.ones(pairs.shape[0]), (pairs[:, 0], pairs[:, 1])), shape=(values.size, values.size)
+    )
+    labels: IntArray = connected_components(graph, directed=False)[1].astype(np.int64)
+    return labels
+
+
+class _Chooser:
+    """Picks secondary suppressions. Among the published, unlocked cells offered: first one
+    that is not zero (zeros are published, A1), then one that can give the protection level
+    ``need`` by itself, then the lowest weight. A cell weighs what its tied group weighs
+    (:func:`_ties`: hiding it hides them all), times one plus the number of equalities in
+    which it would be the only suppressed cell, where it needs a partner in turn: patterns
+    close like hypercubes instead of spreading."""
+
+    def __init__(
+        self,
+        values: IntArray,
+        weights: FloatArray,
+        locked: BoolArray,
+        need_of: IntArray,
+        system: RelationSystem,
+    ) -> None:
+        self.values = values
+        self.ties = _ties(values, system)
+        self.weights: FloatArray = np.bincount(self.ties, weights=weights)[self.ties].astype(
+            np.float64
+        )
+        self.locked = locked
+        self.need_of = need_of
+        self.system = system
+
+    def cheapest(
+        self,
+        cells: npt.NDArray[np.int32],
+        suppressed: BoolArray,
+        need: int,
+        hidden: npt.NDArray[np.int64],
+    ) -> int | None:
+        options = cells[~suppressed[cells] & ~self.locked[cells]]
+        if options.size == 0:
+            return None
+        system = self.system
+        alone = np.fromiter(
+            (
+                int((system.equality[rows] & (hidden[rows] == 0)).sum())
+                for rows in map(system.relations_of, options.tolist())
+            ),
+            dtype=np.float64,
+            count=options.size,
+        )
+        value = self.values[options]
+        ranked = np.lexsort(
+            (options, self.weights[options] * (1.0 + alone), value < need, value == 0)
+        )
+        return int(options[ranked[0]])
+
+    def among_rows(
+        self,
+        rows: Sequence[int],
+        suppressed: BoolArray,
+        need: int,
+        hidden: npt.NDArray[np.int64],
+    ) -> int | None:
+        """The cheapest published cell of any of ``rows``."""
+        if not rows:
+            return None
+        cells = np.unique(np.concatenate([self.system.cells_of(row) for row in rows]))
+        return self.cheapest(cells.astype(np.int32), suppressed, need, hidden)
+
+    def take(
+        self, cell: int, need: int, suppressed: BoolArray, hidden: npt.NDArray[np.int64]
+    ) -> None:
+        suppressed[cell] = True
+        hidden[self.system.relations_of(cell)] += 1
+        self.need_of[cell] = max(int(self.need_of[cell]), need)
+
+
 def _close_relations(
     values: IntArray,
     suppressed: BoolArray,
     system: RelationSystem,
-    locked: BoolArray,
-    need_of: IntArray,
+    chooser: _Chooser,
 ) -> None:
     """Cheap fixes before the LP, the way a hypercube gives every corner a partner: an equality
-    whose single suppressed non-zero cell could be computed from the published ones gets a
-    second one (a pinned cell protects nobody, whether primary or a partner), and a relation whose only
-    two suppressed cells are both 1 discloses each to the other (PS2, A3) and gets a third."""
+    whose suppressed non-zero cells could be computed from the published ones gets another
+    one (a pinned cell protects nobody, whether primary or a partner), and a relation whose
+    only two suppressed cells are both 1 discloses each to the other (PS2, A3) and gets a
+    third. Tied cells (:func:`_ties`) move together, so a tied pair on both sides of an
+    equality cancels out there and leaves the rest of it pinned."""
     ones = values == 1
-    position = np.arange(values.size, dtype=np.float64) + 1
+    groups = csr_matrix(
+        (np.ones(values.size), (np.arange(values.size), chooser.ties)),
+        shape=(values.size, int(chooser.ties.max(initial=0)) + 1),
+    )
     while True:
         hidden = system.count(suppressed)
-        lone = system.equality & (hidden == 1)
-        # A suppressed zero protects nobody unless it is pinned next to a sensitive cell.
-        lone_cell = (system.pattern @ np.where(suppressed, position, 0.0)).astype(np.int64) - 1
-        lone &= values[np.where(lone, lone_cell, 0)] > 0
+        net = (system.rows.multiply(suppressed[np.newaxis, :]) @ groups).tocsr()
+        net.data[np.abs(net.data) < _EPS] = 0.0
+        net.eliminate_zeros()
+        moving = np.diff(net.indptr)
+        lone = system.equality & (moving == 1)
+        lone_group = np.full(lone.size, -1, dtype=np.int64)
+        lone_group[lone] = net.indices[net.indptr[:-1][lone]]
         singletons = (hidden == 2) & (system.count(suppressed & ones) == 2)
         rows = np.flatnonzero(lone | singletons)
         if rows.size == 0:
@@ -673,74 +821,48 @@ def _close_relations(
         for row in rows.tolist():
             cells = system.cells_of(row)
             inside = cells[suppressed[cells]]
-            if inside.size > 2 or (inside.size == 2 and not ones[inside].all()):
-                continue  # fixed by an earlier row of this pass
-            need = int(need_of[inside].max())
-            candidate = _cheapest(cells, values, suppressed, locked, need, system, hidden)
+            if lone[row]:
+                pinned = inside[chooser.ties[inside] == lone_group[row]]
+                # A suppressed zero protects nobody unless it is pinned next to a sensitive cell.
+                if not (values[pinned] > 0).any() or not _still_lone(
+                    row, system, suppressed, chooser.ties
+                ):
+                    continue
+            else:
+                if inside.size != 2:
+                    continue  # fixed by an earlier row of this pass
+                pinned = inside
+            need = max(1, int(chooser.need_of[pinned].max()))
+            candidate = chooser.cheapest(cells, suppressed, need, hidden)
             if candidate is not None:
-                suppressed[candidate] = True
-                hidden[system.relations_of(candidate)] += 1
+                chooser.take(candidate, need, suppressed, hidden)
                 changed = True
         if not changed:
             return
 
 
-def _cheapest(
-    cells: npt.NDArray[np.int32],
-    values: IntArray,
-    suppressed: BoolArray,
-    locked: BoolArray,
-    need: int,
-    system: RelationSystem,
-    hidden: npt.NDArray[np.int64],
-) -> int | None:
-    """The partner that costs least: not a zero (zeros are published, A1), one that can give
-    the protection level ``need`` by itself, then one that would not be alone in its own equalities (it would need partners in turn),
-    then the smallest value (least information lost)."""
-    options = cells[~suppressed[cells] & ~locked[cells]]
-    if options.size == 0:
-        return None
-
-    def cost(cell: int) -> tuple[bool, bool, int, int, int]:
-        rows = system.relations_of(cell)
-        alone = int((system.equality[rows] & (hidden[rows] == 0)).sum())
-        value = int(values[cell])
-        return (value == 0, value < need, alone, value if value >= need else -value, cell)
-
-    best: int = min(options.tolist(), key=cost)
-    return best
-
-
-def _binding_candidate(
-    rows: list[int],
-    values: IntArray,
-    suppressed: BoolArray,
-    system: RelationSystem,
-    locked: BoolArray,
-    need: int,
-    hidden: npt.NDArray[np.int64],
-) -> int | None:
-    """The cheapest published cell of the first of ``rows`` that has one (the relations that
-    bind a failing cell, most binding first)."""
-    for row in rows:
-        candidate = _cheapest(
-            system.cells_of(row), values, suppressed, locked, need, system, hidden
-        )
-        if candidate is not None:
-            return candidate
-    return None
+def _still_lone(row: int, system: RelationSystem, suppressed: BoolArray, ties: IntArray) -> bool:
+    """Whether the suppressed cells of ``row`` still move as one group (an earlier row of the
+    same pass may have given it a partner)."""
+    start, end = system.rows.indptr[row], system.rows.indptr[row + 1]
+    cells = system.rows.indices[start:end]
+    coefs = system.rows.data[start:end]
+    inside = suppressed[cells]
+    net: dict[int, float] = {}
+    for group, coef in zip(ties[cells[inside]].tolist(), coefs[inside].tolist(), strict=True):
+        net[group] = net.get(group, 0.0) + coef
+    return sum(abs(value) > _EPS for value in net.values()) == 1
 
 
 def _best_candidate(
     cell: int,
-    values: IntArray,
     suppressed: BoolArray,
     system: RelationSystem,
-    locked: BoolArray,
+    chooser: _Chooser,
     need: int,
     hidden: npt.NDArray[np.int64],
 ) -> int | None:
-    """The cheapest published cell in the failing cell's tightest relation; when all of those
+    """The cheapest published cell in the relations of the failing cell; when all of those
     are suppressed already, in the relations of the suppressed cells next to it (breadth first
     through the suppressed component)."""
     frontier = [cell]
@@ -752,18 +874,11 @@ def _best_candidate(
             - visited_relations
         )
         visited_relations.update(indexes)
-        ranked = sorted(
-            indexes,
-            key=lambda row: (
-                not bool(system.equality[row]),
-                int(suppressed[system.cells_of(row)].sum()),
-            ),
-        )
-        candidate = _binding_candidate(ranked, values, suppressed, system, locked, need, hidden)
+        candidate = chooser.among_rows(indexes, suppressed, need, hidden)
         if candidate is not None:
             return candidate
         next_frontier = []
-        for row in ranked:
+        for row in indexes:
             for member in system.cells_of(row).tolist():
                 if suppressed[member] and member not in visited_cells:
                     visited_cells.add(member)

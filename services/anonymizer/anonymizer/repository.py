@@ -374,19 +374,31 @@ async def count_cells(
     return int(value or 0)
 
 
+# Sums of hidden true values in the information loss are linear facts about the hidden cells
+# that the LP audit does not see: given only over enough suppressed cells, and rounded.
+LOSS_VALUE_BASE = 100
+LOSS_MIN_CELLS = 10
+
+
+def _rounded_sum(total: int, cells: int) -> int | None:
+    if cells < LOSS_MIN_CELLS:
+        return None
+    return round(total / LOSS_VALUE_BASE) * LOSS_VALUE_BASE
+
+
 async def information_loss(*, session: AsyncSession, release_id: int) -> dict[str, Any]:
     """What suppression cost in a release (τ-ARGUS / sdcTable report it the same way): per
-    level, measure and source, the cells and how many are suppressed (primary, secondary),
-    pending revisions, and the persons (or households) inside the suppressed cells, summed
-    from the true counts. Totals by group only, never a cell's value."""
+    level, measure and source, the cells, how many are suppressed (primary, secondary) or
+    pending, and the persons (households for that measure) inside the suppressed cells, summed
+    from the true counts, rounded to 100 and only over at least 10 suppressed cells (a person
+    counts once in every cell they are in). Group totals only, never a cell's value."""
     rows = await session.execute(
         text(
             "SELECT c.level, c.measure, c.source, count(*) AS cells,"
             " count(*) FILTER (WHERE c.suppression = 'primary') AS primary_,"
             " count(*) FILTER (WHERE c.suppression = 'secondary') AS secondary,"
             " count(*) FILTER (WHERE c.revision_pending) AS pending,"
-            " coalesce(sum(t.value) FILTER (WHERE c.suppressed), 0) AS hidden,"
-            " coalesce(sum(t.value), 0) AS total"
+            " coalesce(sum(t.value) FILTER (WHERE c.suppressed), 0) AS hidden"
             " FROM stats.cell c LEFT JOIN stats_internal.true_cell t"
             " USING (unit_code, category, period, measure, source)"
             " WHERE c.release_id = :release AND c.period_kind <> 'month'"
@@ -400,24 +412,25 @@ async def information_loss(*, session: AsyncSession, release_id: int) -> dict[st
             "measure": measure,
             "source": source,
             "cells": int(cells),
-            "suppressed_primary": int(primary),
-            "suppressed_secondary": int(secondary),
+            "suppressed": int(primary + secondary),
+            "primary": int(primary),
+            "secondary": int(secondary),
             "revision_pending": int(pending),
             "suppressed_share": round((primary + secondary) / cells, 4) if cells else 0.0,
-            f"{measure}_in_suppressed_cells": int(hidden),
-            f"{measure}_in_suppressed_cells_share": round(hidden / total, 4) if total else 0.0,
+            "in_suppressed_cells": _rounded_sum(int(hidden), int(primary + secondary)),
         }
-        for level, measure, source, cells, primary, secondary, pending, hidden, total in rows.all()
+        for level, measure, source, cells, primary, secondary, pending, hidden in rows.all()
     ]
     cells = sum(group["cells"] for group in groups)
-    hidden_cells = sum(
-        group["suppressed_primary"] + group["suppressed_secondary"] for group in groups
-    )
+    hidden_cells = sum(group["suppressed"] for group in groups)
     return {
         "cells": cells,
         "suppressed": hidden_cells,
         "suppressed_share": round(hidden_cells / cells, 4) if cells else 0.0,
-        "by_level_measure_source": groups,
+        "in_suppressed_cells": "persons (or households) in the suppressed cells, from the true"
+        f" counts, rounded to {LOSS_VALUE_BASE}; none for fewer than {LOSS_MIN_CELLS}"
+        " suppressed cells",
+        "groups": groups,
     }
 
 

@@ -32,6 +32,7 @@ from anonymizer.disclosure import (
     primary_suppression,
     protect,
 )
+from anonymizer.priority import cell_costs
 from anonymizer.relations import CellKey, Taxonomy, build_relations, fixed_by_rules
 from anonymizer.repository import AggregateRow, MonthlyCount, NewCell
 from anonymizer.settings import AnonymizerSettings
@@ -217,6 +218,7 @@ def protect_rows(
         max_rounds=max_rounds,
         cap=attacker_caps(rows, values, population),
         on_round=on_round,
+        cost=cell_costs(keys, values),
     )
 
 
