@@ -203,7 +203,8 @@ async def late_records(
 
 
 def late_gminas(dataset: Dataset, count: int, seed: int, held_gmina: str) -> list[str]:
-    """``count`` gminas with clients in different voivodeships (other than the batch's)."""
+    """``count`` gminas with clients, in different voivodeships where there are enough, not
+    the monthly batch's gmina unless it is the only one."""
     rng = np.random.default_rng([seed, 3])
     places = dataset.places
     with_clients = sorted(
@@ -212,8 +213,9 @@ def late_gminas(dataset: Dataset, count: int, seed: int, held_gmina: str) -> lis
             for code, weight in zip(places.gmina, dataset.weights, strict=True)
             if weight
         }
-        - {held_gmina}
     )
+    if len(with_clients) > 1:
+        with_clients.remove(held_gmina)
     voivodeships = sorted({code[:2] for code in with_clients})
     if len(voivodeships) > 1:
         voivodeships = [v for v in voivodeships if v != held_gmina[:2]]
@@ -358,6 +360,8 @@ def phases(result: RunResult) -> str:
 
 
 def run_rows(result: RunResult, full: RunResult | None, what: str) -> list[str]:
+    if result.status == "skipped":
+        return [f"| {what} | skipped: {result.reason} |"]
     ratio = ""
     if full is not None and full.status == "published":
         ratio = f", **{result.seconds / full.seconds:.1%} of the full run**"
@@ -517,9 +521,11 @@ async def main(args: argparse.Namespace) -> None:
             "COPY into ingest.record + ANALYZE": f"{copied:,.1f} s + {loaded - copied:,.1f} s",
         }
 
+        if args.load_only:
+            print(f"loaded; database {args.database}" + (" kept" if args.keep else " dropped"))
+            return
         full = await execute("full", None)
         sizes: list[tiles.TileSize] = []
-        baselines: list[Baseline] = []
         if full.status == "published":
             query = {
                 "category": "any",
@@ -528,26 +534,33 @@ async def main(args: argparse.Namespace) -> None:
                 "source": "all",
             }
             sizes = await tiles.poland_tiles(settings_db, query)
-            baselines = await measure_baselines(args, sessionmaker, settings_db)
-
-        async with sessionmaker() as session:
-            for data in dataset.held:
-                await records.copy_records(session, data)
-            await session.commit()
-        batch = await execute("monthly batch", [held_gmina])
+        baselines = await measure_baselines(args, sessionmaker, settings_db)
 
         chosen = late_gminas(dataset, args.late_gminas, args.seed, held_gmina)
-        async with sessionmaker() as session:
-            late_count = await late_records(
-                session,
-                dataset,
-                count=args.late_records,
-                gminas=chosen,
-                as_of=args.as_of,
-                seed=args.seed,
+        late_count = 0
+        if full.status == "published":
+            async with sessionmaker() as session:
+                for data in dataset.held:
+                    await records.copy_records(session, data)
+                await session.commit()
+            batch = await execute("monthly batch", [held_gmina])
+            async with sessionmaker() as session:
+                late_count = await late_records(
+                    session,
+                    dataset,
+                    count=args.late_records,
+                    gminas=chosen,
+                    as_of=args.as_of,
+                    seed=args.seed,
+                )
+                await session.commit()
+            late = await execute("late records", chosen)
+        else:
+            # Without a release an incremental run has nothing to build on.
+            batch, late = (
+                RunResult(name, gminas, 0.0, "skipped", reason="the full run did not publish")
+                for name, gminas in (("monthly batch", [held_gmina]), ("late records", chosen))
             )
-            await session.commit()
-        late = await execute("late records", chosen)
         await engine.dispose()
         context |= {
             "monthly batch": (
@@ -555,7 +568,8 @@ async def main(args: argparse.Namespace) -> None:
                 f" ({population[held_gmina]:,} residents)"
             ),
             "late records": (
-                f"{late_count} records dated {first} to {closed_until} in {', '.join(chosen)}"
+                f"{late_count or args.late_records} records dated {first} to {closed_until}"
+                f" in {', '.join(chosen)}"
             ),
             "load average at end": load_average(),
         }
@@ -598,6 +612,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--no-cache", action="store_true", help="rebuild the geography")
     parser.add_argument("--database", default="socmap_bench_national")
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument(
+        "--load-only", action="store_true", help="stop after loading (with --keep: to explore)"
+    )
     return parser.parse_args()
 
 
