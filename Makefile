@@ -9,7 +9,7 @@ PYTHON := $(shell command -v python3.11 2>/dev/null || command -v python3)
 # uv is pip-installed into that Python by `make setup`, so `python -m uv` always finds it.
 RUN := $(PYTHON) -m uv run --frozen
 
-.PHONY: help setup db-up db-down db-reset migrate migrate-check demo run test lint fmt bench clean
+.PHONY: help setup db-up db-down db-reset migrate migrate-check demo run test lint fmt bench bench-national clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -52,12 +52,15 @@ fmt: setup ## Format and fix what ruff can
 	@$(RUN) ruff format .
 	@$(RUN) ruff check --fix .
 
-bench: migrate ## Run every benchmark under bench/ (prints tables of ratios)
+bench: migrate ## Run every benchmark under bench/ but bench-national (prints tables of ratios)
 	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
 	  echo "bench: installing wrk (the load generator) from the OS packages" && \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null; } || \
 	  echo "bench: wrk is missing (apt-get install wrk); the HTTP benchmarks use an asyncio client instead"
-	@for b in bench/*/run.py; do echo "== $$b"; $(RUN) python $$b || exit 1; done
+	@for b in bench/*/run.py; do [ "$$b" = bench/national/run.py ] && continue; echo "== $$b"; $(RUN) python $$b || exit 1; done
+
+bench-national: migrate ## The national-scale anonymizer benchmark (long; NATIONAL_ARGS="--records 200000")
+	@$(RUN) python bench/national/run.py $(NATIONAL_ARGS)
 
 clean: ## Remove caches (keeps the database)
 	rm -rf .pytest_cache .mypy_cache .ruff_cache
