@@ -196,7 +196,11 @@ async def _single_parent_families(records: Records) -> None:
 # --- the attacker: public output and public facts only -------------------------------------
 
 
-async def _published_cells(client: httpx.AsyncClient, release_id: int) -> dict[Key, int | None]:
+async def _published_cells(
+    client: httpx.AsyncClient, release_id: int, *, shown: dict[Key, int] | None = None
+) -> dict[Key, int | None]:
+    """The release as the public reads it: a suppressed cell, and a cell whose revision is
+    pending (it shows an earlier value, put in ``shown``), are unknowns."""
     cells: dict[Key, int | None] = {}
     offset = 0
     while True:
@@ -207,7 +211,10 @@ async def _published_cells(client: httpx.AsyncClient, release_id: int) -> dict[K
         page = response.json()["cells"]
         for cell in page:
             key = (cell["unit_code"], cell["category"], cell["period"], cell["measure"])
-            cells[(*key, cell["source"])] = None if cell["suppressed"] else cell["value"]
+            full = (*key, cell["source"])
+            cells[full] = None if cell["suppressed"] or cell["revision_pending"] else cell["value"]
+            if cell["revision_pending"] and shown is not None:
+                shown[full] = cell["value"]
         if len(page) < 1000:
             return cells
         offset += 1000
@@ -480,3 +487,46 @@ def _disclosed(
         if lower > max(0, value - level) + 1e-6 or upper < value + level - 1e-6:
             disclosed.append((key, value, round(lower, 3), round(upper, 3)))
     return disclosed
+
+
+async def test_late_records_into_a_small_cell_reveal_nothing_over_three_releases(
+    db_session: AsyncSession, anonymizer_client: httpx.AsyncClient
+) -> None:
+    """Two late records into the case's district, each followed by a release: in every release
+    the attacker (pending cells unknown, all public facts) narrows no small cell, and no
+    pending revision below k to less than k around its new value."""
+    catalogue = await _catalogue(db_session)
+    world = await _world(db_session)
+    records = Records(world, catalogue)
+    await _single_parent_families(records)
+    settings = AnonymizerSettings(worker_enabled=False, map_tiles_url=None)
+    unit_parent, residents = await _geography_facts(db_session)
+    first_shown: dict[Key, int] = {}
+    for late in range(3):
+        if late:
+            await records.add(f"late-{late}", (CHILD,), DISTRICTS[0])
+        run, outcome = await publish(db_session, settings)
+        assert outcome is not None, run["reason"]
+        assert run["status"] == "published"
+        truth = {
+            (row.unit_code, row.category, row.period, row.measure, row.source): row.value
+            for row in await aggregation.aggregate(session=db_session, as_of=TODAY)
+        }
+        shown: dict[Key, int] = {}
+        cells = await _published_cells(anonymizer_client, outcome.release_id, shown=shown)
+        if late == 0:
+            first_shown = {key: value for key, value in cells.items() if value is not None}
+        else:
+            assert shown, "the late record leaves its cells pending"
+            # A pending cell shows what the first release showed.
+            assert all(first_shown.get(key) == value for key, value in shown.items())
+        attack, _, _ = _attack(cells, catalogue, unit_parent, residents)
+        assert _disclosed(attack, truth, k=5, p=0.3) == [], late
+        moved = []
+        for key, old in shown.items():
+            change = truth.get(key, 0) - old
+            if 0 < abs(change) < 5:
+                lower, upper = attack.interval(key)
+                if lower > truth.get(key, 0) - 5 + 1e-6 or upper < truth.get(key, 0) + 5 - 1e-6:
+                    moved.append((key, round(lower, 3), round(upper, 3)))
+        assert moved == [], late
