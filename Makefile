@@ -36,8 +36,10 @@ migrate-check: migrate ## No drift between models and migrations
 demo: migrate ## Load the demo data (idempotent)
 	@$(RUN) socmap geo demo
 
-run: demo ## Set up, start PostGIS and the four services, print their URLs
-	@$(RUN) socmap-catalog seed
+run: migrate ## Set up, start PostGIS and the four services, print their URLs
+	@# The geography and the catalogue are independent: loaded side by side.
+	@$(RUN) socmap geo demo & geo=$$!; $(RUN) socmap-catalog seed; seed=$$?; \
+	  wait $$geo && [ $$seed = 0 ]
 	@$(RUN) python scripts/run_services.py --demo
 
 test: setup db-up ## Set up and run every test against a real PostGIS
