@@ -209,7 +209,7 @@ async def audit_only(
         parents = await repository.unit_parents(session=session)
         population = await repository.populations(session=session, years=[2023, 2024])
         taxonomy = await repository.taxonomy(session=session)
-    periods = {p for p in {row.period for row in rows} if service.period_end(p) <= AS_OF}
+    periods = {p for p in {row.period for row in rows} if service.ends_by(p, AS_OF)}
     rows = [row for row in rows if row.period in periods]
     values = np.array([row.value for row in rows], dtype=np.int64)
     started = time.perf_counter()

@@ -33,7 +33,13 @@ from anonymizer.disclosure import (
     protect,
 )
 from anonymizer.priority import cell_costs
-from anonymizer.relations import CellKey, Taxonomy, build_relations, fixed_by_rules
+from anonymizer.relations import (
+    CellKey,
+    Taxonomy,
+    build_relations,
+    fixed_by_rules,
+    period_end,
+)
 from anonymizer.repository import AggregateRow, MonthlyCount, NewCell
 from anonymizer.settings import AnonymizerSettings
 from shared.errors import ValidationFailed
@@ -136,19 +142,10 @@ async def request_run(
 # --- executing a run ------------------------------------------------------------------------
 
 
-def period_end(period: str) -> date:
-    """First day after the period (``2024`` or ``2024-Q3``)."""
-    year = int(period[:4])
-    if "-Q" not in period:
-        return date(year + 1, 1, 1)
-    quarter = int(period[-1])
-    return date(year + 1, 1, 1) if quarter == 4 else date(year, 3 * quarter + 1, 1)
-
-
-def month_end(period: str) -> date:
-    """First day after the month ``2024-03``."""
-    year, month = int(period[:4]), int(period[5:7])
-    return date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+def ends_by(period: str, day: date) -> bool:
+    """Whether the period (``2024``, ``2024-Q3`` or ``2024-03``) is over on ``day``."""
+    end = period_end(period)
+    return end is not None and end <= day
 
 
 def quarter_of(period: str) -> str:
@@ -288,7 +285,7 @@ async def plan_run(
         raise RunRefused("failed", "no records in a publishable period")
     include_open = bool(parameters.get("include_open_periods", False))
     every = periods_between(first, as_of)
-    closed = {period for period in every if period_end(period) <= as_of}
+    closed = {period for period in every if ends_by(period, as_of)}
     periods = [period for period in every if include_open or period in closed]
     if not periods:
         raise RunRefused("failed", "no records in a publishable period")
@@ -477,7 +474,7 @@ async def execute_run(
             session=session, as_of=as_of, pads=hmac_pads(secret)
         )
         monthly_layer, monthly_summary = monthly_cells(
-            [count for count in counts if include_open or month_end(count.period) <= as_of],
+            [count for count in counts if include_open or ends_by(count.period, as_of)],
             tally.quarters,
             table=build_ptable(settings.ptable_parameters()),
             population=await repository.populations(
@@ -490,7 +487,7 @@ async def execute_run(
             session=session,
             release_id=release_id,
             periods=months,
-            open_periods=[month for month in months if month_end(month) > as_of],
+            open_periods=[month for month in months if not ends_by(month, as_of)],
         )
         audit_summary["monthly"] = monthly_summary
     await report({"step": "publishing", **audit_summary})

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from anonymizer.disclosure import DisclosureError, Relation, RelationSystem, audit, protect
-from anonymizer.priority import MIN_GROUP, VALUE_BASE, cell_costs, information_loss
-from anonymizer.relations import ANY, MULTI, CellKey, build_relations
+from anonymizer.priority import cell_costs
+from anonymizer.relations import ANY, MULTI, CellKey, Taxonomy, build_relations
 
 CITY = "9801011"
 DISTRICTS = ("9801011-01", "9801011-02", "9801011-03")
@@ -76,7 +76,7 @@ def _add_sources(
 def test_a_split_is_hidden_instead_of_the_headline_cell_when_both_would_do() -> None:
     keys, values = _sources_table()
     relations = RelationSystem(
-        build_relations(keys, values, dict.fromkeys(DISTRICTS, CITY)), len(keys)
+        build_relations(keys, values, dict.fromkeys(DISTRICTS, CITY), Taxonomy()), len(keys)
     )
     index = {key: position for position, key in enumerate(keys)}
     headline = [index[CellKey(unit, ANY, "2024-Q1", "persons", "all")] for unit in DISTRICTS]
@@ -121,49 +121,3 @@ def test_cost_must_give_one_weight_per_cell() -> None:
     relations = [Relation((2, 0, 1), (1.0, -1.0, -1.0), True)]
     with pytest.raises(DisclosureError):
         protect(values, relations, k=5, p=0.3, cost=np.ones(2))
-
-
-def test_information_loss_sums_by_group() -> None:
-    keys = [CellKey(f"{CITY}-{n:02d}", ANY, "2024-Q1", "persons", "all") for n in range(12)]
-    keys += [CellKey(f"{CITY}-{n:02d}", ANY, "2024-Q1", "persons", "pup") for n in range(12)]
-    keys += [CellKey(CITY, ANY, "2024-Q1", "persons", "all")]
-    values = np.array([60 + n for n in range(12)] + [n + 1 for n in range(12)] + [900])
-    suppressed = np.zeros(len(keys), dtype=bool)
-    primary = np.zeros(len(keys), dtype=bool)
-    suppressed[:11] = True  # eleven district totals, secondary
-    suppressed[12:16] = primary[12:16] = True  # four small PUP cells
-    suppressed[24] = True  # the gmina total, alone in its group
-
-    loss = information_loss(keys, values, suppressed, primary)
-
-    total = loss["total"]
-    assert (total["cells"], total["suppressed"]) == (25, 16)
-    assert (total["primary"], total["secondary"]) == (4, 12)
-    hidden = int(values[suppressed].sum())
-    assert total["persons_suppressed"] == round(hidden / VALUE_BASE) * VALUE_BASE
-    secondary = int(values[suppressed & ~primary].sum())
-    assert total["persons_secondary"] == round(secondary / VALUE_BASE) * VALUE_BASE
-    groups = {(g["level"], g["measure"], g["source"]): g for g in loss["groups"]}
-    districts = groups[("district", "persons", "all")]
-    assert (districts["cells"], districts["suppressed"], districts["secondary"]) == (12, 11, 11)
-    assert districts["suppressed_share"] == round(11 / 12, 4)
-    assert districts["persons_suppressed"] == round(sum(60 + n for n in range(11)) / 100) * 100
-    # Fewer than MIN_GROUP suppressed cells: no sum at all (it would pin them down).
-    assert groups[("district", "persons", "pup")]["suppressed"] < MIN_GROUP
-    assert groups[("district", "persons", "pup")]["persons_suppressed"] is None
-    gmina = groups[("gmina", "persons", "all")]
-    assert (gmina["suppressed"], gmina["persons_suppressed"]) == (1, None)
-    # No single value anywhere in the report.
-    text = repr(loss)
-    assert "900" not in text
-    assert "primary_value" not in text
-
-
-def test_information_loss_of_nothing_suppressed() -> None:
-    keys = [CellKey(DISTRICTS[0], ANY, "2024", "households", "ops")]
-    values = np.array([7], dtype=np.int64)
-    none = np.zeros(1, dtype=bool)
-    loss = information_loss(keys, values, none, none)
-    assert loss["total"]["suppressed"] == 0
-    assert loss["groups"][0]["level"] == "district"
-    assert loss["groups"][0]["persons_suppressed"] is None
