@@ -1,14 +1,16 @@
 """Anonymizer runs of the benchmark, each in a child process of its own.
 
 The child creates the run (``repository.create_run``), executes it in-process with
-``service.execute_run`` and commits, as the worker does, and prints one line of JSON: the time,
-the outcome, the phases (the time between the progress steps the run reports, plus any
-durations in the run's progress or the release's audit) and its peak RSS (``VmHWM``). A
+``service.execute_run`` and commits, as the worker does, printing JSON lines: each progress
+step the run reports as it comes (the time between them gives the phases, even of a run that
+is stopped), then the time, the outcome, any durations in the run's progress or the release's
+audit, and its peak RSS (``VmHWM``). A
 process of its own gives each run a clean memory high-water mark (not the data generator's),
 a wall-clock limit after which it is killed (its transaction dies with it) and an address-space
 limit, so a run that does not scale fails alone instead of pressing a shared machine.
 
-    python bench/national/runs.py '{"database": ..., "gminas": null, "as_of": "2026-05-01"}'
+    python bench/national/runs.py '{"database": "socmap_bench_national", "name": "full",
+        "gminas": null, "as_of": "2026-05-01", "memory_limit_mb": 8192}'
 """
 
 from __future__ import annotations
@@ -79,21 +81,30 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _say(message: dict[str, Any]) -> None:
+    """One JSON line to the parent (HiGHS writes its banner to stdout too)."""
+    print(json.dumps(message), flush=True)
+
+
 async def _child(request: dict[str, Any]) -> RunResult:
     settings_db = DatabaseSettings().model_copy(update={"name": request["database"]})
     engine = make_engine(settings_db.url(), pool_size=1, max_overflow=0)
     sessionmaker = async_sessionmaker(engine, expire_on_commit=False)
     settings = AnonymizerSettings(worker_enabled=False)
     as_of = date.fromisoformat(request["as_of"])
-    steps: list[tuple[str, float]] = []
+    started = time.perf_counter()
+    steps: list[str] = []
 
     async def report(progress: dict[str, Any]) -> None:
         step = str(progress.get("step", "?"))
-        if not steps or steps[-1][0] != step:
-            steps.append((step, time.perf_counter()))
+        if not steps or steps[-1] != step:
+            steps.append(step)
+            _say({"step": step, "at": time.perf_counter() - started})
 
     name, gminas = request["name"], request["gminas"]
     async with sessionmaker() as session:
+        # A killed child's query would run on without it until its result is sent.
+        await session.execute(text("SET client_connection_check_interval = '5s'"))
         run = await repository.create_run(
             session=session,
             gminas=gminas,
@@ -115,12 +126,12 @@ async def _child(request: dict[str, Any]) -> RunResult:
         except service.RunRefused as refused:
             await session.rollback()
             result = RunResult(name, gminas, 0.0, refused.status, reason=refused.reason)
-        finished = time.perf_counter()
-        result.seconds = finished - started
+        except Exception as exc:  # MemoryError under --memory-limit, among others
+            await session.rollback()
+            reason = f"{type(exc).__name__}: {exc}"[:300]
+            result = RunResult(name, gminas, 0.0, "crashed", reason=reason)
+        result.seconds = time.perf_counter() - started
         result.peak_mb = peak_rss_mb()
-        result.phases = [
-            (step, later - at) for (step, at), (_, later) in pairwise([*steps, ("end", finished)])
-        ]
         row = (
             await session.execute(
                 text(
@@ -136,6 +147,10 @@ async def _child(request: dict[str, Any]) -> RunResult:
     return result
 
 
+def _phases(marks: list[tuple[str, float]], end: float) -> list[tuple[str, float]]:
+    return [(step, later - at) for (step, at), (_, later) in pairwise([*marks, ("end", end)])]
+
+
 async def execute(
     *,
     database: str,
@@ -145,45 +160,60 @@ async def execute(
     time_limit: float,
     memory_limit_mb: int,
 ) -> RunResult:
-    """One run in a child process; killed after ``time_limit`` seconds."""
-    request = {"database": database, "name": name, "gminas": gminas, "as_of": as_of.isoformat()}
-    request["memory_limit_mb"] = memory_limit_mb
+    """One run in a child process, killed after ``time_limit`` seconds; the phases it went
+    through are known even then."""
+    request = {
+        "database": database,
+        "name": name,
+        "gminas": gminas,
+        "as_of": as_of.isoformat(),
+        "memory_limit_mb": memory_limit_mb,
+    }
     started = time.perf_counter()
     child = await asyncio.create_subprocess_exec(
         sys.executable, str(Path(__file__)), json.dumps(request), stdout=asyncio.subprocess.PIPE
     )
+    marks: list[tuple[str, float]] = []
+    final: dict[str, Any] | None = None
+
+    async def listen() -> None:
+        nonlocal final
+        assert child.stdout is not None
+        async for raw in child.stdout:
+            try:
+                message = json.loads(raw)
+            except ValueError:
+                continue
+            if isinstance(message, dict) and "step" in message:
+                marks.append((message["step"], float(message["at"])))
+            elif isinstance(message, dict) and "status" in message:
+                final = message
+
+    listener = asyncio.create_task(listen())
+    stopped = False
     try:
-        output, _ = await asyncio.wait_for(child.communicate(), time_limit)
+        await asyncio.wait_for(child.wait(), time_limit)
     except TimeoutError:
         child.kill()
         await child.wait()
-        return RunResult(
-            name,
-            gminas,
-            time.perf_counter() - started,
-            "stopped",
-            reason=f"still running after the {time_limit:,.0f} s limit (--run-limit)",
-        )
-    lines = output.decode().strip().splitlines()
-    if child.returncode != 0 or not lines:
-        return RunResult(
-            name,
-            gminas,
-            time.perf_counter() - started,
-            "crashed",
-            reason=f"exit code {child.returncode} (memory limit {memory_limit_mb:,} MB?)",
-        )
-    fields = json.loads(lines[-1])
-    fields["phases"] = [tuple(phase) for phase in fields["phases"]]
-    return RunResult(**fields)
+        stopped = True
+    await listener
+    if final is not None:
+        final["phases"] = _phases(marks, float(final["seconds"]))
+        return RunResult(**final)
+    elapsed = time.perf_counter() - started
+    if stopped:
+        status, reason = "stopped", f"still running after the {time_limit:,.0f} s limit"
+    else:
+        status, reason = "crashed", f"exit code {child.returncode}"
+    return RunResult(name, gminas, elapsed, status, reason=reason, phases=_phases(marks, elapsed))
 
 
 def main() -> None:
     request = json.loads(sys.argv[1])
     limit = int(request["memory_limit_mb"]) * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    result = asyncio.run(_child(request))
-    print(json.dumps(asdict(result)))
+    _say(asdict(asyncio.run(_child(request))))
 
 
 if __name__ == "__main__":
