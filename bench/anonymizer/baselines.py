@@ -9,11 +9,13 @@ bench/national, which adds this directory to ``sys.path``):
 
 from __future__ import annotations
 
-import multiprocessing
+import json
+import pickle
 import resource
+import subprocess
+import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -137,12 +139,18 @@ class DuckDBRun:
 
 
 def duckdb_rows(dsn: str, *, as_of: date, memory_limit: str | None = None) -> DuckDBRun:
-    """Extract the records and compute the cells with DuckDB in a child process, so that
-    DuckDB's memory (gigabytes at a million records) stays out of the caller's peak RSS.
-    ``memory_limit`` (e.g. ``"4GB"``) makes DuckDB spill to disk beyond it."""
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        return pool.submit(_duckdb_run, dsn, as_of, memory_limit).result()
+    """Extract the records and compute the cells with DuckDB in a child process (this file run
+    as a script), so that DuckDB's memory (gigabytes at a million records) stays out of the
+    caller's peak RSS. ``memory_limit`` (e.g. ``"4GB"``) makes DuckDB spill to disk beyond it."""
+    request = json.dumps({"dsn": dsn, "as_of": as_of.isoformat(), "memory_limit": memory_limit})
+    child = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve())],
+        input=request.encode(),
+        stdout=subprocess.PIPE,
+        check=True,
+    )
+    extraction, computation, cells, peak_mb = pickle.loads(child.stdout)
+    return DuckDBRun(extraction, computation, cells, peak_mb)
 
 
 def duckdb_cells(
@@ -184,6 +192,13 @@ def _duckdb_run(dsn: str, as_of: date, memory_limit: str | None) -> DuckDBRun:
             database.close()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return DuckDBRun(extraction, computation, cells, peak_mb)
+
+
+if __name__ == "__main__":
+    # The child of duckdb_rows: the request on stdin, the run (plain values) on stdout.
+    asked = json.loads(sys.stdin.read())
+    run = _duckdb_run(asked["dsn"], date.fromisoformat(asked["as_of"]), asked["memory_limit"])
+    sys.stdout.buffer.write(pickle.dumps((run.extraction, run.computation, run.cells, run.peak_mb)))
 
 
 async def reference_cells(session: AsyncSession, *, as_of: date) -> tuple[float, int]:
