@@ -21,6 +21,7 @@ from anonymizer.relations import (
     fixed_by_rules,
     period_end,
 )
+from shared.testing.plugin import as_role
 
 CITY = "9801011"
 DISTRICT = "9801011-01"
@@ -243,7 +244,8 @@ def test_protection_hides_the_parent_that_would_bound_a_small_child() -> None:
 
 
 async def test_taxonomy_reads_ref_category(db_session: AsyncSession) -> None:
-    taxonomy = await repository.taxonomy(session=db_session)
+    async with as_role(db_session, "socmap_anonymizer"):
+        taxonomy = await repository.taxonomy(session=db_session)
     assert taxonomy.parent[CHILD] == PARENT
     assert taxonomy.parent["under_30"] == "registered_unemployed"
     assert PARENT not in taxonomy.parent
