@@ -115,6 +115,7 @@ async def _child(request: dict[str, Any]) -> RunResult:
         )
         await session.commit()
         started = time.perf_counter()
+        crash: str | None = None
         try:
             outcome = await service.execute_run(
                 session=session, run=run, settings=settings, today=as_of, report=report
@@ -127,9 +128,11 @@ async def _child(request: dict[str, Any]) -> RunResult:
             await session.rollback()
             result = RunResult(name, gminas, 0.0, refused.status, reason=refused.reason)
         except Exception as exc:  # MemoryError under --memory-limit, among others
+            crash = f"{type(exc).__name__}: {exc}"[:300]
+        if crash is not None:
+            # Out of the except block, the traceback (and the run's memory) is gone.
             await session.rollback()
-            reason = f"{type(exc).__name__}: {exc}"[:300]
-            result = RunResult(name, gminas, 0.0, "crashed", reason=reason)
+            result = RunResult(name, gminas, 0.0, "crashed", reason=crash)
         result.seconds = time.perf_counter() - started
         result.peak_mb = peak_rss_mb()
         row = (
