@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import resource
 import sys
 import time
@@ -130,9 +131,13 @@ async def _child(request: dict[str, Any]) -> RunResult:
         except Exception as exc:  # MemoryError under --memory-limit, among others
             crash = f"{type(exc).__name__}: {exc}"[:300]
         if crash is not None:
-            # Out of the except block, the traceback (and the run's memory) is gone.
-            await session.rollback()
-            result = RunResult(name, gminas, 0.0, "crashed", reason=crash)
+            # Say so and go: after a MemoryError even a rollback may fail (the memory freed in
+            # the protection thread's malloc arena is not the event loop's); the transaction
+            # dies with the connection.
+            result = RunResult(name, gminas, time.perf_counter() - started, "crashed", crash)
+            result.peak_mb = peak_rss_mb()
+            _say(asdict(result))
+            os._exit(3)
         result.seconds = time.perf_counter() - started
         result.peak_mb = peak_rss_mb()
         row = (
