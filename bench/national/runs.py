@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import resource
 import sys
 import time
@@ -115,6 +116,7 @@ async def _child(request: dict[str, Any]) -> RunResult:
         )
         await session.commit()
         started = time.perf_counter()
+        crash: str | None = None
         try:
             outcome = await service.execute_run(
                 session=session, run=run, settings=settings, today=as_of, report=report
@@ -127,9 +129,15 @@ async def _child(request: dict[str, Any]) -> RunResult:
             await session.rollback()
             result = RunResult(name, gminas, 0.0, refused.status, reason=refused.reason)
         except Exception as exc:  # MemoryError under --memory-limit, among others
-            await session.rollback()
-            reason = f"{type(exc).__name__}: {exc}"[:300]
-            result = RunResult(name, gminas, 0.0, "crashed", reason=reason)
+            crash = f"{type(exc).__name__}: {exc}"[:300]
+        if crash is not None:
+            # Say so and go: after a MemoryError even a rollback may fail (the memory freed in
+            # the protection thread's malloc arena is not the event loop's); the transaction
+            # dies with the connection.
+            result = RunResult(name, gminas, time.perf_counter() - started, "crashed", crash)
+            result.peak_mb = peak_rss_mb()
+            _say(asdict(result))
+            os._exit(3)
         result.seconds = time.perf_counter() - started
         result.peak_mb = peak_rss_mb()
         row = (
