@@ -206,7 +206,7 @@ async def audit_only(
                 )
             ).all()
         }
-        parents = await repository.unit_parents(session=session)
+        parents, _ = await repository.units(session=session)
         population = await repository.populations(session=session, years=[2023, 2024])
         taxonomy = await repository.taxonomy(session=session)
     periods = {p for p in {row.period for row in rows} if service.ends_by(p, AS_OF)}

@@ -78,10 +78,6 @@ class Revision:
     changed: BoolArray
     shown: list[int | None]
 
-    @property
-    def pending_candidates(self) -> int:
-        return int(self.changed.sum())
-
 
 def classify(
     rows: Sequence[AggregateRow],
