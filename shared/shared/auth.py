@@ -7,22 +7,24 @@ key is stored only as SHA-256 (keys are 256-bit random, so a slow hash adds noth
 from __future__ import annotations
 
 import hashlib
-import hmac
+import math
 import secrets
+import time
 import uuid
-from collections.abc import Awaitable, Callable, Iterable
+from collections import deque
+from collections.abc import Awaitable, Callable, Coroutine, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Response
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import select
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from shared.db.models import ApiKey, Institution
-from shared.db.session import get_session
-from shared.errors import Forbidden, Unauthorized
+from shared.db.session import get_session, request_session
+from shared.errors import Forbidden, TooManyRequests, Unauthorized
 
 KEY_SCHEME = "sm"
 SCOPES = {
@@ -91,70 +93,182 @@ class Principal:
         return territory_covers(self.territory, terc)
 
 
+AUTHENTICATE = text(
+    "SELECT key_id, institution_id, institution_kind, institution_name, scopes,"
+    " key_territory, institution_territory FROM auth.authenticate(:prefix, :secret_hash)"
+)
+
+
 async def verify_key(session: AsyncSession, token: str) -> Principal | None:
-    """Look the key up and check its secret, expiry, revocation and institution."""
+    """Check a key through ``auth.authenticate`` (``SECURITY DEFINER``: no service role reads
+    ``auth.api_key``); None when it is malformed, unknown, revoked, expired or its
+    institution is inactive."""
     prefix = parse_prefix(token)
     if prefix is None:
         return None
     row = (
-        await session.execute(
-            select(ApiKey, Institution)
-            .join(Institution, Institution.id == ApiKey.institution_id)
-            .where(ApiKey.prefix == prefix)
-        )
+        await session.execute(AUTHENTICATE, {"prefix": prefix, "secret_hash": hash_key(token)})
     ).first()
     if row is None:
         return None
-    key, institution = row
-    if not hmac.compare_digest(key.secret_hash, hash_key(token)):
-        return None
-    now = datetime.now(UTC)
-    if key.revoked_at is not None or (key.expires_at is not None and key.expires_at <= now):
-        return None
-    if not institution.active:
-        return None
-    territory = key.territory if key.territory is not None else institution.territory
+    scopes = frozenset(row.scopes)
+    territory = row.key_territory if row.key_territory is not None else row.institution_territory
     # An institution with an empty territory is unrestricted only for service and admin keys.
-    unrestricted = institution.kind == "SERVICE" or "admin" in key.scopes
+    unrestricted = row.institution_kind == "SERVICE" or "admin" in scopes
     return Principal(
-        key_id=key.id,
-        institution_id=institution.id,
-        institution_kind=institution.kind,
-        institution_name=institution.name,
-        scopes=frozenset(key.scopes),
+        key_id=row.key_id,
+        institution_id=row.institution_id,
+        institution_kind=row.institution_kind,
+        institution_name=row.institution_name,
+        scopes=scopes,
         territory=None if unrestricted and not territory else tuple(territory),
     )
 
 
 _bearer = HTTPBearer(auto_error=False)
+THROTTLE_WINDOW_SECONDS = 60.0
 
 
-def require_scopes(*scopes: str) -> Callable[..., Awaitable[Principal]]:
-    """A dependency that authenticates the bearer key and checks it has every scope."""
+class AuthThrottle:
+    """Failed authentications per client address and per key prefix in a sliding minute:
+    past ``limit`` the next attempts get 429 with ``Retry-After`` until the window moves on,
+    whatever the key (a guessing client learns nothing more). In-process; a gateway in front
+    throttles across replicas."""
 
-    async def dependency(
-        request: Request,
-        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-        session: Annotated[AsyncSession, Depends(get_session)],
-    ) -> Principal:
-        if credentials is None:
+    def __init__(self, limit: int, *, window: float = THROTTLE_WINDOW_SECONDS) -> None:
+        self.limit = limit
+        self.window = window
+        self._failures: dict[str, deque[float]] = {}
+
+    def _recent(self, subject: str, now: float) -> deque[float]:
+        failures = self._failures.get(subject)
+        if failures is None:
+            return deque()
+        while failures and failures[0] <= now - self.window:
+            failures.popleft()
+        if not failures:
+            del self._failures[subject]
+        return failures
+
+    def retry_after(self, subjects: Iterable[str]) -> int | None:
+        """Seconds until the subjects may try again, or None when they may now."""
+        now = time.monotonic()
+        waits = [
+            failures[0] + self.window - now
+            for subject in subjects
+            if len(failures := self._recent(subject, now)) >= self.limit
+        ]
+        return max(1, math.ceil(max(waits))) if waits else None
+
+    def failed(self, subjects: Iterable[str]) -> None:
+        now = time.monotonic()
+        for subject in subjects:
+            self._recent(subject, now)
+            self._failures.setdefault(subject, deque()).append(now)
+        if len(self._failures) > 100_000:  # a flood of distinct subjects: forget the oldest
+            for subject in list(self._failures)[:50_000]:
+                del self._failures[subject]
+
+
+def _subjects(request: Request, token: str | None) -> list[str]:
+    subjects = [f"client:{request.client.host if request.client else '-'}"]
+    prefix = parse_prefix(token) if token else None
+    if prefix is not None:
+        subjects.append(f"prefix:{prefix}")
+    return subjects
+
+
+def _bearer_token(request: Request) -> str | None:
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    return token.strip() or None if scheme.lower() == "bearer" else None
+
+
+async def authenticate(
+    request: Request, session: AsyncSession, *, scopes: Sequence[str], any_of: bool = False
+) -> Principal:
+    """The caller's principal, after the throttle, the key check and the scope check (all of
+    ``scopes``, or one of them with ``any_of``); kept on ``request.state.principal``."""
+    cached: Principal | None = getattr(request.state, "principal", None)
+    if cached is None:
+        token = _bearer_token(request)
+        throttle: AuthThrottle | None = getattr(request.app.state, "auth_throttle", None)
+        subjects = _subjects(request, token)
+        wait = throttle.retry_after(subjects) if throttle is not None else None
+        if wait is not None:
+            raise TooManyRequests(
+                f"Too many failed authentications; retry in {wait} s.",
+                detail_pl=f"Zbyt wiele nieudanych uwierzytelnień; spróbuj za {wait} s.",
+                headers={"Retry-After": str(wait)},
+            )
+        if token is None:
             raise Unauthorized(
                 "Send an API key as 'Authorization: Bearer <key>'.",
                 detail_pl="Wyślij klucz API w nagłówku 'Authorization: Bearer <klucz>'.",
             )
-        principal = await verify_key(session, credentials.credentials)
-        if principal is None:
+        cached = await verify_key(session, token)
+        if cached is None:
+            if throttle is not None:
+                throttle.failed(subjects)
             raise Unauthorized(
                 "The API key is unknown, revoked or expired.",
                 detail_pl="Klucz API jest nieznany, unieważniony lub wygasł.",
             )
-        missing = [scope for scope in scopes if not principal.has_scope(scope)]
-        if missing:
-            raise Forbidden(
-                f"The API key lacks the scope(s): {', '.join(missing)}.",
-                detail_pl=f"Klucz API nie ma uprawnień: {', '.join(missing)}.",
-            )
-        request.state.principal = principal
-        return principal
+        request.state.principal = cached
+    held = [scope for scope in scopes if cached.has_scope(scope)]
+    if (any_of and scopes and not held) or (not any_of and len(held) < len(scopes)):
+        wanted = [scope for scope in scopes if scope not in held]
+        joined = (" or " if any_of else ", ").join(wanted)
+        raise Forbidden(
+            f"The API key lacks the scope(s): {joined}.",
+            detail_pl=f"Klucz API nie ma uprawnień: {joined}.",
+        )
+    return cached
 
+
+def require_scopes(*scopes: str, any_of: bool = False) -> Callable[..., Awaitable[Principal]]:
+    """A dependency that authenticates the bearer key and checks it has every scope (or one,
+    with ``any_of``). Routes of ``AuthFirstRoute`` run it before their body is read."""
+
+    async def dependency(
+        request: Request,
+        # Declared for the OpenAPI document's ``security``; read by ``authenticate``.
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+        session: Annotated[AsyncSession, Depends(get_session)],
+    ) -> Principal:
+        return await authenticate(request, session, scopes=scopes, any_of=any_of)
+
+    async def before_body(request: Request) -> None:
+        async with request_session(request) as session:
+            await authenticate(request, session, scopes=scopes, any_of=any_of)
+
+    dependency.before_body = before_body  # type: ignore[attr-defined]
     return dependency
+
+
+def _authenticators(dependant: Dependant) -> list[Callable[[Request], Awaitable[None]]]:
+    found: list[Callable[[Request], Awaitable[None]]] = []
+    for dependency in dependant.dependencies:
+        check = getattr(dependency.call, "before_body", None)
+        if check is not None:
+            found.append(check)
+        found.extend(_authenticators(dependency))
+    return found
+
+
+class AuthFirstRoute(APIRoute):
+    """A route that authenticates before it reads its body: FastAPI parses the body before
+    solving dependencies, so without this an anonymous client could make a service read and
+    parse megabytes it will refuse anyway."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+        checks = _authenticators(self.dependant)
+        if self.body_field is None or not checks:
+            return handler
+
+        async def authenticated(request: Request) -> Response:
+            for check in checks:
+                await check(request)
+            return await handler(request)
+
+        return authenticated

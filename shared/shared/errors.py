@@ -6,9 +6,13 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
+import asyncpg
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from shared.jsonutil import dumps
@@ -17,6 +21,34 @@ PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_TYPE_BASE = "urn:socmap:problem:"
 
 logger = logging.getLogger("socmap.errors")
+# Seconds a client should wait before retrying while the database is unreachable.
+RETRY_AFTER_OUTAGE = 5
+
+
+class FieldError(BaseModel):
+    """One field at fault: where it is, a stable code and a message."""
+
+    field: str = Field(description="Path of the field, e.g. `records[3].subject_id`")
+    location: str = Field(description="`body`, `query`, `path`, `header` or a batch `row`")
+    code: str = Field(description="Stable machine-readable code")
+    message: str
+    row: int | None = Field(default=None, description="Row of a batch (1-based), if any")
+
+
+class ProblemDetails(BaseModel):
+    """RFC 9457 problem details, as every error of every socmap service is served."""
+
+    model_config = ConfigDict(extra="allow", title="Problem")
+
+    type: str = Field(
+        description="`urn:socmap:problem:<slug>`", examples=["urn:socmap:problem:not-found"]
+    )
+    title: str
+    status: int = Field(ge=400, le=599)
+    detail: str | None = None
+    instance: str | None = Field(default=None, description="The request path")
+    errors: list[FieldError] | None = None
+    request_id: str | None = Field(default=None, description="Quote it when reporting a problem")
 
 
 class Problem(Exception):
@@ -103,6 +135,13 @@ class UnsupportedMediaType(Problem):
     slug = "unsupported-media-type"
     title = "Unsupported media type"
     title_pl = "Nieobsługiwany typ danych"
+
+
+class TooManyRequests(Problem):
+    status = 429
+    slug = "too-many-requests"
+    title = "Too many requests"
+    title_pl = "Zbyt wiele żądań"
 
 
 class ServiceUnavailable(Problem):
@@ -245,8 +284,50 @@ async def _handle_http(request: Request, exc: Exception) -> Response:
     )
 
 
-async def _handle_unexpected(request: Request, exc: Exception) -> Response:
-    logger.exception("unhandled error", exc_info=exc)
+def database_unavailable(exc: BaseException) -> bool:
+    """Whether ``exc`` means the database cannot be reached (down, restarting, refusing
+    connections, pool exhausted) rather than a fault of the request or the code."""
+    if isinstance(exc, PoolTimeout | ConnectionError | TimeoutError):
+        return True
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(
+            cause,
+            asyncpg.CannotConnectNowError
+            | asyncpg.ConnectionDoesNotExistError
+            | asyncpg.ConnectionFailureError
+            | asyncpg.AdminShutdownError
+            | asyncpg.CrashShutdownError
+            | asyncpg.TooManyConnectionsError
+            | ConnectionError
+            | OSError,
+        ):
+            return True
+        cause = cause.__cause__ or getattr(cause, "orig", None)
+    return False
+
+
+def unexpected_response(request: Request, exc: BaseException) -> Response:
+    """503 with ``Retry-After`` while the database is unreachable, else 500; logged with the
+    request id but without the exception's message (see ``shared.logs.safe_traceback``)."""
+    if database_unavailable(exc):
+        logger.warning("database unavailable", exc_info=exc)
+        polish = prefers_polish(request)
+        return problem_response(
+            request,
+            status=ServiceUnavailable.status,
+            slug=ServiceUnavailable.slug,
+            title=ServiceUnavailable.title_pl if polish else ServiceUnavailable.title,
+            detail=(
+                "Baza danych jest chwilowo niedostępna; ponów żądanie później."
+                if polish
+                else "The database is unavailable for a moment; retry later."
+            ),
+            headers={"Retry-After": str(RETRY_AFTER_OUTAGE)},
+        )
+    logger.error("unhandled error", exc_info=exc)
     return problem_response(
         request,
         status=500,
@@ -256,9 +337,16 @@ async def _handle_unexpected(request: Request, exc: Exception) -> Response:
     )
 
 
+async def _handle_unexpected(request: Request, exc: Exception) -> Response:
+    return unexpected_response(request, exc)
+
+
 def add_problem_handlers(app: FastAPI) -> None:
     """Register the problem+json handlers on ``app``."""
     app.add_exception_handler(Problem, _handle_problem)
     app.add_exception_handler(RequestValidationError, _handle_validation)
     app.add_exception_handler(StarletteHTTPException, _handle_http)
+    # Handled inside the routing (no re-raise to the server, which would log the message).
+    for kind in (SQLAlchemyError, asyncpg.PostgresError, OSError, TimeoutError):
+        app.add_exception_handler(kind, _handle_unexpected)
     app.add_exception_handler(Exception, _handle_unexpected)

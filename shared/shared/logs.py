@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import traceback
 from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
@@ -40,6 +41,39 @@ class JsonFormatter(logging.Formatter):
             entry["exception"] = self.formatException(record.exc_info)
         return dumps(entry).decode()
 
+    def formatException(self, ei: Any) -> str:
+        return safe_traceback(ei[1])
+
+
+class PlainFormatter(logging.Formatter):
+    """The human-readable format, with the same message-free tracebacks."""
+
+    def formatException(self, ei: Any) -> str:
+        return safe_traceback(ei[1])
+
+
+def safe_traceback(exc: BaseException | None) -> str:
+    """A traceback that names the exception classes and the frames but never carries an
+    exception's message: messages of database and parsing errors embed the values at fault
+    (bound SQL parameters, a row of a batch, a location), which must never reach a log."""
+    if exc is None:
+        return ""
+    lines: list[str] = []
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        frames = traceback.extract_tb(current.__traceback__)
+        chunk = [f"  {frame.filename}:{frame.lineno} in {frame.name}" for frame in frames]
+        kind = type(current)
+        code = getattr(current, "sqlstate", None) or getattr(current, "pgcode", None)
+        chunk.append(f"{kind.__module__}.{kind.__qualname__}" + (f" [{code}]" if code else ""))
+        lines[:0] = chunk
+        current = current.__cause__ or current.__context__
+        if current is not None:
+            lines.insert(0, "  (caused)")
+    return "\n".join(lines)
+
 
 def configure_logging(service: str, *, level: str = "INFO", json: bool = True) -> None:
     """Send every log record (uvicorn's included) to stderr, as JSON unless ``json`` is off."""
@@ -47,7 +81,7 @@ def configure_logging(service: str, *, level: str = "INFO", json: bool = True) -
     if json:
         handler.setFormatter(JsonFormatter(service))
     else:
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+        handler.setFormatter(PlainFormatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())

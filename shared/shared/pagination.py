@@ -9,14 +9,19 @@ from fastapi import Depends, Query, Request
 from pydantic import BaseModel, Field
 
 
+# Offsets reach SQL as 32-bit integers in places; offset + limit stays inside them.
+MAX_OFFSET = 2_000_000_000
+MAX_LIMIT = 1000
+
+
 class PageParams(BaseModel):
-    limit: int = Field(default=50, ge=1, le=1000)
-    offset: int = Field(default=0, ge=0)
+    limit: int = Field(default=50, ge=1, le=MAX_LIMIT)
+    offset: int = Field(default=0, ge=0, le=MAX_OFFSET)
 
 
 async def _page_params(
-    limit: Annotated[int, Query(ge=1, le=1000, description="Page size")] = 50,
-    offset: Annotated[int, Query(ge=0, description="Items to skip")] = 0,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size")] = 50,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip")] = 0,
 ) -> PageParams:
     return PageParams(limit=limit, offset=offset)
 

@@ -59,7 +59,12 @@ class ServiceSettings(BaseSettings):
     db_password: SecretStr | None = None
     host: str = "127.0.0.1"
     port: int = 8000
+    # Production takes an explicit allow-list; empty in development means http://localhost:*.
     cors_origins: list[str] = Field(default_factory=list)
+    # The largest request body any endpoint reads (services with bulk uploads raise it).
+    max_body_bytes: int = Field(default=1_048_576, ge=1024)
+    # Failed authentications per client address or key prefix within a minute before 429.
+    auth_failures_per_minute: int = Field(default=20, ge=1)
     log_level: str = "INFO"
     log_json: bool = True
 

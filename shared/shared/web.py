@@ -25,8 +25,15 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.routing import Mount, Route, compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from shared import openapi
+from shared.auth import AuthThrottle
 from shared.db.engine import make_service_engine, make_sessionmaker
-from shared.errors import add_problem_handlers, problem_response
+from shared.errors import (
+    PayloadTooLarge,
+    add_problem_handlers,
+    problem_response,
+    unexpected_response,
+)
 from shared.jsonutil import FastJSONResponse
 from shared.logs import configure_logging, request_id_var
 from shared.migrations_info import head_revision
@@ -35,6 +42,7 @@ from shared.settings import ServiceSettings
 logger = logging.getLogger("socmap.http")
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+LOCAL_ORIGINS = r"^https?://(localhost|127\.0\.0\.1|\[::1\])(:[0-9]{1,5})?$"
 Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
 # The scope key where a fast path (answering before routing) puts its route's template, for
 # the metrics' route label.
@@ -143,8 +151,22 @@ class RequestContextMiddleware:
                 ]
             await send(message)
 
+        started_response = False
+
+        async def send_tracked(message: Message) -> None:
+            nonlocal started_response
+            started_response = started_response or message["type"] == "http.response.start"
+            await send_with_id(message)
+
         try:
-            await self.app(scope, receive, send_with_id)
+            await self.app(scope, receive, send_tracked)
+        except Exception as exc:
+            # What escaped the routing (a fast path's database error, say): answered here as
+            # problem+json (503 for an outage), never re-raised to the server, whose log line
+            # would carry the exception's message.
+            if started_response:
+                raise
+            await unexpected_response(Request(scope), exc)(scope, receive, send_with_id)
         finally:
             elapsed = time.perf_counter() - started
             # A handler that answers before routing names its route.
@@ -163,6 +185,96 @@ class RequestContextMiddleware:
                     },
                 )
             request_id_var.reset(token)
+
+
+# Headers a gateway would set, set here too for direct use. The map preview's page and scripts
+# bring their own Content-Security-Policy; everything else is data and may run nothing.
+SECURITY_HEADERS = (
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"strict-transport-security", b"max-age=31536000; includeSubDomains"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+)
+DATA_CSP = (b"content-security-policy", b"default-src 'none'; frame-ancestors 'none'")
+# A page and its scripts (a worker's own response sets its policy) keep theirs.
+PAGE_TYPES = (b"text/html", b"text/javascript", b"application/javascript")
+# Tiles, features and styles are fetched by map clients of other origins.
+CORP = (b"cross-origin-resource-policy", b"cross-origin")
+
+
+class SecurityHeadersMiddleware:
+    """Add ``SECURITY_HEADERS`` to every response (a header already set is kept)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_secured(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {name.lower() for name, _ in headers}
+                kind = dict(headers).get(b"content-type", b"")
+                page = kind.startswith(PAGE_TYPES)
+                for name, value in (*SECURITY_HEADERS, *(() if page else (DATA_CSP,)), CORP):
+                    if name not in present:
+                        headers.append((name, value))
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_secured)
+
+
+class BodyLimitMiddleware:
+    """Refuse a request body over ``max_bytes``: at once when ``Content-Length`` says so,
+    else as soon as the stream passes it (413 problem+json either way), so no endpoint ever
+    holds more than the limit in memory."""
+
+    def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    def _refusal(self) -> PayloadTooLarge:
+        return PayloadTooLarge(
+            f"The request body is larger than {self.max_bytes} bytes.",
+            detail_pl=f"Treść żądania przekracza {self.max_bytes} bajtów.",
+            limit=self.max_bytes,
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+            problem = self._refusal()
+            request = Request(scope)
+            response = problem_response(
+                request,
+                status=problem.status,
+                slug=problem.slug,
+                title=problem.title,
+                detail=problem.detail,
+                extensions=problem.extensions,
+            )
+            await response(scope, receive, send)
+            return
+        received = 0
+
+        async def receive_limited() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    raise self._refusal()
+            return message
+
+        await self.app(scope, receive_limited, send)
 
 
 async def check_ready(engine: AsyncEngine) -> str | None:
@@ -212,6 +324,7 @@ def create_service_app(
     routers: Sequence[APIRouter],
     lifespan: Lifespan | None = None,
     version: str = "0.1.0",
+    openapi_components: Callable[[], dict[str, Any]] | None = None,
     **fastapi_kwargs: Any,
 ) -> FastAPI:
     """Build a service app: the engine of the service's role lives on ``app.state``,
@@ -232,6 +345,7 @@ def create_service_app(
         finally:
             await engine.dispose()
 
+    fastapi_kwargs.setdefault("generate_unique_id_function", openapi.operation_id)
     app = FastAPI(
         title=title,
         description=description,
@@ -241,18 +355,31 @@ def create_service_app(
         **fastapi_kwargs,
     )
     app.state.settings = settings
+    app.state.auth_throttle = AuthThrottle(settings.auth_failures_per_minute)
+    openapi.install(app, extra_components=openapi_components)
     metrics = Metrics(service)
     add_problem_handlers(app)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    cors: dict[str, Any] = {}
     if settings.cors_origins:
+        cors = {
+            "allow_origins": settings.cors_origins,
+            "allow_credentials": "*" not in settings.cors_origins,
+        }
+    elif settings.is_development:
+        # A front-end dev server on any local port (Vite's 5173, ...).
+        cors = {"allow_origin_regex": LOCAL_ORIGINS, "allow_credentials": True}
+    if cors:
         app.add_middleware(
             CORSMiddleware,
-            allow_origins=settings.cors_origins,
-            allow_credentials="*" not in settings.cors_origins,
             allow_methods=["*"],
             allow_headers=["*"],
-            expose_headers=["ETag", "X-Request-ID", "Location"],
+            expose_headers=["ETag", "X-Request-ID", "Location", "Retry-After", "Link"],
+            max_age=600,
+            **cors,
         )
     app.add_middleware(RequestContextMiddleware, metrics=metrics, root=app)
+    app.add_middleware(SecurityHeadersMiddleware)
     app.include_router(health_router(metrics))
     for router in routers:
         app.include_router(router)

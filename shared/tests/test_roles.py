@@ -57,8 +57,20 @@ async def test_map_tiles_role_gets_permission_denied_message(db_session: AsyncSe
 async def test_every_role_reads_geography_and_taxonomies(
     db_session: AsyncSession, role: str
 ) -> None:
-    for table in ("geo.territorial_unit", "ref.category", "auth.api_key", "public.alembic_version"):
+    for table in ("geo.territorial_unit", "ref.category", "public.alembic_version"):
         assert await _readable(db_session, role, table), (role, table)
+
+
+@pytest.mark.parametrize("role", SERVICE_ROLES)
+async def test_no_role_reads_api_keys_but_each_checks_one(
+    db_session: AsyncSession, role: str
+) -> None:
+    assert not await _readable(db_session, role, "auth.api_key")
+    await db_session.execute(text(f"SET LOCAL ROLE {role}"))
+    checked = await db_session.execute(
+        text("SELECT count(*) FROM auth.authenticate('000000000000', '\\x00'::bytea)")
+    )
+    assert checked.scalar_one() == 0
 
 
 async def test_only_ingest_and_anonymizer_read_raw_records(db_session: AsyncSession) -> None:

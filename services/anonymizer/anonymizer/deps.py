@@ -5,15 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, Path, Request
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from anonymizer import repository
 from anonymizer.settings import AnonymizerSettings
-from shared.auth import Principal, require_scopes, verify_key
+from shared.auth import Principal, require_scopes
 from shared.db.session import SessionDep
-from shared.errors import Forbidden, NotFound, Unauthorized
-
-_bearer = HTTPBearer(auto_error=False)
+from shared.errors import NotFound
 
 
 async def get_settings(request: Request) -> AnonymizerSettings:
@@ -25,22 +22,10 @@ SettingsDep = Annotated[AnonymizerSettings, Depends(get_settings)]
 RunWriter = Annotated[Principal, Depends(require_scopes("runs:write"))]
 
 
-async def run_reader(
-    session: SessionDep,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> Principal:
-    """A key with ``runs:write`` (who asked for runs) or ``releases:read``."""
-    if credentials is None:
-        raise Unauthorized("Send an API key as 'Authorization: Bearer <key>'.")
-    principal = await verify_key(session, credentials.credentials)
-    if principal is None:
-        raise Unauthorized("The API key is unknown, revoked or expired.")
-    if not (principal.has_scope("runs:write") or principal.has_scope("releases:read")):
-        raise Forbidden("The API key lacks the scope runs:write or releases:read.")
-    return principal
-
-
-RunReader = Annotated[Principal, Depends(run_reader)]
+# Who asked for runs (``runs:write``) or may read them (``releases:read``).
+RunReader = Annotated[
+    Principal, Depends(require_scopes("runs:write", "releases:read", any_of=True))
+]
 
 
 async def release_id_from_path(

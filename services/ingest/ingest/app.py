@@ -10,7 +10,6 @@ from typing import Any
 
 import httpx
 from fastapi import FastAPI
-from fastapi.openapi.utils import get_openapi
 
 from ingest.dispatcher import Dispatcher
 from ingest.routes import api_router
@@ -52,21 +51,7 @@ def create_app(settings: IngestSettings | None = None) -> FastAPI:
         settings=settings,
         routers=[api_router],
         lifespan=_lifespan(settings),
+        openapi_components=openapi_components,
     )
 
-    def openapi() -> dict[str, Any]:
-        if app.openapi_schema is None:
-            schema = get_openapi(
-                title=app.title,
-                version=app.version,
-                description=app.description,
-                routes=app.routes,
-            )
-            schema.setdefault("components", {}).setdefault("schemas", {}).update(
-                openapi_components()
-            )
-            app.openapi_schema = schema
-        return app.openapi_schema
-
-    app.openapi = openapi  # type: ignore[method-assign]
     return app

@@ -24,6 +24,9 @@ class IngestSettings(ServiceSettings):
     pseudonymization_key: SecretStr | None = None
     max_rows: int = Field(default=50_000, ge=1)
     max_bytes: int = Field(default=50 * 1024 * 1024, ge=1024)
+    # Every body (a batch is the largest): a little over ``max_bytes`` so a batch just over
+    # it gets the batch's own 413, with its limits.
+    max_body_bytes: int = Field(default=51 * 1024 * 1024, ge=1024)
     # Rows per INSERT statement and per location-resolution query.
     chunk_size: int = Field(default=5_000, ge=1)
     # Row errors kept in a batch report; counts by code are always complete.

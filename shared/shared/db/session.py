@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import AsyncIterator
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -17,3 +19,11 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
 
 
 SessionDep = Annotated[AsyncSession, Depends(get_session)]
+
+
+def request_session(request: Request) -> AbstractAsyncContextManager[AsyncSession]:
+    """A session for work outside dependency injection (authentication before the body),
+    from the same provider as ``SessionDep``, overrides (the tests') included."""
+    provider = request.app.dependency_overrides.get(get_session, get_session)
+    arguments = (request,) if inspect.signature(provider).parameters else ()
+    return asynccontextmanager(provider)(*arguments)  # type: ignore[no-any-return]

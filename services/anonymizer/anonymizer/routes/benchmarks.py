@@ -10,10 +10,11 @@ from fastapi.responses import Response
 from anonymizer import repository, service
 from anonymizer.export import to_csv
 from anonymizer.schemas import BenchmarkMember, BenchmarkOut, Measure, PeerGroupOut, Source
+from shared.auth import AuthFirstRoute
 from shared.db.session import SessionDep
 from shared.errors import NotFound
 
-router = APIRouter(tags=["benchmarks"])
+router = APIRouter(route_class=AuthFirstRoute, tags=["benchmarks"])
 
 
 @router.get("/peer-groups", response_model=list[PeerGroupOut], summary="Benchmarking groups")

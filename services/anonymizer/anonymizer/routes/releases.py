@@ -11,11 +11,12 @@ from anonymizer import repository
 from anonymizer.deps import ReleaseId
 from anonymizer.export import to_csv
 from anonymizer.schemas import CellOut, DiffOut, Level, Measure, ReleaseOut, Source
+from shared.auth import AuthFirstRoute
 from shared.db.session import SessionDep
 from shared.errors import NotFound
 from shared.pagination import PageDep, page_body
 
-router = APIRouter(tags=["releases"])
+router = APIRouter(route_class=AuthFirstRoute, tags=["releases"])
 
 CELL_CSV = list(CellOut.model_fields)
 DIFF_CSV = list(DiffOut.model_fields)

@@ -11,10 +11,11 @@ from fastapi import APIRouter, Header, Request, Response
 from anonymizer import repository, service
 from anonymizer.deps import RunReader, RunWriter, SettingsDep
 from anonymizer.schemas import GMINA_PATTERN, RunOut, RunRequest
+from shared.auth import AuthFirstRoute
 from shared.db.session import SessionDep
 from shared.errors import Forbidden, NotFound, ValidationFailed
 
-router = APIRouter(tags=["runs"])
+router = APIRouter(route_class=AuthFirstRoute, tags=["runs"])
 
 
 @router.post("/runs", status_code=202, response_model=RunOut, summary="Request a run")

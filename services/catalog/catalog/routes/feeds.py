@@ -10,8 +10,9 @@ from fastapi.responses import Response
 from catalog import service
 from catalog.deps import SessionDep, SettingsDep
 from catalog.schemas import TaxonomiesOut
+from shared.auth import AuthFirstRoute
 
-router = APIRouter(tags=["feeds"])
+router = APIRouter(route_class=AuthFirstRoute, tags=["feeds"])
 
 
 @router.get("/feeds/practices.atom", summary="Atom feed of published practices")

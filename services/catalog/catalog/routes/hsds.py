@@ -11,8 +11,9 @@ from fastapi import APIRouter, Query
 from catalog import service
 from catalog.deps import SessionDep, SettingsDep
 from catalog.hsds import HSDS_VERSION
+from shared.auth import AuthFirstRoute
 
-router = APIRouter(prefix="/hsds", tags=["hsds"])
+router = APIRouter(route_class=AuthFirstRoute, prefix="/hsds", tags=["hsds"])
 
 PageNumber = Annotated[int, Query(ge=1, le=100_000)]
 PerPage = Annotated[int, Query(ge=1, le=500)]

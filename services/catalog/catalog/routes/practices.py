@@ -12,8 +12,9 @@ from catalog.deps import SessionDep
 from catalog.routes.params import SEARCH_OPENAPI, SearchDep
 from catalog.routes.records import records_router
 from catalog.schemas import PracticeIn, PracticeOut, PracticePage
+from shared.auth import AuthFirstRoute
 
-router = APIRouter(tags=["practices"])
+router = APIRouter(route_class=AuthFirstRoute, tags=["practices"])
 
 EXPORT_LIMIT = 10_000
 

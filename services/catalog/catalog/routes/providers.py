@@ -12,8 +12,9 @@ from catalog.deps import SessionDep
 from catalog.routes.params import SEARCH_OPENAPI, SearchDep
 from catalog.routes.records import records_router
 from catalog.schemas import ProviderIn, ProviderPage
+from shared.auth import AuthFirstRoute
 
-router = APIRouter(tags=["providers"])
+router = APIRouter(route_class=AuthFirstRoute, tags=["providers"])
 
 
 @router.get(

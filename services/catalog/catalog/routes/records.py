@@ -13,6 +13,7 @@ from catalog import service, transfer
 from catalog.deps import ActorDep, EditorDep, InvalidatorDep, ReaderDep, SessionDep, SettingsDep
 from catalog.routes.params import SEARCH_OPENAPI, SearchDep
 from catalog.schemas import SEARCH_WINDOW, ImportReport, SearchParams
+from shared.auth import AuthFirstRoute
 from shared.db.raw import Database
 from shared.errors import PayloadTooLarge
 from shared.handoff import TilesInvalidator
@@ -96,7 +97,7 @@ def records_router(
     input_schema: type[Any],
     page_schema: type[Any],
 ) -> APIRouter:
-    router = APIRouter(tags=[collection])
+    router = APIRouter(route_class=AuthFirstRoute, tags=[collection])
     item_key = collection
 
     @router.get(

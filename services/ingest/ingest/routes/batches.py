@@ -9,9 +9,10 @@ from fastapi import APIRouter, Request
 from ingest import service
 from ingest.deps import RecordsWriter, SessionDep
 from ingest.schemas import BatchList, BatchReport
+from shared.auth import AuthFirstRoute
 from shared.pagination import PageDep, page_links
 
-router = APIRouter(prefix="/batches", tags=["batches"])
+router = APIRouter(route_class=AuthFirstRoute, prefix="/batches", tags=["batches"])
 
 
 @router.get("", summary="The institution's batches, newest first")

@@ -11,8 +11,9 @@ from ingest import service
 from ingest.deps import RecordsWriter, SessionDep, SettingsDep
 from ingest.parsing import media_kind, read_body
 from ingest.schemas import BatchReport, EraseIn, EraseReport, RecordsBatchIn
+from shared.auth import AuthFirstRoute
 
-router = APIRouter(prefix="/records", tags=["records"])
+router = APIRouter(route_class=AuthFirstRoute, prefix="/records", tags=["records"])
 
 _CSV_EXAMPLE = (
     "id_sprawy;pesel;data;kategorie;osiedle;ulica;nr_domu;simc;x;y;uklad;wiek;plec\n"

@@ -10,10 +10,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from map_tiles.collections import COLLECTIONS
 from map_tiles.deps import CacheDep
-from shared.auth import Principal, require_scopes
+from shared.auth import AuthFirstRoute, Principal, require_scopes
 from shared.errors import BadRequest
 
-router = APIRouter(tags=["cache"])
+router = APIRouter(route_class=AuthFirstRoute, tags=["cache"])
 
 
 class InvalidateIn(BaseModel):

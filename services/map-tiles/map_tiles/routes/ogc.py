@@ -10,9 +10,10 @@ from map_tiles import service
 from map_tiles.collections import COLLECTIONS, Collection
 from map_tiles.deps import CacheDep, DatabaseDep, SettingsDep
 from map_tiles.responses import conditional
+from shared.auth import AuthFirstRoute
 from shared.jsonutil import FastJSONResponse
 
-router = APIRouter(tags=["features"])
+router = APIRouter(route_class=AuthFirstRoute, tags=["features"])
 
 CONFORMANCE = [
     "http://www.opengis.net/spec/ogcapi-common-1/1.0/conf/core",

@@ -8,9 +8,10 @@ from fastapi import APIRouter, Response
 from fastapi.responses import FileResponse, HTMLResponse
 
 from map_tiles.deps import SettingsDep
+from shared.auth import AuthFirstRoute
 from shared.errors import NotFound
 
-router = APIRouter(tags=["preview"])
+router = APIRouter(route_class=AuthFirstRoute, tags=["preview"])
 
 # The files of maplibre-gl's dist folder the page loads (an ES module, its worker, the CSS).
 ASSETS = {

@@ -14,10 +14,11 @@ from map_tiles.deps import CacheDep, DatabaseDep, SettingsDep
 from map_tiles.repository import Selection
 from map_tiles.responses import conditional
 from map_tiles.routes.ogc import base
+from shared.auth import AuthFirstRoute
 from shared.errors import NotFound
 from shared.jsonutil import FastJSONResponse
 
-router = APIRouter(tags=["tiles"])
+router = APIRouter(route_class=AuthFirstRoute, tags=["tiles"])
 
 TMS = service.TMS
 _HALF = 20037508.3427892
