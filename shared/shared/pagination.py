@@ -8,7 +8,6 @@ from urllib.parse import urlencode
 from fastapi import Depends, Query, Request
 from pydantic import BaseModel, Field
 
-
 # Offsets reach SQL as 32-bit integers in places; offset + limit stays inside them.
 MAX_OFFSET = 2_000_000_000
 MAX_LIMIT = 1000

@@ -26,4 +26,4 @@ def request_session(request: Request) -> AbstractAsyncContextManager[AsyncSessio
     from the same provider as ``SessionDep``, overrides (the tests') included."""
     provider = request.app.dependency_overrides.get(get_session, get_session)
     arguments = (request,) if inspect.signature(provider).parameters else ()
-    return asynccontextmanager(provider)(*arguments)  # type: ignore[no-any-return]
+    return asynccontextmanager(provider)(*arguments)
