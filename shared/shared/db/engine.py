@@ -23,6 +23,8 @@ def make_engine(
         max_overflow=max_overflow,
         pool_pre_ping=True,
         echo=echo,
+        # Error messages never carry the bound values (a location, a case number).
+        hide_parameters=True,
         connect_args={"server_settings": {"jit": "off", "application_name": "socmap"}},
     )
 
