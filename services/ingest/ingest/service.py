@@ -19,7 +19,14 @@ from ingest.messages import RowError
 from ingest.parsing import MediaKind, is_bad_line, is_wrong_columns, iter_records
 from ingest.schemas import BatchReport, BatchSummary, EraseReport, RowErrorOut
 from ingest.settings import IngestSettings
-from ingest.validation import POLAND_LONLAT, Catalogue, Context, ValidRow, validate_record
+from ingest.validation import (
+    POLAND_LONLAT,
+    Catalogue,
+    Context,
+    ValidRow,
+    check_external_ids,
+    validate_record,
+)
 from shared.auth import Principal
 from shared.db.models.ingest import Batch
 from shared.errors import Conflict, Forbidden, NotFound
@@ -397,9 +404,11 @@ async def erase_records(
     *, session: AsyncSession, principal: Principal, external_ids: Sequence[str], bulk: bool
 ) -> EraseReport:
     """Delete the institution's records with these ids; the anonymizer hears about it."""
-    requested = sorted(set(external_ids))
+    valid, errors = check_external_ids(external_ids)
+    requested = len(set(external_ids))
+    wanted = sorted(set(valid))
     gminas = await repository.delete_records(
-        session=session, institution_id=principal.institution_id, external_ids=requested
+        session=session, institution_id=principal.institution_id, external_ids=wanted
     )
     if not bulk and not gminas:
         raise NotFound("No such record.", detail_pl="Nie ma takiego rekordu.")
@@ -407,7 +416,7 @@ async def erase_records(
         session=session,
         institution_id=principal.institution_id,
         key_id=principal.key_id,
-        requested=len(requested),
+        requested=requested,
         erased=len(gminas),
     )
     if gminas:
@@ -423,13 +432,15 @@ async def erase_records(
         institution_id=principal.institution_id,
         key_id=principal.key_id,
         action="erase_bulk" if bulk else "erase",
-        counts={"requested": len(requested), "erased": len(gminas)},
+        counts={"requested": requested, "erased": len(gminas)},
         erasure_id=erasure_id,
     )
     await session.commit()
     return EraseReport(
         erasure_id=erasure_id,
-        requested=len(requested),
+        requested=requested,
         erased=len(gminas),
-        not_found=len(requested) - len(gminas),
+        not_found=len(wanted) - len(gminas),
+        rejected=len({external_ids[error.row] for error in errors}),
+        errors=[RowErrorOut.model_validate(error.as_dict()) for error in errors],
     )

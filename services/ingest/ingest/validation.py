@@ -13,14 +13,15 @@ import operator
 import re
 import unicodedata
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from ingest.messages import RowError
-from ingest.schemas import RecordIn
+from ingest.schemas import ExternalId, RecordIn
 
 EARLIEST_DATE = date(1990, 1, 1)
 _PESEL_WEIGHTS = (1, 3, 7, 9, 1, 3, 7, 9, 1, 3)
@@ -79,7 +80,11 @@ _PYDANTIC_CODES = {
     "float_type": "invalid_type",
     "finite_number": "invalid_format",
     "tuple_type": "invalid_type",
+    "invalid_characters": "invalid_characters",
 }
+# A field name the client made up is reported only if it looks like one (a report is stored,
+# and must hold neither free text nor characters PostgreSQL refuses).
+_FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,10 +262,9 @@ def _field(loc: tuple[int | str, ...]) -> str:
     for part in loc:
         if isinstance(part, int):
             path += f"[{part}]"
-        elif part in ("function-after[_one_kind()]",):
-            continue
         else:
-            path += f".{part}" if path else part
+            name = part if _FIELD_NAME.match(part) else "?"
+            path += f".{name}" if path else name
     return path
 
 
@@ -274,6 +278,23 @@ def _pydantic_errors(row: int, line: int | None, exc: ValidationError) -> list[R
         loc = tuple(part for part in error["loc"] if not str(part).startswith("function-"))
         errors.append(RowError(row=row, line=line, field=_field(loc) or "record", code=code))
     return errors
+
+
+_EXTERNAL_ID: TypeAdapter[str] = TypeAdapter(ExternalId)
+
+
+def check_external_ids(external_ids: Sequence[str]) -> tuple[list[str], list[RowError]]:
+    """The ids of an erasure that a record can have, and a field error for each other one
+    (``row`` is its index): one bad id never fails the others."""
+    valid: list[str] = []
+    errors: list[RowError] = []
+    for index, value in enumerate(external_ids):
+        try:
+            valid.append(_EXTERNAL_ID.validate_python(value))
+        except ValidationError as exc:
+            code = _PYDANTIC_CODES.get(exc.errors()[0]["type"], "invalid_value")
+            errors.append(RowError(row=index, field=f"external_ids[{index}]", code=code))
+    return valid, errors
 
 
 def _digest(key: bytes, message: str) -> bytes:

@@ -155,7 +155,12 @@ async def test_csv_with_unknown_column_is_refused(client: httpx.AsyncClient, ops
     assert response.status_code == 422
     problem = response.json()
     assert problem["errors"] == [
-        {"field": "notatka", "code": "unknown_column", "message": "unknown column"}
+        {
+            "field": "notatka",
+            "location": "body",
+            "code": "unknown_column",
+            "message": "unknown column",
+        }
     ]
 
 

@@ -5,12 +5,19 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Request, Response, status
+from fastapi import APIRouter, Header, Path, Request, Response, status
 
 from ingest import service
 from ingest.deps import RecordsWriter, SessionDep, SettingsDep
 from ingest.parsing import media_kind, read_body
-from ingest.schemas import BatchReport, EraseIn, EraseReport, RecordsBatchIn
+from ingest.schemas import (
+    EXTERNAL_ID_MAX_LENGTH,
+    EXTERNAL_ID_PATTERN,
+    BatchReport,
+    EraseIn,
+    EraseReport,
+    RecordsBatchIn,
+)
 from shared.auth import AuthFirstRoute
 
 router = APIRouter(route_class=AuthFirstRoute, prefix="/records", tags=["records"])
@@ -86,7 +93,13 @@ async def push_batch(
     summary="Erase one record of the institution",
     responses={404: {"description": "No such record of this institution"}},
 )
-async def erase_record(external_id: str, session: SessionDep, principal: RecordsWriter) -> None:
+async def erase_record(
+    external_id: Annotated[
+        str, Path(max_length=EXTERNAL_ID_MAX_LENGTH, pattern=EXTERNAL_ID_PATTERN)
+    ],
+    session: SessionDep,
+    principal: RecordsWriter,
+) -> None:
     await service.erase_records(
         session=session, principal=principal, external_ids=[external_id], bulk=False
     )
