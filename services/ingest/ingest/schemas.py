@@ -17,7 +17,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from shared.db.models.ingest import AGE_BANDS, UNRESOLVED_REASONS
+from shared.db.models.ingest import UNRESOLVED_REASONS
 from shared.pagination import Link
 
 _POLISH_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
@@ -59,7 +59,6 @@ ExternalId = Annotated[
     str, Field(min_length=1, max_length=EXTERNAL_ID_MAX_LENGTH, pattern=EXTERNAL_ID_PATTERN)
 ]
 AgeBand = Literal["0-17", "18-24", "25-29", "30-39", "40-49", "50-59", "60-69", "70-79", "80+"]
-assert set(AgeBand.__args__) == set(AGE_BANDS)  # type: ignore[attr-defined]
 
 
 class _Strict(BaseModel):
@@ -98,6 +97,8 @@ class LocationIn(_Strict):
 
 
 class AttributesIn(_Strict):
+    """Accepted and checked as before, but not stored: no published breakdown uses them."""
+
     age_band: AgeBand | None = None
     sex: Annotated[Literal["F", "M"] | None, BeforeValidator(_sex)] = None
 
@@ -141,7 +142,10 @@ class BatchSummary(BaseModel):
     id: uuid.UUID
     status: Literal["processing", "completed"]
     media_type: str
-    idempotency_key: str | None
+    idempotency_key: str | None = Field(
+        description="the Idempotency-Key of the push, in the push's answer only (it is kept as "
+        "a keyed hash)"
+    )
     received: int = Field(description="rows in the batch")
     accepted: int = Field(description="valid rows: inserted + updated + unchanged")
     inserted: int

@@ -98,19 +98,28 @@ async def erase_record(
         str, Path(max_length=EXTERNAL_ID_MAX_LENGTH, pattern=EXTERNAL_ID_PATTERN)
     ],
     session: SessionDep,
+    settings: SettingsDep,
     principal: RecordsWriter,
 ) -> None:
     await service.erase_records(
-        session=session, principal=principal, external_ids=[external_id], bulk=False
+        session=session,
+        settings=settings,
+        principal=principal,
+        external_ids=[external_id],
+        bulk=False,
     )
 
 
 @router.post(":erase", summary="Erase many records of the institution by external_id")
 async def erase_records(
-    payload: EraseIn, session: SessionDep, principal: RecordsWriter
+    payload: EraseIn, session: SessionDep, settings: SettingsDep, principal: RecordsWriter
 ) -> EraseReport:
     return await service.erase_records(
-        session=session, principal=principal, external_ids=payload.external_ids, bulk=True
+        session=session,
+        settings=settings,
+        principal=principal,
+        external_ids=payload.external_ids,
+        bulk=True,
     )
 
 
