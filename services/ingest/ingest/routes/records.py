@@ -19,6 +19,7 @@ from ingest.schemas import (
     RecordsBatchIn,
 )
 from shared.auth import AuthFirstRoute
+from shared.openapi import problems
 
 router = APIRouter(route_class=AuthFirstRoute, prefix="/records", tags=["records"])
 
@@ -46,20 +47,36 @@ _BATCH_BODY: dict[str, Any] = {
 }
 
 
+_LOCATION = {
+    "Location": {
+        "description": "The batch report: `/v1/batches/{id}`",
+        "schema": {"type": "string"},
+    }
+}
+_REPLAYED = {
+    "Idempotent-Replayed": {
+        "description": "`true`: this is the first push's report",
+        "schema": {"type": "string", "enum": ["true"]},
+    }
+}
+
+
 @router.post(
     ":batch",
     status_code=status.HTTP_201_CREATED,
     summary="Push a batch of case records (JSON, NDJSON or CSV)",
     openapi_extra={"requestBody": _BATCH_BODY},
     responses={
-        200: {"description": "Idempotency-Key replay: the first report", "model": BatchReport},
-        409: {"description": "Idempotency-Key reused with a different body"},
-        413: {"description": "Too many rows or bytes"},
-        415: {"description": "Unsupported Content-Type"},
-        422: {"description": "The body cannot be read (malformed, empty, unknown CSV columns)"},
+        201: {"description": "The batch report", "headers": _LOCATION},
+        200: {
+            "description": "Idempotency-Key replay: the first report",
+            "model": BatchReport,
+            "headers": {**_LOCATION, **_REPLAYED},
+        },
+        **problems(409, 413, 415, 422),
     },
 )
-async def push_batch(
+async def push_records(
     request: Request,
     response: Response,
     session: SessionDep,
@@ -67,6 +84,10 @@ async def push_batch(
     principal: RecordsWriter,
     idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
 ) -> BatchReport:
+    """Valid rows are stored and invalid ones reported in the batch report (row, field, code).
+    ``409``: the Idempotency-Key was used for another body; ``413``: more than ``max_rows``
+    records or ``max_bytes`` bytes; ``415``: another Content-Type; ``422``: a body that cannot
+    be read at all (malformed, empty, unknown CSV columns or two columns for one field)."""
     content_type = request.headers.get("content-type")
     kind = media_kind(content_type)
     body, content_hash = await read_body(request, max_bytes=settings.max_bytes)
@@ -91,7 +112,7 @@ async def push_batch(
     "/{external_id:path}",
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Erase one record of the institution",
-    responses={404: {"description": "No such record of this institution"}},
+    responses=problems(404),
 )
 async def erase_record(
     external_id: Annotated[
@@ -101,6 +122,8 @@ async def erase_record(
     settings: SettingsDep,
     principal: RecordsWriter,
 ) -> None:
+    """``404`` when the institution has no record with this id, ``422`` when no record can
+    have it."""
     await service.erase_records(
         session=session,
         settings=settings,
@@ -114,6 +137,7 @@ async def erase_record(
 async def erase_records(
     payload: EraseIn, session: SessionDep, settings: SettingsDep, principal: RecordsWriter
 ) -> EraseReport:
+    """An id no record can have is reported in ``errors`` and the others are still erased."""
     return await service.erase_records(
         session=session,
         settings=settings,
