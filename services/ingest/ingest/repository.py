@@ -320,11 +320,11 @@ async def delete_records(
     result = await session.execute(
         text(
             "DELETE FROM ingest.record WHERE institution_id = :institution_id"
-            " AND external_hash = ANY(CAST(:external_hashes AS bytea[]))"
+            " AND external_hash = ANY(CAST(:external_hashes AS bytea[])) RETURNING id"
         ),
         {"institution_id": institution_id, "external_hashes": list(external_hashes)},
     )
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return len(result.all())
 
 
 async def create_erasure(

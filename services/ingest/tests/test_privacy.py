@@ -1,10 +1,12 @@
-"""DESIGN §3: no person id, no point and no address survives ingest anywhere in the database."""
+"""DESIGN §3: no person id, case number, idempotency key, point or address survives ingest
+anywhere in the database, an erasure leaves no trace, and the logs carry no value of a record."""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
 import logging
+from collections.abc import Sequence
 
 import httpx
 import pytest
@@ -53,7 +55,7 @@ Point = tuple[float, float, int]
 
 
 async def _scan(
-    session: AsyncSession, needles: dict[str, str | bytes], points: list[Point] = ()
+    session: AsyncSession, needles: dict[str, str | bytes], points: Sequence[Point] = ()
 ) -> set[str]:
     """``<schema>.<table>.<column>: <needle>`` for each needle found in a column of a table of
     any schema: text as text (any case) or as UTF-8 bytes in a bytea, bytes as bytes or hex, and
