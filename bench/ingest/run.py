@@ -406,7 +406,7 @@ async def main() -> None:
     recreate_database(base, args.database)
     settings = base.model_copy(update={"name": args.database})
     try:
-        migrate_database(settings, "0002_ingest")
+        migrate_database(settings)
         token, institution_id = await prepare(settings)
         print(f"baselines on {args.records} records ...", flush=True)
         copy = await copy_phase(settings, institution_id, args.records)
