@@ -90,3 +90,6 @@ def configure_logging(service: str, *, level: str = "INFO", json: bool = True) -
         logging.getLogger(name).propagate = True
     # Requests are logged by the request middleware with their id; uvicorn's line repeats it.
     logging.getLogger("uvicorn.access").setLevel(logging.WARNING)
+    # At DEBUG, SQLAlchemy would log statements' parameters and result rows (locations, case
+    # hashes): never, whatever the level.
+    logging.getLogger("sqlalchemy").setLevel(logging.WARNING)
