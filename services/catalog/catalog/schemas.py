@@ -28,6 +28,7 @@ from catalog.validators import (
     nip_is_valid,
     normalize_phone,
     regon_is_valid,
+    voivodeship_is_valid,
 )
 from shared.pagination import Link as PageLink
 
@@ -72,8 +73,9 @@ Summary = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, 
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000)]
 Code = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_]{1,64}$")]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=120)]
-Terc = Annotated[str, StringConstraints(pattern=TERC_PATTERN)]
-Voivodeship = Annotated[str, StringConstraints(pattern=r"^[0-9]{2}$")]
+_IN_POLAND = AfterValidator(_check(voivodeship_is_valid, "not in a voivodeship (02, 04, …, 32)"))
+Terc = Annotated[str, StringConstraints(pattern=TERC_PATTERN), _IN_POLAND]
+Voivodeship = Annotated[str, StringConstraints(pattern=r"^[0-9]{2}$"), _IN_POLAND]
 Url = Annotated[str, StringConstraints(max_length=2000), AfterValidator(_url)]
 Phone = Annotated[str, StringConstraints(max_length=40), AfterValidator(_phone)]
 Nip = Annotated[
@@ -236,7 +238,7 @@ class ProviderIn(Strict):
     krs: Krs | None = None
     regon: Regon | None = None
     nip: Nip | None = None
-    terc: Annotated[str, StringConstraints(pattern=r"^[0-9]{7}$")] | None = None
+    terc: Annotated[str, StringConstraints(pattern=r"^[0-9]{7}$"), _IN_POLAND] | None = None
     voivodeship: Voivodeship | None = None
     area_tercs: list[Terc] = Field(default_factory=list, max_length=400)
     address_1: ShortText | None = None

@@ -337,3 +337,33 @@ async def test_hsds_taxonomies_and_term_filter(
     # Terms used in the nested service output carry the same ids.
     full = (await client.get(f"/hsds/services/{by_term['contents'][0]['id']}")).json()
     assert seniors["id"] in {a["taxonomy_term_id"] for a in full["attributes"]}
+
+
+async def test_a_provider_is_written_inside_its_voivodeship_and_the_key_territory(
+    client: httpx.AsyncClient, keys: Keys
+) -> None:
+    elsewhere = await client.post(
+        "/v1/providers", json=provider_payload(terc="0264011"), headers=keys.editor24
+    )
+    assert elsewhere.status_code == 422, elsewhere.text
+    assert {(e["field"], e["code"]) for e in elsewhere.json()["errors"]} == {
+        ("terc", "outside_key_territory"),
+        ("voivodeship", "outside_key_territory"),
+        ("services[0].area_tercs[0]", "outside_voivodeship"),
+    }
+    services = provider_payload()["services"]
+    services[0]["area_tercs"] = ["2461011", "0264011"]
+    served_elsewhere = await client.post(
+        "/v1/providers", json=provider_payload(services=services), headers=keys.editor24
+    )
+    assert {(e["field"], e["code"]) for e in served_elsewhere.json()["errors"]} == {
+        ("services[0].area_tercs[1]", "outside_voivodeship")
+    }
+    nowhere = await client.post(
+        "/v1/providers",
+        json=provider_payload(terc=None, services=[]),
+        headers=keys.national,
+    )
+    assert {(e["field"], e["code"]) for e in nowhere.json()["errors"]} == {
+        ("voivodeship", "missing")
+    }
