@@ -313,7 +313,11 @@ def health_router(metrics: Metrics) -> APIRouter:
     async def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
-    @router.get("/readyz", summary="Readiness: database reachable and migrated")
+    @router.get(
+        "/readyz",
+        summary="Readiness: database reachable and migrated",
+        response_model=dict[str, str],  # documents the 200 (the 503 is a problem)
+    )
     async def readyz(request: Request) -> Response:
         reason = await check_ready(request.app.state.engine)
         if reason is not None:
