@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Required
 
 from pydantic import (
     AfterValidator,
@@ -19,6 +19,7 @@ from pydantic import (
     TypeAdapter,
     model_validator,
 )
+from typing_extensions import TypedDict
 
 from catalog.validators import (
     SLUG_PATTERN,
@@ -268,6 +269,40 @@ class ChangeOut(BaseModel):
     updated_by: str
 
 
+# Nested values of a record as stored: an absent key was not given (never null). TypedDicts
+# keep that shape in the output (and the public list serializes the stored JSON as it is).
+class ContactOut(TypedDict, total=False):
+    name: str
+    role: str
+    email: str
+    phone: str
+
+
+class LinkOut(TypedDict, total=False):
+    url: Required[str]
+    title: str
+
+
+class PartnerOut(TypedDict, total=False):
+    name: Required[str]
+    provider_id: uuid.UUID
+    role: str
+    support_type: SupportType
+
+
+class PhoneOut(TypedDict, total=False):
+    number: Required[str]
+    type: str
+    description: str
+
+
+class ScheduleOut(TypedDict, total=False):
+    byday: Required[str]
+    opens_at: Required[str]
+    closes_at: Required[str]
+    description: str
+
+
 class PracticeOut(BaseModel):
     id: uuid.UUID
     slug: str
@@ -289,7 +324,7 @@ class PracticeOut(BaseModel):
     implementer_name: str | None
     implementer_provider_id: uuid.UUID | None
     implementer_type: str | None
-    partners: list[dict[str, Any]]
+    partners: list[PartnerOut]
     country: str
     place: str | None
     area_tercs: list[str]
@@ -300,8 +335,8 @@ class PracticeOut(BaseModel):
     transferability: str | None
     sustainability: str | None
     lessons_learned: str | None
-    contact: dict[str, Any] | None
-    links: list[dict[str, Any]]
+    contact: ContactOut | None
+    links: list[LinkOut]
     source: str | None
     source_document: str | None
     license: str | None
@@ -350,8 +385,8 @@ class ProviderOut(BaseModel):
     postal_code: str | None
     city: str | None
     location: Point | None
-    phones: list[dict[str, Any]]
-    schedules: list[dict[str, Any]]
+    phones: list[PhoneOut]
+    schedules: list[ScheduleOut]
     service_areas: list[str]
     target_groups: list[str]
     services: list[ServiceOut] = Field(default_factory=list)
@@ -475,3 +510,182 @@ class SearchParams(BaseModel):
     statuses: list[str] = Field(default_factory=lambda: ["published"])
     sort: SortKey | None = None
     facets: bool = False
+
+
+# --- HSDS 3.0 (HSDA) output: the parts of the HSDS schemas this API fills; absent fields are
+# left out of the JSON (never null), as HSDS wants. Ids are UUIDs, times ISO 8601 in UTC.
+
+
+class HsdsInfo(BaseModel):
+    version: str = Field(description="The HSDS version")
+    profile: str = Field(description="URI of the HSDS profile of this API")
+    openapi_url: str
+
+
+class HsdsTaxonomy(BaseModel):
+    id: str
+    name: str
+    description: str
+    version: str | None = None
+
+
+class HsdsTaxonomyTerm(BaseModel):
+    id: str
+    code: str
+    name: str
+    description: str
+    taxonomy: str
+    taxonomy_id: str
+    language: str
+    taxonomy_detail: HsdsTaxonomy | None = None
+
+
+class HsdsAttribute(BaseModel):
+    id: str
+    link_id: str
+    link_entity: Literal["service", "organization"]
+    link_type: str
+    taxonomy_term_id: str
+    value: str
+    taxonomy_term: HsdsTaxonomyTerm
+
+
+class HsdsMetadata(BaseModel):
+    id: str
+    resource_id: str
+    resource_type: str
+    last_action_date: str
+    last_action_type: str
+    field_name: str
+    previous_value: str
+    replacement_value: str
+    updated_by: str
+
+
+class HsdsServiceArea(BaseModel):
+    id: str
+    service_id: str
+    name: str
+    uri: str = Field(description="`urn:teryt:terc:<TERC>`")
+    extent: str
+    extent_type: str
+
+
+class HsdsPhone(BaseModel):
+    id: str
+    service_id: str | None = None
+    organization_id: str | None = None
+    number: str
+    type: str | None = None
+    description: str | None = None
+
+
+class HsdsOrganizationBrief(BaseModel):
+    id: str
+    name: str
+    alternate_name: str | None = None
+    description: str
+    email: str | None = None
+    website: str | None = None
+    legal_status: str | None = None
+
+
+class HsdsService(BaseModel):
+    id: str
+    organization_id: str
+    name: str
+    description: str | None = None
+    url: str | None = None
+    email: str | None = None
+    status: ServiceStatus
+    application_process: str | None = None
+    fees_description: str | None = None
+    eligibility_description: str | None = None
+    minimum_age: int | None = None
+    maximum_age: int | None = None
+    assured_date: date | None = None
+    last_modified: str
+    organization: HsdsOrganizationBrief
+    service_areas: list[HsdsServiceArea] | None = None
+    attributes: list[HsdsAttribute] | None = None
+    phones: list[HsdsPhone] | None = None
+    metadata: list[HsdsMetadata] | None = None
+
+
+class HsdsIdentifier(BaseModel):
+    id: str
+    organization_id: str
+    identifier_type: Literal["KRS", "REGON", "NIP"]
+    identifier_scheme: str
+    identifier: str
+
+
+class HsdsAddress(BaseModel):
+    id: str
+    location_id: str
+    address_1: str
+    city: str
+    state_province: str
+    postal_code: str
+    country: str
+    address_type: str
+
+
+class HsdsSchedule(BaseModel):
+    id: str
+    location_id: str
+    freq: str
+    byday: str
+    opens_at: str
+    closes_at: str
+    description: str | None = None
+
+
+class HsdsLocation(BaseModel):
+    id: str
+    organization_id: str
+    location_type: str
+    name: str
+    latitude: float | None = None
+    longitude: float | None = None
+    external_identifier: str | None = None
+    external_identifier_type: str | None = None
+    addresses: list[HsdsAddress] | None = None
+    schedules: list[HsdsSchedule] | None = None
+
+
+class HsdsOrganization(HsdsOrganizationBrief):
+    organization_identifiers: list[HsdsIdentifier]
+    phones: list[HsdsPhone]
+    locations: list[HsdsLocation]
+    attributes: list[HsdsAttribute]
+    services: list[HsdsService] | None = Field(default=None, description="With full=true")
+    metadata: list[HsdsMetadata] | None = None
+
+
+class HsdsPage(BaseModel):
+    """The HSDA ``Page`` envelope."""
+
+    total_items: int
+    total_pages: int
+    page_number: int
+    size: int
+    first_page: bool
+    last_page: bool
+    empty: bool
+
+
+class HsdsServicePage(HsdsPage):
+    contents: list[HsdsService]
+
+
+class HsdsOrganizationPage(HsdsPage):
+    contents: list[HsdsOrganization]
+
+
+class HsdsTaxonomyPage(HsdsPage):
+    contents: list[HsdsTaxonomy]
+
+
+class HsdsTaxonomyTermPage(HsdsPage):
+    contents: list[HsdsTaxonomyTerm]

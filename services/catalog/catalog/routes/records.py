@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 import orjson
 from fastapi import APIRouter, BackgroundTasks, Body, Query, Request
 from fastapi.responses import Response
+from pydantic import BaseModel
 
 from catalog import service, transfer
 from catalog.deps import ActorDep, EditorDep, InvalidatorDep, ReaderDep, SessionDep, SettingsDep
@@ -17,6 +18,7 @@ from shared.auth import AuthFirstRoute
 from shared.db.raw import Database
 from shared.errors import PayloadTooLarge
 from shared.handoff import TilesInvalidator
+from shared.openapi import problems
 from shared.pagination import PageDep, PageParams, page_body, page_links
 
 Action = Literal["submit", "return", "publish", "archive"]
@@ -78,15 +80,49 @@ async def search_response(
     return list_response(request, page, key=key, found=found)
 
 
+def export_responses(model: Any) -> dict[int | str, dict[str, Any]]:
+    """``responses=`` of an export: JSON of ``model``, or CSV."""
+    return {200: {"model": model, "content": {"text/csv": {"schema": {"type": "string"}}}}}
+
+
+def import_body(input_schema: type[BaseModel], collection: str) -> dict[str, Any]:
+    """The OpenAPI request body of an import (the route reads the raw body itself)."""
+    rows = {"type": "array", "items": {"$ref": f"#/components/schemas/{input_schema.__name__}"}}
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {
+                "text/csv": {"schema": {"type": "string"}},
+                "application/json": {
+                    "schema": {
+                        "oneOf": [
+                            rows,
+                            {
+                                "type": "object",
+                                "properties": {collection: rows},
+                                "required": [collection],
+                            },
+                        ]
+                    }
+                },
+            },
+        }
+    }
+
+
 def records_router(
     *,
     kind: Literal["practice", "provider"],
     collection: str,
-    input_schema: type[Any],
-    page_schema: type[Any],
+    input_schema: type[BaseModel],
+    output_schema: type[BaseModel],
+    page_schema: type[BaseModel],
 ) -> APIRouter:
+    """The routes of one kind of record; operationIds name it (``listPractices``,
+    ``getPractice``, ...)."""
     router = APIRouter(route_class=AuthFirstRoute, tags=[collection])
     item_key = collection
+    one, many = kind.capitalize(), collection.capitalize()
 
     @router.get(
         f"/{collection}",
@@ -96,6 +132,7 @@ def records_router(
             f"the first {SEARCH_WINDOW} matches: with as many, numberMatched is "
             f"{SEARCH_WINDOW} and numberMatchedRelation is gte (see the schema)."
         ),
+        operation_id=f"list{many}",
         response_model=page_schema,
         openapi_extra=SEARCH_OPENAPI,
     )
@@ -108,11 +145,23 @@ def records_router(
             request, reader, kind=kind, key=item_key, params=params, page=page
         )
 
-    @router.get(f"/{collection}/{{ref}}", summary=f"One published {kind} by id or slug")
+    @router.get(
+        f"/{collection}/{{ref}}",
+        summary=f"One published {kind} by id or slug",
+        operation_id=f"get{one}",
+        response_model=output_schema,
+    )
     async def get_record(ref: str, session: SessionDep) -> Any:
         return await service.get_public(session, kind=kind, ref=ref)
 
-    @router.post(f"/{collection}", status_code=201, summary=f"Create a draft {kind}")
+    @router.post(
+        f"/{collection}",
+        status_code=201,
+        summary=f"Create a draft {kind}",
+        operation_id=f"create{one}",
+        response_model=output_schema,
+        responses=problems(409),
+    )
     async def create_record(
         data: Annotated[input_schema, Body()],  # type: ignore[valid-type]
         session: SessionDep,
@@ -123,7 +172,13 @@ def records_router(
         response.headers["Location"] = f"/v1/manage/{collection}/{created.id}"
         return created
 
-    @router.patch(f"/{collection}/{{ref}}", summary=f"Edit a {kind} (changed fields only)")
+    @router.patch(
+        f"/{collection}/{{ref}}",
+        summary=f"Edit a {kind} (changed fields only)",
+        operation_id=f"update{one}",
+        response_model=output_schema,
+        responses=problems(409),
+    )
     async def update_record(
         ref: str,
         patch: Annotated[dict[str, Any], Body()],
@@ -141,6 +196,9 @@ def records_router(
     @router.post(
         f"/{collection}/{{ref}}:{{action}}",
         summary="Workflow: submit (editor), return / publish / archive (moderator)",
+        operation_id=f"transition{one}",
+        response_model=output_schema,
+        responses=problems(409),
     )
     async def transition(
         ref: str,
@@ -159,6 +217,8 @@ def records_router(
     @router.post(
         f"/{collection}:import",
         summary=f"Import {collection} from CSV (UTF-8 or Windows-1250) or JSON; dry_run validates only",
+        operation_id=f"import{many}",
+        openapi_extra=import_body(input_schema, collection),
     )
     async def import_records(
         request: Request,
@@ -186,6 +246,9 @@ def records_router(
     @router.get(
         f"/manage/{collection}",
         summary=f"{collection} of the caller's voivodeship",
+        description="Counted exactly: numberMatchedRelation is always eq.",
+        operation_id=f"listManaged{many}",
+        response_model=page_schema,
         openapi_extra=SEARCH_OPENAPI,
     )
     async def moderation_queue(
@@ -207,9 +270,15 @@ def records_router(
             limit=page.limit,
             offset=page.offset,
         )
-        return page_body(request, page, key=item_key, items=items, total=total)
+        body = page_body(request, page, key=item_key, items=items, total=total)
+        return {**body, "numberMatchedRelation": "eq"}
 
-    @router.get(f"/manage/{collection}/{{ref}}", summary=f"A {kind} in any status")
+    @router.get(
+        f"/manage/{collection}/{{ref}}",
+        summary=f"A {kind} in any status",
+        operation_id=f"getManaged{one}",
+        response_model=output_schema,
+    )
     async def get_managed(ref: str, session: SessionDep, principal: EditorDep) -> Any:
         return await service.get_managed(session, principal=principal, kind=kind, ref=ref)
 
