@@ -17,8 +17,10 @@ from pydantic import (
     HttpUrl,
     StringConstraints,
     TypeAdapter,
+    field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 from typing_extensions import TypedDict
 
 from catalog.validators import (
@@ -99,25 +101,24 @@ Krs = Annotated[
 def _has_nul(value: Any) -> bool:
     if isinstance(value, str):
         return "\x00" in value
-    if isinstance(value, list | tuple):
-        return any(_has_nul(item) for item in value)
-    if isinstance(value, dict):
-        return any(_has_nul(key) or _has_nul(item) for key, item in value.items())
-    return False
+    # Lists of text; nested objects are Strict models that check their own fields.
+    return isinstance(value, list) and any(
+        isinstance(item, str) and "\x00" in item for item in value
+    )
 
 
 class Strict(BaseModel):
     """Input models: unknown fields are errors; NUL characters (which PostgreSQL text cannot
-    hold) are rejected anywhere."""
+    hold) are a field error (``nul``) in any text field."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    @model_validator(mode="before")
+    @field_validator("*", mode="before")
     @classmethod
-    def _no_nul(cls, data: Any) -> Any:
-        if _has_nul(data):
-            raise ValueError("text must not contain NUL characters")
-        return data
+    def _no_nul(cls, value: Any) -> Any:
+        if _has_nul(value):
+            raise PydanticCustomError("nul", "text must not contain NUL characters")
+        return value
 
 
 class Point(Strict):

@@ -3,6 +3,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,8 @@ import pytest
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
+
+from catalog.schemas import ProviderIn
 
 Keys = Any
 SCHEMAS = Path(__file__).parent / "hsds_schema"
@@ -367,3 +370,21 @@ async def test_a_provider_is_written_inside_its_voivodeship_and_the_key_territor
     assert {(e["field"], e["code"]) for e in nowhere.json()["errors"]} == {
         ("voivodeship", "missing")
     }
+
+
+async def test_nul_in_any_field_of_a_provider_is_a_field_error(
+    client: httpx.AsyncClient,
+    keys: Keys,
+    nul_bodies: Callable[..., list[tuple[str, dict[str, Any]]]],
+) -> None:
+    cases = nul_bodies(ProviderIn, provider_payload())
+    assert len(cases) > 40
+    missed = []
+    for field, body in cases:
+        response = await client.post("/v1/providers", json=body, headers=keys.editor24)
+        errors = response.json().get("errors") or []
+        if response.status_code != 422 or (field, "nul") not in {
+            (e["field"], e["code"]) for e in errors
+        }:
+            missed.append((field, response.status_code, errors))
+    assert missed == []
