@@ -17,6 +17,7 @@ from pydantic import (
     HttpUrl,
     StringConstraints,
     TypeAdapter,
+    create_model,
     field_validator,
     model_validator,
 )
@@ -254,6 +255,30 @@ class ProviderIn(Strict):
     services: list[ServiceIn] = Field(default_factory=list, max_length=100)
     assured_date: date | None = None
     source: ShortText | None = None
+
+
+def partial(model: type[Strict]) -> type[Strict]:
+    """``model`` with every field optional, the body of a PATCH: it names the fields it
+    changes (``model_dump(exclude_unset=True)``), each checked as in ``model``; the merged
+    record is then validated as a whole."""
+    fields: dict[str, Any] = {}
+    for name, field in model.model_fields.items():
+        # The field's constraints (kept in its metadata) stay on the value, not on null.
+        kept: Any = field.annotation
+        if field.metadata:
+            kept = Annotated[(kept, *field.metadata)]
+        fields[name] = (kept | None, None)
+    patch: type[Strict] = create_model(
+        model.__name__.removesuffix("In") + "Patch",
+        __base__=Strict,
+        __doc__=f"Changed fields of a {model.__name__.removesuffix('In').lower()}: null clears.",
+        **fields,
+    )
+    return patch
+
+
+PracticePatch = partial(PracticeIn)
+ProviderPatch = partial(ProviderIn)
 
 
 class ChangeOut(BaseModel):

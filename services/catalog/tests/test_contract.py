@@ -108,6 +108,17 @@ def test_every_success_has_a_typed_body(document: Schema) -> None:
     assert faults == []
 
 
+def test_every_request_body_is_typed(document: Schema) -> None:
+    faults = []
+    for method, path, operation in operations(document):
+        for media, body in operation.get("requestBody", {}).get("content", {}).items():
+            for where in untyped(document, body.get("schema", {})):
+                faults.append(f"{method} {path} {media}: untyped {where or 'body'}")
+    assert faults == []
+    patch = document["paths"]["/v1/practices/{ref}"]["patch"]["requestBody"]
+    assert patch["content"]["application/json"]["schema"]["$ref"].endswith("/PracticePatch")
+
+
 def test_integer_parameters_are_bounded(document: Schema) -> None:
     faults = []
     for method, path, operation in operations(document):

@@ -11,7 +11,7 @@ from catalog import service, transfer
 from catalog.deps import SessionDep
 from catalog.routes.params import SEARCH_OPENAPI, SearchDep
 from catalog.routes.records import export_responses, records_router
-from catalog.schemas import PracticeIn, PracticeOut, PracticePage
+from catalog.schemas import PracticeIn, PracticeOut, PracticePage, PracticePatch
 from shared.auth import AuthFirstRoute
 
 router = APIRouter(route_class=AuthFirstRoute, tags=["practices"])
@@ -57,6 +57,7 @@ router.include_router(
         kind="practice",
         collection="practices",
         input_schema=PracticeIn,
+        patch_schema=PracticePatch,
         output_schema=PracticeOut,
         page_schema=PracticePage,
     )

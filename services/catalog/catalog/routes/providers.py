@@ -11,7 +11,7 @@ from catalog import service, transfer
 from catalog.deps import SessionDep
 from catalog.routes.params import SEARCH_OPENAPI, SearchDep
 from catalog.routes.records import export_responses, records_router
-from catalog.schemas import HsdsOrganization, ProviderIn, ProviderOut, ProviderPage
+from catalog.schemas import HsdsOrganization, ProviderIn, ProviderOut, ProviderPage, ProviderPatch
 from shared.auth import AuthFirstRoute
 
 router = APIRouter(route_class=AuthFirstRoute, tags=["providers"])
@@ -49,6 +49,7 @@ router.include_router(
         kind="provider",
         collection="providers",
         input_schema=ProviderIn,
+        patch_schema=ProviderPatch,
         output_schema=ProviderOut,
         page_schema=ProviderPage,
     )

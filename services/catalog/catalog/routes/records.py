@@ -3,7 +3,7 @@ workflow transitions and the moderation queue. ``practices.py`` and ``providers.
 with their own schemas."""
 
 import asyncio
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast
 
 import orjson
 from fastapi import APIRouter, BackgroundTasks, Body, Query, Request
@@ -115,6 +115,7 @@ def records_router(
     kind: Literal["practice", "provider"],
     collection: str,
     input_schema: type[BaseModel],
+    patch_schema: type[BaseModel],
     output_schema: type[BaseModel],
     page_schema: type[BaseModel],
 ) -> APIRouter:
@@ -181,14 +182,15 @@ def records_router(
     )
     async def update_record(
         ref: str,
-        patch: Annotated[dict[str, Any], Body()],
+        patch: Annotated[patch_schema, Body()],  # type: ignore[valid-type]
         session: SessionDep,
         principal: EditorDep,
         background: BackgroundTasks,
         invalidator: InvalidatorDep,
     ) -> Any:
+        changed = cast(BaseModel, patch).model_dump(mode="json", exclude_unset=True)
         updated, invalidation = await service.update(
-            session, principal=principal, kind=kind, ref=ref, patch=patch
+            session, principal=principal, kind=kind, ref=ref, patch=changed
         )
         schedule_invalidation(background, invalidator, invalidation)
         return updated
