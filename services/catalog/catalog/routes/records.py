@@ -161,7 +161,17 @@ def records_router(
         summary=f"Create a draft {kind}",
         operation_id=f"create{one}",
         response_model=output_schema,
-        responses=problems(409),
+        responses={
+            201: {
+                "headers": {
+                    "Location": {
+                        "description": f"`/v1/manage/{collection}/{{id}}`",
+                        "schema": {"type": "string"},
+                    }
+                }
+            },
+            **problems(409),
+        },
     )
     async def create_record(
         data: Annotated[input_schema, Body()],  # type: ignore[valid-type]
