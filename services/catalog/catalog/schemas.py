@@ -296,7 +296,8 @@ class ChangeOut(BaseModel):
 
 
 # Nested values of a record as stored: an absent key was not given (never null). TypedDicts
-# keep that shape in the output (and the public list serializes the stored JSON as it is).
+# keep that shape in the output, with their keys in JSONB's order (shorter keys first, then
+# bytewise), so a detail reads exactly as the public list's stored JSON.
 class ContactOut(TypedDict, total=False):
     name: str
     role: str
@@ -311,14 +312,14 @@ class LinkOut(TypedDict, total=False):
 
 class PartnerOut(TypedDict, total=False):
     name: Required[str]
-    provider_id: uuid.UUID
     role: str
+    provider_id: uuid.UUID
     support_type: SupportType
 
 
 class PhoneOut(TypedDict, total=False):
-    number: Required[str]
     type: str
+    number: Required[str]
     description: str
 
 
