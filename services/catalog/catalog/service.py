@@ -325,6 +325,30 @@ async def check_codes(
     return errors
 
 
+async def service_id_errors(
+    session: AsyncSession, data: PracticeIn | ProviderIn, provider_id: uuid.UUID | None = None
+) -> list[dict[str, Any]]:
+    """Service ids given twice, or of another provider's services (ids are kept stable across
+    edits, so a provider names its own)."""
+    if not isinstance(data, ProviderIn):
+        return []
+    ids = [service.id for service in data.services if service.id is not None]
+    owners = await repository.service_owners(session, ids)
+    errors = []
+    seen: set[uuid.UUID] = set()
+    for index, service in enumerate(data.services):
+        if service.id is None:
+            continue
+        if service.id in seen:
+            errors.append(field_error(("services", index, "id"), "duplicate", "given twice"))
+        elif owners.get(service.id, provider_id) != provider_id:
+            errors.append(
+                field_error(("services", index, "id"), "taken", "the id of another provider's")
+            )
+        seen.add(service.id)
+    return errors
+
+
 # Fields of a record that place it (a patch touching one checks its territory again).
 TERRITORY_FIELDS = frozenset({"country", "voivodeship", "area_tercs", "terc", "services"})
 
@@ -566,6 +590,22 @@ def _services_rows(data: ProviderIn) -> list[dict[str, Any]]:
     return rows
 
 
+async def ensure_unique_identifiers(
+    session: AsyncSession, data: PracticeIn | ProviderIn, provider_id: uuid.UUID | None = None
+) -> None:
+    """A provider's KRS, REGON and NIP are its own (409 naming the other provider)."""
+    if not isinstance(data, ProviderIn):
+        return
+    duplicate = await repository.find_provider_by_identifiers(
+        session, krs=data.krs, regon=data.regon, nip=data.nip, excluding=provider_id
+    )
+    if duplicate is not None:
+        raise Conflict(
+            f"A provider with the same KRS, REGON or NIP exists: {duplicate.slug}.",
+            existing_id=str(duplicate.id),
+        )
+
+
 async def create(
     session: AsyncSession,
     *,
@@ -578,18 +618,11 @@ async def create(
     model = MODELS[kind]
     voivodeship = owning_voivodeship(principal, data)
     errors = await check_codes(session, data)
+    errors += await service_id_errors(session, data)
     errors += territory_errors(principal, data, voivodeship)
     if errors:
         raise ValidationFailed("The record has invalid fields; see errors.", errors=errors)
-    if isinstance(data, ProviderIn):
-        duplicate = await repository.find_provider_by_identifiers(
-            session, krs=data.krs, regon=data.regon, nip=data.nip
-        )
-        if duplicate is not None:
-            raise Conflict(
-                f"A provider with the same KRS, REGON or NIP exists: {duplicate.slug}.",
-                existing_id=str(duplicate.id),
-            )
+    await ensure_unique_identifiers(session, data)
     title = data.title if isinstance(data, PracticeIn) else data.name
     if data.slug:
         if await repository.slug_taken(session, model, data.slug):
@@ -683,12 +716,14 @@ async def update(
             "The record has invalid fields; see errors.", errors=validation_errors(exc)
         ) from exc
     errors = await check_codes(session, data)
+    errors += await service_id_errors(session, data, record.id)
     voivodeship = record.voivodeship
     if TERRITORY_FIELDS.intersection(patch):
         voivodeship = owning_voivodeship(principal, data)
         errors += territory_errors(principal, data, voivodeship)
     if errors:
         raise ValidationFailed("The record has invalid fields; see errors.", errors=errors)
+    await ensure_unique_identifiers(session, data, record.id)
     values = _columns(kind, data, voivodeship)
     before = {name: getattr(record, name) for name in values}
     changed = _diff(before, values)

@@ -388,3 +388,49 @@ async def test_nul_in_any_field_of_a_provider_is_a_field_error(
         }:
             missed.append((field, response.status_code, errors))
     assert missed == []
+
+
+async def test_a_service_id_names_a_service_of_the_provider(
+    client: httpx.AsyncClient, keys: Keys
+) -> None:
+    first = await client.post("/v1/providers", json=provider_payload(), headers=keys.editor24)
+    own = first.json()["services"][0]
+    taken = [{"id": own["id"], "name": "Cudza usługa"}]
+    other = provider_payload(nip=None, regon=None, krs=None, slug="inny", services=taken)
+    created = await client.post("/v1/providers", json=other, headers=keys.editor24)
+    assert created.status_code == 422, created.text
+    assert [(e["field"], e["code"]) for e in created.json()["errors"]] == [
+        ("services[0].id", "taken")
+    ]
+    fresh = "6f0c3c52-8c0e-4c57-9d8f-3b7e5ad2c1a0"
+    twice = [{"id": fresh, "name": "Jedna"}, {"id": fresh, "name": "Druga"}]
+    doubled = provider_payload(nip=None, regon=None, krs=None, slug="dwa", services=twice)
+    created = await client.post("/v1/providers", json=doubled, headers=keys.editor24)
+    assert [(e["field"], e["code"]) for e in created.json()["errors"]] == [
+        ("services[1].id", "duplicate")
+    ]
+    # Its own ids the provider keeps.
+    patched = await client.patch(
+        f"/v1/providers/{first.json()['id']}",
+        json={"services": [{"id": own["id"], "name": "Usługi opiekuńcze w domu"}]},
+        headers=keys.editor24,
+    )
+    assert patched.status_code == 200, patched.text
+    assert [s["id"] for s in patched.json()["services"]] == [own["id"]]
+
+
+async def test_an_identifier_of_another_provider_is_a_conflict_on_edit_too(
+    client: httpx.AsyncClient, keys: Keys
+) -> None:
+    await client.post("/v1/providers", json=provider_payload(), headers=keys.editor24)
+    other = await client.post(
+        "/v1/providers",
+        json=provider_payload(nip=None, regon=None, krs=None, slug="drugi"),
+        headers=keys.editor24,
+    )
+    for field, value in (("nip", "526-025-02-74"), ("regon", REGON), ("krs", KRS)):
+        patched = await client.patch(
+            f"/v1/providers/{other.json()['id']}", json={field: value}, headers=keys.editor24
+        )
+        assert patched.status_code == 409, (field, patched.text)
+        assert patched.headers["content-type"] == "application/problem+json"
