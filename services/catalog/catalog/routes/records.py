@@ -91,6 +91,11 @@ def import_body(input_schema: type[BaseModel], collection: str) -> dict[str, Any
     return {
         "requestBody": {
             "required": True,
+            "description": (
+                "Rows shaped as the create body (CSV: one column per field, lists joined with "
+                "`|`). Each row is checked alone: invalid rows are reported in the 200 report "
+                "with their index, not refused."
+            ),
             "content": {
                 "text/csv": {"schema": {"type": "string"}},
                 "application/json": {
