@@ -343,7 +343,9 @@ async def service_id_errors(
             errors.append(field_error(("services", index, "id"), "duplicate", "given twice"))
         elif owners.get(service.id, provider_id) != provider_id:
             errors.append(
-                field_error(("services", index, "id"), "taken", "the id of another provider's")
+                field_error(
+                    ("services", index, "id"), "taken", "the id of another provider's service"
+                )
             )
         seen.add(service.id)
     return errors
@@ -367,10 +369,6 @@ def _territory_codes(data: PracticeIn | ProviderIn) -> list[tuple[str, str]]:
     return codes
 
 
-def _abroad(data: PracticeIn | ProviderIn) -> bool:
-    return isinstance(data, PracticeIn) and data.country != "PL"
-
-
 def owning_voivodeship(principal: Principal, data: PracticeIn | ProviderIn) -> str | None:
     """The voivodeship a record belongs to: the one given, else the one of its area (and a
     provider's TERC), else for a Polish record with no area the key's (when it has one).
@@ -383,7 +381,7 @@ def owning_voivodeship(principal: Principal, data: PracticeIn | ProviderIn) -> s
     regions = {code[:2] for code in codes}
     if len(regions) == 1:
         return regions.pop()
-    if regions or _abroad(data):
+    if regions or (isinstance(data, PracticeIn) and data.country != "PL"):
         return None
     own = {prefix[:2] for prefix in principal.territory or ()}
     return own.pop() if len(own) == 1 else None
@@ -398,8 +396,8 @@ def territory_errors(
     territory writes only inside it, so never a record of no voivodeship."""
     codes = _territory_codes(data)
     errors: list[dict[str, Any]] = []
-    if _abroad(data):
-        country = data.country if isinstance(data, PracticeIn) else "PL"
+    if isinstance(data, PracticeIn) and data.country != "PL":
+        country = data.country
         if data.voivodeship:
             errors.append(
                 field_error(
