@@ -234,7 +234,7 @@ async def service_owners(
             ProviderService.id.in_(service_ids)
         )
     )
-    return dict(rows.tuples().all())
+    return dict(rows.all())
 
 
 async def replace_services(
