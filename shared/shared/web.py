@@ -245,36 +245,50 @@ class BodyLimitMiddleware:
             limit=self.max_bytes,
         )
 
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        problem = self._refusal()
+        response = problem_response(
+            Request(scope),
+            status=problem.status,
+            slug=problem.slug,
+            title=problem.title,
+            detail=problem.detail,
+            extensions=problem.extensions,
+        )
+        await response(scope, receive, send)
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         declared = dict(scope["headers"]).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            problem = self._refusal()
-            request = Request(scope)
-            response = problem_response(
-                request,
-                status=problem.status,
-                slug=problem.slug,
-                title=problem.title,
-                detail=problem.detail,
-                extensions=problem.extensions,
-            )
-            await response(scope, receive, send)
+            await self._refuse(scope, receive, send)
             return
         received = 0
+        refused = replaced = False
 
         async def receive_limited() -> Message:
-            nonlocal received
+            nonlocal received, refused
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
+                    refused = True
                     raise self._refusal()
             return message
 
-        await self.app(scope, receive_limited, send)
+        async def send_refusal(message: Message) -> None:
+            # FastAPI answers any error met while it reads a body with a 400: once past the
+            # limit, the response the app starts is replaced by the 413.
+            nonlocal replaced
+            if refused and message["type"] == "http.response.start":
+                replaced = True
+                await self._refuse(scope, receive, send)
+            elif not replaced:
+                await send(message)
+
+        await self.app(scope, receive_limited, send_refusal)
 
 
 async def check_ready(engine: AsyncEngine) -> str | None:
@@ -299,7 +313,11 @@ def health_router(metrics: Metrics) -> APIRouter:
     async def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
-    @router.get("/readyz", summary="Readiness: database reachable and migrated")
+    @router.get(
+        "/readyz",
+        summary="Readiness: database reachable and migrated",
+        response_model=dict[str, str],  # documents the 200 (the 503 is a problem)
+    )
     async def readyz(request: Request) -> Response:
         reason = await check_ready(request.app.state.engine)
         if reason is not None:
