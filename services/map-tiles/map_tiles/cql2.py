@@ -555,15 +555,12 @@ def compile_filter(
     source: str | None, language: str | None, queryables: Mapping[str, Queryable]
 ) -> Where:
     """The filter of a request (``filter`` in ``filter-lang``) as SQL over ``queryables``."""
+    language = language or "cql2-text"
+    if language not in ("cql2-text", "cql2-json"):
+        raise BadRequest("'filter-lang' must be cql2-text or cql2-json.", parameter="filter-lang")
     if source is None or source == "":
         return Where()
-    language = language or "cql2-text"
-    if language == "cql2-text":
-        tree = parse_text(source)
-    elif language == "cql2-json":
-        tree = parse_json(source)
-    else:
-        raise BadRequest("'filter-lang' must be cql2-text or cql2-json.", parameter="filter-lang")
+    tree = parse_text(source) if language == "cql2-text" else parse_json(source)
     compiler = _Compiler(queryables)
     sql = compiler.condition(tree)
     return Where(sql, tuple(compiler.params))

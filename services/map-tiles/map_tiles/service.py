@@ -36,10 +36,11 @@ SOURCES = ("ops", "pup", "both", "all")
 INDICATORS = ("rate", "value")
 CLASSES = len(CLASS_COLOURS)
 
-_TERRITORY = re.compile(r"^[0-9]{2}([0-9]{2}([0-9]{3}(-[0-9]{2,3})?)?)?$")
-_CATEGORY = re.compile(r"^[a-z0-9_]{1,64}$")
-_PERIOD = re.compile(r"^[0-9]{4}(-Q[1-4])?$")
-_UNIT_CODE = re.compile(r"^[0-9]{2,7}(-[0-9]{2,3})?$")
+# Matched whole (fullmatch): `$` would let a trailing newline through.
+_TERRITORY = re.compile(r"[0-9]{2}([0-9]{2}([0-9]{3}(-[0-9]{2,3})?)?)?")
+_CATEGORY = re.compile(r"[a-z0-9_]{1,64}")
+_PERIOD = re.compile(r"[0-9]{4}(-Q[1-4])?")
+_UNIT_CODE = re.compile(r"[0-9]{2,7}(-[0-9]{2,3})?")
 
 
 # --- parsing ------------------------------------------------------------------------------------
@@ -84,7 +85,7 @@ def _choice(query: Mapping[str, str], name: str, pattern: re.Pattern[str]) -> st
     raw = query.get(name)
     if raw is None or raw == "":
         return None
-    if not pattern.match(raw):
+    if not pattern.fullmatch(raw):
         raise BadRequest(f"'{name}' is not valid: {raw[:40]!r}.", parameter=name)
     return raw
 
@@ -352,7 +353,7 @@ async def render_item(
     missing = NotFound(f"No feature '{fid[:64]}' in {collection.id}.")
     selection = None
     if collection.is_unit:
-        if not _UNIT_CODE.match(fid):
+        if not _UNIT_CODE.fullmatch(fid):
             raise missing
         selection = await resolve_selection(db, cache, settings, collection, query)
     else:
