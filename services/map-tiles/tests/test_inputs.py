@@ -44,7 +44,13 @@ BBOXES = [
 def urls(base: str, names: list[str]) -> list[str]:
     """``base`` with each nasty value of each parameter."""
     found = [f"{base}{name}={value}" for name in names for value in NASTY]
-    found += [f"{base}{name}={value}" for name in names if name in NUMERIC for value in NUMBERS]
+    found += [
+        f"{base}{name}={value}"
+        for name in names
+        if name in NUMERIC
+        for value in NUMBERS
+        if (name, value) != ("limit", "9" * 30)  # over the maximum: clamped (OGC)
+    ]
     if "bbox" in names:
         found += [f"{base}bbox={box}" for box in BBOXES]
     return found
