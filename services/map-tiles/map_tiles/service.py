@@ -45,9 +45,9 @@ INDICATORS = ("rate", "value")
 CLASSES = len(CLASS_COLOURS)
 
 # Matched whole (fullmatch): `$` would let a trailing newline through.
-_TERRITORY = re.compile(r"[0-9]{2}([0-9]{2}([0-9]{3}(-[0-9]{2,3})?)?)?")
-_CATEGORY = re.compile(r"[a-z0-9_]{1,64}")
-_PERIOD = re.compile(r"[0-9]{4}(-Q[1-4])?")
+TERRITORY = re.compile(r"[0-9]{2}([0-9]{2}([0-9]{3}(-[0-9]{2,3})?)?)?")
+CATEGORY = re.compile(r"[a-z0-9_]{1,64}")
+PERIOD = re.compile(r"[0-9]{4}(-Q[1-4])?")
 _UNIT_CODE = re.compile(r"[0-9]{2,7}(-[0-9]{2,3})?")
 
 
@@ -123,7 +123,7 @@ def parse_filters(collection: Collection, query: Mapping[str, str]) -> Filters:
     if query.get("filter-crs") not in (None, "", CRS84):
         raise BadRequest(f"'filter-crs' must be {CRS84}.", parameter="filter-crs")
     return Filters(
-        territory=_choice(query, "territory", _TERRITORY),
+        territory=_choice(query, "territory", TERRITORY),
         bbox=parse_bbox(query.get("bbox")),
         properties=properties,
         drop=drop,
@@ -192,8 +192,8 @@ async def resolve_selection(
     query: Mapping[str, str],
 ) -> Selection:
     """Release, category, period, measure, source and class breaks of a unit collection."""
-    category = _choice(query, "category", _CATEGORY)
-    period = _choice(query, "period", _PERIOD)
+    category = _choice(query, "category", CATEGORY)
+    period = _choice(query, "period", PERIOD)
     measure = _one_of(query, "measure", MEASURES)
     source = _one_of(query, "source", SOURCES)
     indicator = _one_of(query, "indicator", INDICATORS) or "rate"

@@ -100,9 +100,33 @@ def test_integer_parameters_are_bounded() -> None:
     assert (parameters["offset"]["type"], parameters["offset"]["minimum"]) == ("integer", 0)
     assert parameters["offset"]["maximum"] == 2_000_000_000
     assert {"type": "integer", "minimum": 0, "maximum": 22} in parameters["zoom"]["anyOf"]
-    # The filters of items are documented on the tile route too (answered before routing).
-    tile = OPERATIONS["GET", "/v1/collections/{collection_ids}/tiles/{tms}/{z}/{x}/{y}"]
-    assert {p["name"] for p in tile["parameters"]} >= {"filter", "filter-lang", "bbox", "release"}
+    tile = {
+        p["name"]: p["schema"]
+        for p in OPERATIONS["GET", "/v1/collections/{collection_ids}/tiles/{tms}/{z}/{x}/{y}"][
+            "parameters"
+        ]
+    }
+    assert (tile["z"]["type"], tile["z"]["minimum"], tile["z"]["maximum"]) == ("integer", 0, 22)
+    assert all((tile[c]["type"], tile[c]["minimum"]) == ("integer", 0) for c in "xy")
+
+
+def test_parameters_parsed_by_the_service_are_documented() -> None:
+    """Items and tiles take the same filters (tiles are answered before routing, so only the
+    document names them); closed sets are enums."""
+    for path in (
+        "/v1/collections/{collection_id}/items",
+        "/v1/collections/{collection_ids}/tiles/{tms}/{z}/{x}/{y}",
+        "/v1/collections/{collection_ids}/tiles/{tms}/tilejson.json",
+        "/v1/collections/{collection_ids}/style.json",
+    ):
+        parameters = {p["name"]: p for p in OPERATIONS["GET", path]["parameters"]}
+        assert len(parameters) == len(OPERATIONS["GET", path]["parameters"]), path
+        assert set(parameters) >= {
+            "bbox", "territory", "properties", "filter", "filter-lang", "filter-crs",
+            "release", "category", "period", "measure", "source", "indicator",
+        }, path  # fmt: skip
+        assert parameters["measure"]["schema"]["enum"] == ["persons", "households"]
+        assert parameters["filter-lang"]["schema"]["enum"] == ["cql2-text", "cql2-json"]
 
 
 async def test_the_landing_page_declares_the_openapi_version_served(

@@ -8,7 +8,8 @@ from fastapi import APIRouter, Query, Request, Response
 
 from map_tiles import service
 from map_tiles.collections import COLLECTIONS, MAX_ZOOM, MIN_ZOOM, Collection
-from map_tiles.deps import CacheDep, DatabaseDep, FilterQuery, SelectionQuery, SettingsDep
+from map_tiles.deps import CacheDep, DatabaseDep, SettingsDep
+from map_tiles.parameters import FILTERS, PROPERTIES, SELECTION, documented
 from map_tiles.responses import CONDITIONAL, conditional, content
 from map_tiles.schemas import (
     CollectionDescription,
@@ -146,6 +147,7 @@ async def get_collection(
     summary="Features of a collection (GeoJSON)",
     response_class=Response,
     responses={200: content(service.GEOJSON, "FeatureCollection"), **CONDITIONAL},
+    openapi_extra=documented(*FILTERS, *SELECTION),
 )
 async def get_items(
     request: Request,
@@ -153,7 +155,6 @@ async def get_items(
     db: DatabaseDep,
     cache: CacheDep,
     settings: SettingsDep,
-    query: FilterQuery,
     limit: Annotated[
         int,
         Query(
@@ -179,7 +180,7 @@ async def get_items(
         cache,
         settings,
         collection=found,
-        query=query,
+        query=request.query_params,
         self_url=str(url),
         next_url=str(url.include_query_params(offset=offset + limit)),
         prev_url=str(url.include_query_params(offset=max(0, offset - limit))),
@@ -207,6 +208,7 @@ async def get_queryables(request: Request, collection_id: str) -> Response:
     summary="One feature (GeoJSON)",
     response_class=Response,
     responses={200: content(service.GEOJSON, "Feature"), **CONDITIONAL},
+    openapi_extra=documented(PROPERTIES, *SELECTION),
 )
 async def get_item(
     request: Request,
@@ -215,15 +217,10 @@ async def get_item(
     db: DatabaseDep,
     cache: CacheDep,
     settings: SettingsDep,
-    query: SelectionQuery,
-    # Read from the query with the selection; declared here for the document.
-    properties: Annotated[
-        str | None, Query(description="Comma-separated properties to keep")
-    ] = None,
     zoom: Zoom = None,
 ) -> Response:
     found = service.get_collection(collection_id)
     body = await service.render_item(
-        db, cache, settings, collection=found, fid=fid, query=query, zoom=zoom
+        db, cache, settings, collection=found, fid=fid, query=request.query_params, zoom=zoom
     )
     return conditional(request, body, cache_control=settings.cache_control)

@@ -3,9 +3,11 @@ TileJSON 3.0, a MapLibre style and a legend."""
 
 from __future__ import annotations
 
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Path, Request, Response
+from starlette.datastructures import QueryParams
 
 from map_tiles import service
 from map_tiles.collections import (
@@ -15,7 +17,8 @@ from map_tiles.collections import (
     SUPPRESSED_COLOUR,
     Collection,
 )
-from map_tiles.deps import CacheDep, DatabaseDep, FilterQuery, SelectionQuery, SettingsDep
+from map_tiles.deps import CacheDep, DatabaseDep, SettingsDep
+from map_tiles.parameters import FILTERS, SELECTION, documented
 from map_tiles.repository import Selection
 from map_tiles.responses import CONDITIONAL, conditional, content
 from map_tiles.routes.ogc import base
@@ -42,6 +45,8 @@ from shared.errors import NotFound
 router = APIRouter(route_class=AuthFirstRoute, tags=["tiles"])
 
 TMS = service.TMS
+# The one tile matrix set (any other is a 404, from service.check_tms).
+Tms = Annotated[str, Path(json_schema_extra={"enum": [TMS]})]
 TMS_TITLE = "Google Maps Compatible for the World"
 TMS_URI = "http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad"
 WEB_MERCATOR = "http://www.opengis.net/def/crs/EPSG/0/3857"
@@ -63,7 +68,7 @@ async def get_tile_matrix_sets(request: Request) -> TileMatrixSets:
 
 
 @router.get("/tileMatrixSets/{tms}", summary="One tile matrix set")
-async def get_tile_matrix_set(request: Request, tms: str) -> TileMatrixSet:
+async def get_tile_matrix_set(request: Request, tms: Tms) -> TileMatrixSet:
     service.check_tms(tms)
     return TileMatrixSet(
         id=TMS,
@@ -115,10 +120,23 @@ async def list_tilesets(request: Request, collection_ids: str) -> Tilesets:
 
 
 @router.get("/collections/{collection_ids}/tiles/{tms}", summary="Tileset metadata")
-async def get_tileset(request: Request, collection_ids: str, tms: str) -> Tileset:
+async def get_tileset(request: Request, collection_ids: str, tms: Tms) -> Tileset:
     ids = ",".join(c.id for c in service.get_collections(collection_ids))
     service.check_tms(tms)
     return _tileset(request, ids)
+
+
+def _coordinate(description: str, **bounds: int) -> Any:
+    """A tile coordinate: parsed by ``service.parse_tile`` (the fast path's parser, 400 when
+    wrong), documented as the bounded integer it is."""
+    return Path(
+        description=description, json_schema_extra={"type": "integer", "minimum": 0, **bounds}
+    )
+
+
+Zoom = Annotated[str, _coordinate("Zoom level", maximum=MAX_ZOOM)]
+Column = Annotated[str, _coordinate("Column, below 2^z")]
+Row = Annotated[str, _coordinate("Row, below 2^z")]
 
 
 @router.get(
@@ -130,18 +148,18 @@ async def get_tileset(request: Request, collection_ids: str, tms: str) -> Tilese
         204: {"description": "Empty tile"},
         **CONDITIONAL,
     },
+    openapi_extra=documented(*FILTERS, *SELECTION),
 )
 async def get_tile(
     request: Request,
     collection_ids: str,
-    tms: str,
-    z: str,
-    x: str,
-    y: str,
+    tms: Tms,
+    z: Zoom,
+    x: Column,
+    y: Row,
     db: DatabaseDep,
     cache: CacheDep,
     settings: SettingsDep,
-    query: FilterQuery,
 ) -> Response:
     # Normally answered by map_tiles.fastpath before routing; here for error responses.
     body = await service.tile(
@@ -153,14 +171,14 @@ async def get_tile(
         z=z,
         x=x,
         y=y,
-        query=query,
+        query=request.query_params,
         url=(request.url.path, request.scope["query_string"]),
     )
     return conditional(request, body, cache_control=settings.cache_control)
 
 
 async def _selections(
-    db: DatabaseDep, cache: CacheDep, settings: SettingsDep, ids: str, query: FilterQuery
+    db: DatabaseDep, cache: CacheDep, settings: SettingsDep, ids: str, query: QueryParams
 ) -> list[tuple[Collection, Selection | None]]:
     found = []
     for collection in service.get_collections(ids):
@@ -174,18 +192,22 @@ async def _selections(
     return found
 
 
-@router.get("/collections/{collection_ids}/tiles/{tms}/tilejson.json", summary="TileJSON 3.0")
+@router.get(
+    "/collections/{collection_ids}/tiles/{tms}/tilejson.json",
+    summary="TileJSON 3.0",
+    openapi_extra=documented(*FILTERS, *SELECTION),
+)
 async def get_tile_json(
     request: Request,
     response: Response,
     collection_ids: str,
-    tms: str,
+    tms: Tms,
     db: DatabaseDep,
     cache: CacheDep,
     settings: SettingsDep,
-    query: FilterQuery,
 ) -> TileJson:
     service.check_tms(tms)
+    query = request.query_params
     layers = await _selections(db, cache, settings, collection_ids, query)
     pinned = service.pinned_query([s for _, s in layers], query)
     suffix = f"?{urlencode(pinned)}" if pinned else ""
@@ -242,7 +264,11 @@ def _field_type(name: str) -> FieldType:
     return "String"
 
 
-@router.get("/collections/{collection_ids}/style.json", summary="MapLibre style")
+@router.get(
+    "/collections/{collection_ids}/style.json",
+    summary="MapLibre style",
+    openapi_extra=documented(*FILTERS, *SELECTION),
+)
 async def get_style(
     request: Request,
     response: Response,
@@ -250,8 +276,8 @@ async def get_style(
     db: DatabaseDep,
     cache: CacheDep,
     settings: SettingsDep,
-    query: FilterQuery,
 ) -> Style:
+    query = request.query_params
     layers = await _selections(db, cache, settings, collection_ids, query)
     pinned = service.pinned_query([s for _, s in layers], query)
     suffix = f"?{urlencode(pinned)}" if pinned else ""
@@ -317,19 +343,25 @@ async def get_style(
     )
 
 
-@router.get("/collections/{collection_id}/legend", summary="Legend of the choropleth")
+@router.get(
+    "/collections/{collection_id}/legend",
+    summary="Legend of the choropleth",
+    openapi_extra=documented(*SELECTION),
+)
 async def get_legend(
+    request: Request,
     response: Response,
     collection_id: str,
     db: DatabaseDep,
     cache: CacheDep,
     settings: SettingsDep,
-    query: SelectionQuery,
 ) -> Legend:
     collection = service.get_collection(collection_id)
     if not collection.is_unit:
         raise NotFound(f"{collection.id} has no legend: it is not a choropleth.")
-    selection = await service.resolve_selection(db, cache, settings, collection, query)
+    selection = await service.resolve_selection(
+        db, cache, settings, collection, request.query_params
+    )
     value_range = await service.statistics_range(db, selection, collection)
     options = await service.options(db, selection, collection)
     response.headers["Cache-Control"] = settings.metadata_cache_control
