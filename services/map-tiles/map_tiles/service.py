@@ -479,21 +479,15 @@ async def tile(
 
 def queryables_schema(collection: Collection, self_url: str) -> Queryables:
     """The queryables of a collection as a JSON Schema (OGC API - Features Part 3)."""
-    properties = {
-        name: QueryableProperty(
-            title=name,
-            description=queryable.description or None,
-            **(
-                {
-                    "format": f"geometry-{collection.geometry_type.lower()}",
-                    "role": "primary-geometry",
-                }
-                if queryable.type == "geometry"
-                else {"type": queryable.type}
-            ),
-        )
-        for name, queryable in repository.queryables(collection).items()
-    }
+    properties = {}
+    for name, queryable in repository.queryables(collection).items():
+        described = {"title": name, "description": queryable.description or None}
+        if queryable.type == "geometry":
+            described["format"] = f"geometry-{collection.geometry_type.lower()}"
+            described["x-ogc-role"] = "primary-geometry"
+        else:
+            described["type"] = queryable.type
+        properties[name] = QueryableProperty.model_validate(described)
     return Queryables(
         schema_="https://json-schema.org/draft/2020-12/schema",
         id=self_url,
