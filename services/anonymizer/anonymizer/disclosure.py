@@ -298,6 +298,10 @@ class _Model:
         self.size = size
         self.highs = highspy.Highs()  # type: ignore[no-untyped-call]
         self.highs.setOptionValue("output_flag", False)
+        # Primal simplex: a new objective leaves the last basis primal feasible, so each
+        # re-solve starts where the last one ended. The default (dual) starts far from it:
+        # 3x the protection time on a voivodeship of bench/national (99 s -> 33 s).
+        self.highs.setOptionValue("simplex_strategy", 4)
         count = len(proofs)
         rows, columns, data = [], [], []
         link_lower = np.empty(count)
