@@ -22,6 +22,7 @@ from prometheus_client import (
 )
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Mount, Route, compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -229,6 +230,21 @@ class SecurityHeadersMiddleware:
         await self.app(scope, receive, send_secured)
 
 
+class BodyOverLimit(PayloadTooLarge, StarletteHTTPException):
+    """The refusal of a body over the limit. Raised from a stream read anywhere, FastAPI's
+    body parsing included, which lets only HTTP exceptions through (it answers any other
+    error with a 400); handled as the ``PayloadTooLarge`` problem it is."""
+
+    def __init__(self, max_bytes: int) -> None:
+        PayloadTooLarge.__init__(
+            self,
+            f"The request body is larger than {max_bytes} bytes.",
+            detail_pl=f"Treść żądania przekracza {max_bytes} bajtów.",
+            limit=max_bytes,
+        )
+        self.status_code = self.status
+
+
 class BodyLimitMiddleware:
     """Refuse a request body over ``max_bytes``: at once when ``Content-Length`` says so,
     else as soon as the stream passes it (413 problem+json either way), so no endpoint ever
@@ -238,20 +254,13 @@ class BodyLimitMiddleware:
         self.app = app
         self.max_bytes = max_bytes
 
-    def _refusal(self) -> PayloadTooLarge:
-        return PayloadTooLarge(
-            f"The request body is larger than {self.max_bytes} bytes.",
-            detail_pl=f"Treść żądania przekracza {self.max_bytes} bajtów.",
-            limit=self.max_bytes,
-        )
-
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         declared = dict(scope["headers"]).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            problem = self._refusal()
+            problem = BodyOverLimit(self.max_bytes)
             request = Request(scope)
             response = problem_response(
                 request,
@@ -271,7 +280,7 @@ class BodyLimitMiddleware:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
-                    raise self._refusal()
+                    raise BodyOverLimit(self.max_bytes)
             return message
 
         await self.app(scope, receive_limited, send)
@@ -360,6 +369,7 @@ def create_service_app(
     metrics = Metrics(service)
     add_problem_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestContextMiddleware, metrics=metrics, root=app)
     cors: dict[str, Any] = {}
     if settings.cors_origins:
         cors = {
@@ -370,6 +380,8 @@ def create_service_app(
         # A front-end dev server on any local port (Vite's 5173, ...).
         cors = {"allow_origin_regex": LOCAL_ORIGINS, "allow_credentials": True}
     if cors:
+        # Outside the request context, whose answers to errors escaping the routing need the
+        # CORS headers too (a page cannot read a response without them).
         app.add_middleware(
             CORSMiddleware,
             allow_methods=["*"],
@@ -378,7 +390,6 @@ def create_service_app(
             max_age=600,
             **cors,
         )
-    app.add_middleware(RequestContextMiddleware, metrics=metrics, root=app)
     app.add_middleware(SecurityHeadersMiddleware)
     app.include_router(health_router(metrics))
     for router in routers:
