@@ -89,8 +89,10 @@ async def measure(engine: AsyncEngine, *, threshold: int) -> bool:
         return f"{suppressed:>5}/{cells:<5} {_percent(suppressed, cells):5.2f} %"
 
     for gmina, kinds in sorted(by_gmina.items()):
-        print(f"{gmina:<14}{cell('year', kinds.get('year')):>18}"
-              f"{cell('quarter', kinds.get('quarter')):>18}")
+        print(
+            f"{gmina:<14}{cell('year', kinds.get('year')):>18}"
+            f"{cell('quarter', kinds.get('quarter')):>18}"
+        )
     print(f"{'all':<14}{cell('year', totals['year']):>18}{cell('quarter', totals['quarter']):>18}")
 
     ok = True
@@ -98,7 +100,9 @@ async def measure(engine: AsyncEngine, *, threshold: int) -> bool:
     for kind, target in (("year", YEAR_TARGET), ("quarter", QUARTER_TARGET)):
         suppressed, cells = totals[kind]
         share = _percent(suppressed, cells)
-        checks.append((f"district-{kind}s suppressed {share:.2f} % ≤ {target:g} %", share <= target))
+        checks.append(
+            (f"district-{kind}s suppressed {share:.2f} % ≤ {target:g} %", share <= target)
+        )
         # Twice the average, with a floor of one suppressed cell so that a municipality with a
         # single grey cell next to an all-clear average does not count as "worse".
         for gmina, kinds in sorted(by_gmina.items()):

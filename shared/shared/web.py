@@ -9,7 +9,7 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
@@ -20,6 +20,7 @@ from prometheus_client import (
     Histogram,
     generate_latest,
 )
+from pydantic import BaseModel, Field
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -230,7 +231,8 @@ class SecurityHeadersMiddleware:
         await self.app(scope, receive, send_secured)
 
 
-class BodyOverLimit(PayloadTooLarge, StarletteHTTPException):
+# Both define `headers` (a dict here, a mapping there): compatible at run time.
+class BodyOverLimit(PayloadTooLarge, StarletteHTTPException):  # type: ignore[misc]
     """The refusal of a body over the limit. Raised from a stream read anywhere, FastAPI's
     body parsing included, which lets only HTTP exceptions through (it answers any other
     error with a 400); handled as the ``PayloadTooLarge`` problem it is."""
@@ -301,14 +303,20 @@ async def check_ready(engine: AsyncEngine) -> str | None:
     return None
 
 
+class Health(BaseModel):
+    status: Literal["ok", "ready"] = Field(description="`ok`: alive; `ready`: serving")
+
+
 def health_router(metrics: Metrics) -> APIRouter:
     router = APIRouter(tags=["health"])
 
     @router.get("/healthz", summary="Liveness")
-    async def healthz() -> dict[str, str]:
-        return {"status": "ok"}
+    async def healthz() -> Health:
+        return Health(status="ok")
 
-    @router.get("/readyz", summary="Readiness: database reachable and migrated")
+    @router.get(
+        "/readyz", response_model=Health, summary="Readiness: database reachable and migrated"
+    )
     async def readyz(request: Request) -> Response:
         reason = await check_ready(request.app.state.engine)
         if reason is not None:
