@@ -49,7 +49,11 @@ CALLERS = {
 
 
 # The committed database of this process's contract tests (the apps are built before it).
-DATABASE = DatabaseSettings().model_copy(update={"name": f"socmap_contract_{os.getpid()}"})
+# Small pools: each test of an operation starts its service's lifespan anew, and the catalog
+# warms every connection of its pools.
+DATABASE = DatabaseSettings().model_copy(
+    update={"name": f"socmap_contract_{os.getpid()}", "pool_size": 2, "max_overflow": 2}
+)
 
 
 def service_app(service: str) -> FastAPI:
