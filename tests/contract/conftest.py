@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
@@ -56,12 +57,12 @@ DATABASE = DatabaseSettings().model_copy(
 )
 
 
-def service_app(service: str) -> FastAPI:
-    """An app of ``service`` on the contract database; its lifespan starts at its first
-    request."""
+def service_app(service: str, *, database: DatabaseSettings = DATABASE) -> FastAPI:
+    """An app of ``service`` on the contract database (or ``database``); its lifespan starts
+    at its first request."""
     common: dict[str, Any] = {
         "environment": "test",
-        "database": DATABASE,
+        "database": database,
         "auth_failures_per_minute": UNTHROTTLED,
     }
     factories: dict[str, Callable[[], FastAPI]] = {
@@ -71,6 +72,39 @@ def service_app(service: str) -> FastAPI:
         "map-tiles": lambda: create_map_tiles(MapTilesSettings(**common)),
     }
     return factories[service]()
+
+
+# A valid-looking value of each path parameter of the documents, by name.
+UUID = "00000000-0000-4000-8000-000000000000"
+SAMPLES = {
+    "release_id": "1",
+    "run_id": UUID,
+    "batch_id": UUID,
+    "service_id": UUID,
+    "organization_id": UUID,
+    "fid": f"{BIELSKO}-01",
+    "collection_id": "districts",
+    "collection_ids": "districts",
+    "tms": "WebMercatorQuad",
+    "z": "10",
+    "x": "570",
+    "y": "352",
+}
+_PARAMETER = re.compile(r"\{([^}]+)\}")
+
+
+def sample_path(template: str) -> str:
+    """A path of ``template`` with a sample value for each parameter."""
+    return _PARAMETER.sub(lambda match: SAMPLES.get(match[1], "x"), template)
+
+
+def documented(app: FastAPI) -> list[tuple[str, str, dict[str, Any]]]:
+    """(path template, method, operation) of every operation of ``app``'s document."""
+    return [
+        (path, method.upper(), operation)
+        for path, methods in app.openapi()["paths"].items()
+        for method, operation in methods.items()
+    ]
 
 
 async def _push_records(key: str) -> None:
