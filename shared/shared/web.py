@@ -124,7 +124,8 @@ class RouteTemplates:
 
 class RequestContextMiddleware:
     """Assign a request id (or keep a well-formed incoming ``X-Request-ID``), echo it back,
-    log one line per request and record metrics by route template (bounded label set)."""
+    log one line per request and record metrics, both by route template (a bounded label set,
+    and no ids of the paths in the logs)."""
 
     def __init__(self, app: ASGIApp, *, metrics: Metrics, root: FastAPI) -> None:
         self.app = app
@@ -177,11 +178,12 @@ class RequestContextMiddleware:
             self.metrics.requests.labels(self.metrics.service, method, route, str(status)).inc()
             self.metrics.latency.labels(self.metrics.service, method, route).observe(elapsed)
             if route not in ("/healthz", "/readyz", "/metrics"):
+                # The template, not the path: paths carry ids (an erased case number).
                 logger.info(
                     "request",
                     extra={
                         "method": method,
-                        "path": scope["path"],
+                        "route": route,
                         "status": status,
                         "duration_ms": round(elapsed * 1000, 2),
                     },

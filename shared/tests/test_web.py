@@ -61,6 +61,10 @@ def _router() -> APIRouter:
     async def create_thing(thing: Thing, principal: Writer) -> dict[str, str]:
         return {"name": thing.name[:10], "by": principal.institution_name}
 
+    @router.delete("/things/{ref}", status_code=204)
+    async def delete_thing(ref: str) -> None:
+        return None
+
     @router.post("/uploads")
     async def upload(request: Request) -> dict[str, int]:
         return {"bytes": len(await request.body())}
@@ -339,12 +343,17 @@ async def test_logs_carry_no_values_of_failing_statements_or_errors(
     async with make_client(_app()) as client:  # logging to the captured stderr
         failed = _assert_problem(await client.get("/v1/lookup"), 500)
         crashed = _assert_problem(await client.get("/v1/boom"), 500)
+        assert (await client.delete(f"/v1/things/{SECRET}")).status_code == 204
     logged = capsys.readouterr().err
     entries = [json.loads(line) for line in logged.splitlines() if line.startswith("{")]
     errors = [entry for entry in entries if entry["level"] == "error"]
     assert [entry["request_id"] for entry in errors] == [
         failed["request_id"],
         crashed["request_id"],
+    ]
+    requests = [entry for entry in entries if entry["message"] == "request"]
+    assert [entry["route"] for entry in requests] == [
+        *("/v1/lookup", "/v1/boom", "/v1/things/{ref}")
     ]
     # The exception classes and the SQLSTATE say what failed; the values stay out.
     assert "InvalidTextRepresentationError [22P02]" in errors[0]["exception"]
