@@ -27,8 +27,8 @@ db-down: ## Stop the project-local cluster
 db-reset: ## Delete and recreate the project-local cluster
 	@bash scripts/db.sh reset
 
-migrate: setup db-up ## Apply the Alembic history to the database
-	@$(RUN) socmap migrate
+migrate: setup db-up ## Apply the Alembic history to the database (development keys unless SOCMAP_ENV is set)
+	@SOCMAP_ENV=$${SOCMAP_ENV:-development} $(RUN) socmap migrate
 
 migrate-check: migrate ## No drift between models and migrations
 	@cd shared && $(RUN) alembic -c alembic.ini check

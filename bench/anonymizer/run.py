@@ -101,10 +101,10 @@ async def seed(session: AsyncSession, records: int, open_share: float = 0.0) -> 
     await session.execute(
         text(
             """
-            INSERT INTO ingest.record (institution_id, external_id, subject_id_type,
+            INSERT INTO ingest.record (institution_id, external_hash, subject_id_type,
                 subject_hash, household_hash, reference_date, end_date, categories,
                 gmina_code, district_code, source_kind, batch_id)
-            SELECT :institution, 'B-' || i, 'local',
+            SELECT :institution, sha256(convert_to('B-' || i, 'UTF8')), 'local',
                    sha256(convert_to('p' || p, 'UTF8')),
                    sha256(convert_to('h' || (p / 3), 'UTF8')),
                    start,

@@ -44,6 +44,7 @@ from ingest.testing import (
     create_test_geography,
     synthetic_records,
 )
+from ingest.validation import institution_hash
 from shared.db.admin import drop_database, migrate_database, recreate_database
 from shared.db.engine import make_engine
 from shared.db.models.ingest import Record
@@ -291,21 +292,15 @@ def stored_rows(
             rows.append(
                 (
                     institution_id,
-                    item["external_id"],
+                    institution_hash(key, "external", institution_id, item["external_id"]),
                     "pesel",
                     hmac.digest(key, f"pesel:{item['subject_id']}".encode(), hashlib.sha256),
-                    hmac.digest(
-                        key,
-                        f"household:{institution_id}:{item['household_id']}".encode(),
-                        hashlib.sha256,
-                    ),
+                    institution_hash(key, "household", institution_id, item["household_id"]),
                     date.fromisoformat(item["reference_date"]),
                     None,
                     sorted(item["categories"]),
                     GMINA,
                     district,
-                    None,
-                    None,
                     None,
                     "ops",
                     batch_id,
@@ -316,7 +311,7 @@ def stored_rows(
 
 COLUMNS = [
     "institution_id",
-    "external_id",
+    "external_hash",
     "subject_id_type",
     "subject_hash",
     "household_hash",
@@ -326,8 +321,6 @@ COLUMNS = [
     "gmina_code",
     "district_code",
     "unresolved_reason",
-    "age_band",
-    "sex",
     "source_kind",
     "batch_id",
 ]
@@ -413,7 +406,7 @@ async def main() -> None:
     recreate_database(base, args.database)
     settings = base.model_copy(update={"name": args.database})
     try:
-        migrate_database(settings, "0002_ingest")
+        migrate_database(settings)
         token, institution_id = await prepare(settings)
         print(f"baselines on {args.records} records ...", flush=True)
         copy = await copy_phase(settings, institution_id, args.records)

@@ -34,7 +34,7 @@ from shared.institutions import create_institution
 
 COLUMNS = (
     "institution_id",
-    "external_id",
+    "external_hash",
     "subject_id_type",
     "subject_hash",
     "household_hash",
@@ -44,8 +44,6 @@ COLUMNS = (
     "gmina_code",
     "district_code",
     "unresolved_reason",
-    "age_band",
-    "sex",
     "source_kind",
     "batch_id",
 )
@@ -92,17 +90,6 @@ PUP_GROUPS: list[tuple[str, float]] = [
     ("parent_child_under_6_or_disabled_child", 0.1),
     ("carer_of_disabled_jobseeker", 0.005),
 ]
-AGE_BANDS = (
-    (0, "0-17"),
-    (18, "18-24"),
-    (25, "25-29"),
-    (30, "30-39"),
-    (40, "40-49"),
-    (50, "50-59"),
-    (60, "60-69"),
-    (70, "70-79"),
-    (80, "80+"),
-)
 _HEX = np.array([f"{value:02x}".encode() for value in range(256)], dtype="S2")
 
 Bytes = NDArray[np.bytes_]
@@ -181,7 +168,6 @@ class Persons:
     place: Ints
     kind: Ints  # 0 OPS only, 1 OPS and PUP, 2 PUP only
     age: Ints
-    sex: Bytes
     id_type: Bytes
     subject: Bytes  # ``\\x`` + 64 hex digits, ready for COPY
     household: Bytes
@@ -325,7 +311,6 @@ def make_persons(
         place=place,
         kind=kind,
         age=age,
-        sex=np.where(rng.random(count) < 0.52, b"F", b"M"),
         id_type=np.where(local, b"local", b"pesel"),
         subject=_hex(count, rng),
         household=_hex(int(household[-1]) + 1, rng)[household],
@@ -384,12 +369,6 @@ def _dates(days: NDArray[np.datetime64]) -> Bytes:
     return np.where(np.isnat(days), NULL, formatted)
 
 
-def _age_band(age: Ints) -> Bytes:
-    starts = np.array([start for start, _ in AGE_BANDS])
-    names = np.array([name.encode() for _, name in AGE_BANDS])
-    return names[np.searchsorted(starts, age, side="right") - 1]
-
-
 def copy_text(
     records: Records,
     persons: Persons,
@@ -406,15 +385,17 @@ def copy_text(
     gmina = places.gmina_index[place]
     powiat = places.powiat_index[place]
     pup = records.pup
+    # Stand-ins for the keyed hashes of the case numbers (prefix, kind and number): 32 bytes,
+    # unique as the case numbers are.
+    kinds = [f"{prefix}{kind}-".encode().hex().encode() for kind in ("PUP", "OPS")]
     numbers = np.arange(first_number, first_number + len(records)).astype("S12")
     external = np.char.add(
-        np.where(pup, f"{prefix}PUP-".encode(), f"{prefix}OPS-".encode()), numbers
+        np.char.add(b"\\\\x", np.where(pup, *kinds)), np.char.zfill(numbers, 64 - len(kinds[0]))
     )
-    pesel = persons.id_type[records.person] == b"pesel"
     district = places.district[place]
     columns: dict[str, Any] = {
         "institution_id": np.where(pup, institutions.pup[powiat], institutions.ops[gmina]),
-        "external_id": external,
+        "external_hash": external,
         "subject_id_type": persons.id_type[records.person],
         "subject_hash": persons.subject[records.person],
         "household_hash": np.where(pup, NULL, persons.household[records.person]),
@@ -424,8 +405,6 @@ def copy_text(
         "gmina_code": places.gmina[place],
         "district_code": district,
         "unresolved_reason": np.where(district == NULL, b"municipality_only", NULL),
-        "age_band": np.where(pesel, _age_band(persons.age[records.person]), NULL),
-        "sex": np.where(pesel, persons.sex[records.person], NULL),
         "source_kind": np.where(pup, b"pup", b"ops"),
         "batch_id": np.where(pup, institutions.pup_batch[powiat], institutions.ops_batch[gmina]),
     }

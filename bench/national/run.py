@@ -391,7 +391,8 @@ def verdicts(full: RunResult, batch: RunResult, baselines: list[Baseline]) -> st
         share = batch.seconds / full.seconds
         met = share <= TARGET_INCREMENTAL
         found.append(f"monthly batch {share:.1%} of full vs <= 5 %: {'met' if met else 'NOT met'}")
-    aggregation = full.phase("aggregating")
+    # Only a published run has aggregated every block: a stopped one is no comparison.
+    aggregation = full.phase("aggregating") if full.status == "published" else None
     for baseline in baselines:
         if baseline.name == "DuckDB" and baseline.seconds and aggregation:
             ratio = aggregation / baseline.seconds
@@ -408,7 +409,7 @@ def table(
     sizes: list[tiles.TileSize],
 ) -> str:
     full, batch, late = results
-    aggregation = full.phase("aggregating")
+    aggregation = full.phase("aggregating") if full.status == "published" else None
     lines = ["| measure | value |", "|---|---|"]
     lines += [f"| {key} | {value} |" for key, value in context.items() if key != "national"]
     lines += run_rows(full, None, "full first run (all gminas)")
@@ -421,7 +422,7 @@ def table(
         ratio = ""
         if aggregation:
             ratio = (
-                f"; the run's aggregation phase ({aggregation:,.1f} s) ="
+                f"; the run's aggregation phases ({aggregation:,.1f} s) ="
                 f" **{aggregation / baseline.seconds:.2f}x**"
             )
         detail = f" ({baseline.detail})" if baseline.detail else ""

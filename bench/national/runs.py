@@ -50,7 +50,9 @@ class RunResult:
     reported: dict[str, Any] = field(default_factory=dict)
 
     def phase(self, step: str) -> float | None:
-        return next((seconds for name, seconds in self.phases if name == step), None)
+        """The time of a step over all the run's blocks (None if it never ran)."""
+        times = [seconds for name, seconds in self.phases if name == step]
+        return sum(times) if times else None
 
 
 def durations(value: Any, prefix: str = "") -> dict[str, Any]:

@@ -90,5 +90,7 @@ def configure_logging(service: str, *, level: str = "INFO", json: bool = True) -
         logging.getLogger(name).propagate = True
     # Requests are logged by the request middleware with their id and route template;
     # uvicorn's line and httpx's (outgoing calls) repeat them with whole URLs, ids included.
-    for name in ("uvicorn.access", "httpx"):
+    # At DEBUG, SQLAlchemy would log statements' parameters and result rows (locations, case
+    # hashes): never, whatever the level.
+    for name in ("uvicorn.access", "httpx", "sqlalchemy"):
         logging.getLogger(name).setLevel(logging.WARNING)

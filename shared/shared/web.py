@@ -23,7 +23,6 @@ from prometheus_client import (
 from pydantic import BaseModel, Field
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
-from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Mount, Route, compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -233,22 +232,6 @@ class SecurityHeadersMiddleware:
         await self.app(scope, receive, send_secured)
 
 
-# Both define `headers` (a dict here, a mapping there): compatible at run time.
-class BodyOverLimit(PayloadTooLarge, StarletteHTTPException):  # type: ignore[misc]
-    """The refusal of a body over the limit. Raised from a stream read anywhere, FastAPI's
-    body parsing included, which lets only HTTP exceptions through (it answers any other
-    error with a 400); handled as the ``PayloadTooLarge`` problem it is."""
-
-    def __init__(self, max_bytes: int) -> None:
-        PayloadTooLarge.__init__(
-            self,
-            f"The request body is larger than {max_bytes} bytes.",
-            detail_pl=f"Treść żądania przekracza {max_bytes} bajtów.",
-            limit=max_bytes,
-        )
-        self.status_code = self.status
-
-
 class BodyLimitMiddleware:
     """Refuse a request body over ``max_bytes``: at once when ``Content-Length`` says so,
     else as soon as the stream passes it (413 problem+json either way), so no endpoint ever
@@ -258,36 +241,57 @@ class BodyLimitMiddleware:
         self.app = app
         self.max_bytes = max_bytes
 
+    def _refusal(self) -> PayloadTooLarge:
+        return PayloadTooLarge(
+            f"The request body is larger than {self.max_bytes} bytes.",
+            detail_pl=f"Treść żądania przekracza {self.max_bytes} bajtów.",
+            limit=self.max_bytes,
+        )
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        problem = self._refusal()
+        response = problem_response(
+            Request(scope),
+            status=problem.status,
+            slug=problem.slug,
+            title=problem.title,
+            detail=problem.detail,
+            extensions=problem.extensions,
+        )
+        await response(scope, receive, send)
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         declared = dict(scope["headers"]).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            problem = BodyOverLimit(self.max_bytes)
-            request = Request(scope)
-            response = problem_response(
-                request,
-                status=problem.status,
-                slug=problem.slug,
-                title=problem.title,
-                detail=problem.detail,
-                extensions=problem.extensions,
-            )
-            await response(scope, receive, send)
+            await self._refuse(scope, receive, send)
             return
         received = 0
+        refused = replaced = False
 
         async def receive_limited() -> Message:
-            nonlocal received
+            nonlocal received, refused
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
-                    raise BodyOverLimit(self.max_bytes)
+                    refused = True
+                    raise self._refusal()
             return message
 
-        await self.app(scope, receive_limited, send)
+        async def send_refusal(message: Message) -> None:
+            # FastAPI answers any error met while it reads a body with a 400: once past the
+            # limit, the response the app starts is replaced by the 413.
+            nonlocal replaced
+            if refused and message["type"] == "http.response.start":
+                replaced = True
+                await self._refuse(scope, receive, send)
+            elif not replaced:
+                await send(message)
+
+        await self.app(scope, receive_limited, send_refusal)
 
 
 async def check_ready(engine: AsyncEngine) -> str | None:

@@ -58,15 +58,15 @@ class World:
         external_id = f"T-{self.counter}"
         await self.session.execute(
             text(
-                "INSERT INTO ingest.record (institution_id, external_id, subject_id_type,"
+                "INSERT INTO ingest.record (institution_id, external_hash, subject_id_type,"
                 " subject_hash, household_hash, reference_date, end_date, categories,"
                 " gmina_code, district_code, unresolved_reason, source_kind, batch_id)"
-                " VALUES (:institution, :external_id, 'local', :subject, :household, :day, :end,"
+                " VALUES (:institution, :external_hash, 'local', :subject, :household, :day, :end,"
                 " :categories, :gmina, :district, :reason, :source, :batch)"
             ),
             {
                 "institution": self.institution_id,
-                "external_id": external_id,
+                "external_hash": _case_hash(external_id),
                 "subject": hashlib.sha256(subject.encode()).digest(),
                 "household": hashlib.sha256(household.encode()).digest() if household else None,
                 "day": day,
@@ -87,8 +87,14 @@ class World:
 
     async def erase(self, external_id: str) -> None:
         await self.session.execute(
-            text("DELETE FROM ingest.record WHERE external_id = :id"), {"id": external_id}
+            text("DELETE FROM ingest.record WHERE external_hash = :hash"),
+            {"hash": _case_hash(external_id)},
         )
+
+
+def _case_hash(external_id: str) -> bytes:
+    """Stands in for ingest's keyed hash of a case number (32 bytes, as stored)."""
+    return hashlib.sha256(external_id.encode()).digest()
 
 
 def box(x: float) -> str:

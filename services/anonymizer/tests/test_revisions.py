@@ -122,7 +122,7 @@ async def test_late_records_corrections_and_erasures_never_hold_a_release_back(
     await db_session.execute(
         text(
             "UPDATE ingest.record SET categories = ARRAY['poverty', 'disability']"
-            " WHERE external_id = 'T-3'"
+            " WHERE external_hash = sha256(convert_to('T-3', 'UTF8'))"
         )
     )
     await world.erase("T-20")

@@ -14,27 +14,10 @@ from datetime import datetime
 from typing import Any
 
 from catalog.schemas import ChangeOut, ProviderOut, ServiceOut
+from catalog.validators import VOIVODESHIPS
 
 HSDS_VERSION = "3.0"
 NAMESPACE = uuid.UUID("6f0c3c52-8c0e-4c57-9d8f-3b7e5ad2c1a0")
-VOIVODESHIPS = {
-    "02": "dolnośląskie",
-    "04": "kujawsko-pomorskie",
-    "06": "lubelskie",
-    "08": "lubuskie",
-    "10": "łódzkie",
-    "12": "małopolskie",
-    "14": "mazowieckie",
-    "16": "opolskie",
-    "18": "podkarpackie",
-    "20": "podlaskie",
-    "22": "pomorskie",
-    "24": "śląskie",
-    "26": "świętokrzyskie",
-    "28": "warmińsko-mazurskie",
-    "30": "wielkopolskie",
-    "32": "zachodniopomorskie",
-}
 TAXONOMIES = {
     "service_areas": ("pl-cus-service-area", "Obszary usług społecznych (ustawa o CUS, art. 2)"),
     "target_groups": ("pl-target-group", "Grupy odbiorców"),

@@ -185,9 +185,14 @@ async def slug_taken(session: AsyncSession, model: RecordModel, slug: str) -> bo
 
 
 async def find_provider_by_identifiers(
-    session: AsyncSession, *, krs: str | None, regon: str | None, nip: str | None
+    session: AsyncSession,
+    *,
+    krs: str | None,
+    regon: str | None,
+    nip: str | None,
+    excluding: uuid.UUID | None = None,
 ) -> Provider | None:
-    """The provider sharing a KRS, REGON or NIP (the dedup key), if any."""
+    """The provider (other than ``excluding``) sharing a KRS, REGON or NIP (the dedup key)."""
     conditions = [
         column == value
         for column, value in ((Provider.krs, krs), (Provider.regon, regon), (Provider.nip, nip))
@@ -195,7 +200,10 @@ async def find_provider_by_identifiers(
     ]
     if not conditions:
         return None
-    return (await session.scalars(select(Provider).where(or_(*conditions)).limit(1))).first()
+    query = select(Provider).where(or_(*conditions))
+    if excluding is not None:
+        query = query.where(Provider.id != excluding)
+    return (await session.scalars(query.limit(1))).first()
 
 
 async def provider_services(
@@ -213,6 +221,20 @@ async def provider_services(
     for service in services:
         grouped[service.provider_id].append(service)
     return grouped
+
+
+async def service_owners(
+    session: AsyncSession, service_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, uuid.UUID]:
+    """The provider of each of these services that exists."""
+    if not service_ids:
+        return {}
+    rows = await session.execute(
+        select(ProviderService.id, ProviderService.provider_id).where(
+            ProviderService.id.in_(service_ids)
+        )
+    )
+    return dict(rows.all())
 
 
 async def replace_services(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Required
 
 from pydantic import (
     AfterValidator,
@@ -17,8 +17,12 @@ from pydantic import (
     HttpUrl,
     StringConstraints,
     TypeAdapter,
+    create_model,
+    field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
+from typing_extensions import TypedDict
 
 from catalog.validators import (
     SLUG_PATTERN,
@@ -28,6 +32,7 @@ from catalog.validators import (
     nip_is_valid,
     normalize_phone,
     regon_is_valid,
+    voivodeship_is_valid,
 )
 from shared.pagination import Link as PageLink
 
@@ -72,8 +77,9 @@ Summary = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, 
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000)]
 Code = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_]{1,64}$")]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=120)]
-Terc = Annotated[str, StringConstraints(pattern=TERC_PATTERN)]
-Voivodeship = Annotated[str, StringConstraints(pattern=r"^[0-9]{2}$")]
+_IN_POLAND = AfterValidator(_check(voivodeship_is_valid, "not in a voivodeship (02, 04, …, 32)"))
+Terc = Annotated[str, StringConstraints(pattern=TERC_PATTERN), _IN_POLAND]
+Voivodeship = Annotated[str, StringConstraints(pattern=r"^[0-9]{2}$"), _IN_POLAND]
 Url = Annotated[str, StringConstraints(max_length=2000), AfterValidator(_url)]
 Phone = Annotated[str, StringConstraints(max_length=40), AfterValidator(_phone)]
 Nip = Annotated[
@@ -96,25 +102,24 @@ Krs = Annotated[
 def _has_nul(value: Any) -> bool:
     if isinstance(value, str):
         return "\x00" in value
-    if isinstance(value, list | tuple):
-        return any(_has_nul(item) for item in value)
-    if isinstance(value, dict):
-        return any(_has_nul(key) or _has_nul(item) for key, item in value.items())
-    return False
+    # Lists of text; nested objects are Strict models that check their own fields.
+    return isinstance(value, list) and any(
+        isinstance(item, str) and "\x00" in item for item in value
+    )
 
 
 class Strict(BaseModel):
     """Input models: unknown fields are errors; NUL characters (which PostgreSQL text cannot
-    hold) are rejected anywhere."""
+    hold) are a field error (``nul``) in any text field."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    @model_validator(mode="before")
+    @field_validator("*", mode="before")
     @classmethod
-    def _no_nul(cls, data: Any) -> Any:
-        if _has_nul(data):
-            raise ValueError("text must not contain NUL characters")
-        return data
+    def _no_nul(cls, value: Any) -> Any:
+        if _has_nul(value):
+            raise PydanticCustomError("nul", "text must not contain NUL characters")
+        return value
 
 
 class Point(Strict):
@@ -236,7 +241,7 @@ class ProviderIn(Strict):
     krs: Krs | None = None
     regon: Regon | None = None
     nip: Nip | None = None
-    terc: Annotated[str, StringConstraints(pattern=r"^[0-9]{7}$")] | None = None
+    terc: Annotated[str, StringConstraints(pattern=r"^[0-9]{7}$"), _IN_POLAND] | None = None
     voivodeship: Voivodeship | None = None
     area_tercs: list[Terc] = Field(default_factory=list, max_length=400)
     address_1: ShortText | None = None
@@ -252,6 +257,30 @@ class ProviderIn(Strict):
     source: ShortText | None = None
 
 
+def partial(model: type[Strict]) -> type[Strict]:
+    """``model`` with every field optional, the body of a PATCH: it names the fields it
+    changes (``model_dump(exclude_unset=True)``), each checked as in ``model``; the merged
+    record is then validated as a whole."""
+    fields: dict[str, Any] = {}
+    for name, field in model.model_fields.items():
+        # The field's constraints (kept in its metadata) stay on the value, not on null.
+        kept: Any = field.annotation
+        if field.metadata:
+            kept = Annotated[(kept, *field.metadata)]
+        fields[name] = (kept | None, None)
+    patch: type[Strict] = create_model(
+        model.__name__.removesuffix("In") + "Patch",
+        __base__=Strict,
+        __doc__=f"Changed fields of a {model.__name__.removesuffix('In').lower()}: null clears.",
+        **fields,
+    )
+    return patch
+
+
+PracticePatch = partial(PracticeIn)
+ProviderPatch = partial(ProviderIn)
+
+
 class ChangeOut(BaseModel):
     """One change-log entry, shaped as HSDS ``metadata``."""
 
@@ -264,6 +293,41 @@ class ChangeOut(BaseModel):
     previous_value: str
     replacement_value: str
     updated_by: str
+
+
+# Nested values of a record as stored: an absent key was not given (never null). TypedDicts
+# keep that shape in the output, with their keys in JSONB's order (shorter keys first, then
+# bytewise), so a detail reads exactly as the public list's stored JSON.
+class ContactOut(TypedDict, total=False):
+    name: str
+    role: str
+    email: str
+    phone: str
+
+
+class LinkOut(TypedDict, total=False):
+    url: Required[str]
+    title: str
+
+
+class PartnerOut(TypedDict, total=False):
+    name: Required[str]
+    role: str
+    provider_id: uuid.UUID
+    support_type: SupportType
+
+
+class PhoneOut(TypedDict, total=False):
+    type: str
+    number: Required[str]
+    description: str
+
+
+class ScheduleOut(TypedDict, total=False):
+    byday: Required[str]
+    opens_at: Required[str]
+    closes_at: Required[str]
+    description: str
 
 
 class PracticeOut(BaseModel):
@@ -287,7 +351,7 @@ class PracticeOut(BaseModel):
     implementer_name: str | None
     implementer_provider_id: uuid.UUID | None
     implementer_type: str | None
-    partners: list[dict[str, Any]]
+    partners: list[PartnerOut]
     country: str
     place: str | None
     area_tercs: list[str]
@@ -298,8 +362,8 @@ class PracticeOut(BaseModel):
     transferability: str | None
     sustainability: str | None
     lessons_learned: str | None
-    contact: dict[str, Any] | None
-    links: list[dict[str, Any]]
+    contact: ContactOut | None
+    links: list[LinkOut]
     source: str | None
     source_document: str | None
     license: str | None
@@ -348,8 +412,8 @@ class ProviderOut(BaseModel):
     postal_code: str | None
     city: str | None
     location: Point | None
-    phones: list[dict[str, Any]]
-    schedules: list[dict[str, Any]]
+    phones: list[PhoneOut]
+    schedules: list[ScheduleOut]
     service_areas: list[str]
     target_groups: list[str]
     services: list[ServiceOut] = Field(default_factory=list)
@@ -473,3 +537,182 @@ class SearchParams(BaseModel):
     statuses: list[str] = Field(default_factory=lambda: ["published"])
     sort: SortKey | None = None
     facets: bool = False
+
+
+# --- HSDS 3.0 (HSDA) output: the parts of the HSDS schemas this API fills; absent fields are
+# left out of the JSON (never null), as HSDS wants. Ids are UUIDs, times ISO 8601 in UTC.
+
+
+class HsdsInfo(BaseModel):
+    version: str = Field(description="The HSDS version")
+    profile: str = Field(description="URI of the HSDS profile of this API")
+    openapi_url: str
+
+
+class HsdsTaxonomy(BaseModel):
+    id: str
+    name: str
+    description: str
+    version: str | None = None
+
+
+class HsdsTaxonomyTerm(BaseModel):
+    id: str
+    code: str
+    name: str
+    description: str
+    taxonomy: str
+    taxonomy_id: str
+    language: str
+    taxonomy_detail: HsdsTaxonomy | None = None
+
+
+class HsdsAttribute(BaseModel):
+    id: str
+    link_id: str
+    link_entity: Literal["service", "organization"]
+    link_type: str
+    taxonomy_term_id: str
+    value: str
+    taxonomy_term: HsdsTaxonomyTerm
+
+
+class HsdsMetadata(BaseModel):
+    id: str
+    resource_id: str
+    resource_type: str
+    last_action_date: str
+    last_action_type: str
+    field_name: str
+    previous_value: str
+    replacement_value: str
+    updated_by: str
+
+
+class HsdsServiceArea(BaseModel):
+    id: str
+    service_id: str
+    name: str
+    uri: str = Field(description="`urn:teryt:terc:<TERC>`")
+    extent: str
+    extent_type: str
+
+
+class HsdsPhone(BaseModel):
+    id: str
+    service_id: str | None = None
+    organization_id: str | None = None
+    number: str
+    type: str | None = None
+    description: str | None = None
+
+
+class HsdsOrganizationBrief(BaseModel):
+    id: str
+    name: str
+    alternate_name: str | None = None
+    description: str
+    email: str | None = None
+    website: str | None = None
+    legal_status: str | None = None
+
+
+class HsdsService(BaseModel):
+    id: str
+    organization_id: str
+    name: str
+    description: str | None = None
+    url: str | None = None
+    email: str | None = None
+    status: ServiceStatus
+    application_process: str | None = None
+    fees_description: str | None = None
+    eligibility_description: str | None = None
+    minimum_age: int | None = None
+    maximum_age: int | None = None
+    assured_date: date | None = None
+    last_modified: str
+    organization: HsdsOrganizationBrief
+    service_areas: list[HsdsServiceArea] | None = None
+    attributes: list[HsdsAttribute] | None = None
+    phones: list[HsdsPhone] | None = None
+    metadata: list[HsdsMetadata] | None = None
+
+
+class HsdsIdentifier(BaseModel):
+    id: str
+    organization_id: str
+    identifier_type: Literal["KRS", "REGON", "NIP"]
+    identifier_scheme: str
+    identifier: str
+
+
+class HsdsAddress(BaseModel):
+    id: str
+    location_id: str
+    address_1: str
+    city: str
+    state_province: str
+    postal_code: str
+    country: str
+    address_type: str
+
+
+class HsdsSchedule(BaseModel):
+    id: str
+    location_id: str
+    freq: str
+    byday: str
+    opens_at: str
+    closes_at: str
+    description: str | None = None
+
+
+class HsdsLocation(BaseModel):
+    id: str
+    organization_id: str
+    location_type: str
+    name: str
+    latitude: float | None = None
+    longitude: float | None = None
+    external_identifier: str | None = None
+    external_identifier_type: str | None = None
+    addresses: list[HsdsAddress] | None = None
+    schedules: list[HsdsSchedule] | None = None
+
+
+class HsdsOrganization(HsdsOrganizationBrief):
+    organization_identifiers: list[HsdsIdentifier]
+    phones: list[HsdsPhone]
+    locations: list[HsdsLocation]
+    attributes: list[HsdsAttribute]
+    services: list[HsdsService] | None = Field(default=None, description="With full=true")
+    metadata: list[HsdsMetadata] | None = None
+
+
+class HsdsPage(BaseModel):
+    """The HSDA ``Page`` envelope."""
+
+    total_items: int
+    total_pages: int
+    page_number: int
+    size: int
+    first_page: bool
+    last_page: bool
+    empty: bool
+
+
+class HsdsServicePage(HsdsPage):
+    contents: list[HsdsService]
+
+
+class HsdsOrganizationPage(HsdsPage):
+    contents: list[HsdsOrganization]
+
+
+class HsdsTaxonomyPage(HsdsPage):
+    contents: list[HsdsTaxonomy]
+
+
+class HsdsTaxonomyTermPage(HsdsPage):
+    contents: list[HsdsTaxonomyTerm]

@@ -32,7 +32,7 @@ from catalog.validators import slugify, territory_prefixes
 from shared.auth import Principal
 from shared.db.models.catalog import ChangeLog, Practice, Provider, ProviderService
 from shared.db.raw import Database
-from shared.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from shared.errors import Conflict, Forbidden, NotFound, ValidationFailed, field_path
 
 Kind = Literal["practice", "provider"]
 Action = Literal["submit", "return", "publish", "archive"]
@@ -264,17 +264,20 @@ async def list_taxonomies(session: AsyncSession) -> TaxonomiesOut:
 # --- writes ------------------------------------------------------------------------------------
 
 
+def field_error(
+    field: str | Sequence[str | int], code: str, message: str, *, location: str = "body"
+) -> dict[str, Any]:
+    """One field error of a problem (``shared.errors.FieldError``); ``field`` as a path
+    (``("services", 0, "area_tercs")`` → ``services[0].area_tercs``) or written out."""
+    path = field if isinstance(field, str) else field_path(field)
+    return {"field": path, "location": location, "code": code, "message": message}
+
+
 def validation_errors(exc: ValidationError, *, row: int | None = None) -> list[dict[str, Any]]:
     errors = []
     for error in exc.errors():
-        entry: dict[str, Any] = {
-            "field": ".".join(str(part) for part in error["loc"]),
-            "code": error["type"],
-            "message": error["msg"],
-        }
-        if row is not None:
-            entry = {"row": row, **entry}
-        errors.append(entry)
+        entry = field_error(error["loc"], error["type"], error["msg"])
+        errors.append(entry if row is None else {"row": row, **entry})
     return errors
 
 
@@ -283,50 +286,93 @@ async def check_codes(
 ) -> list[dict[str, Any]]:
     """Unknown taxonomy codes and dangling references, as validation errors."""
     known = known or await repository.taxonomy_codes(session)
-    checks: list[tuple[str, Sequence[str], str]] = [
-        ("service_areas", data.service_areas, "service_areas"),
-        ("target_groups", data.target_groups, "target_groups"),
+    checks: list[tuple[tuple[str | int, ...], Sequence[str], str]] = [
+        (("service_areas",), data.service_areas, "service_areas"),
+        (("target_groups",), data.target_groups, "target_groups"),
     ]
     if isinstance(data, PracticeIn):
-        checks.append(("categories", data.categories, "categories"))
-        if data.implementer_type:
-            checks.append(("implementer_type", [data.implementer_type], "provider_types"))
+        checks.append((("categories",), data.categories, "categories"))
     else:
-        checks.append(("provider_type", [data.provider_type], "provider_types"))
         for index, service in enumerate(data.services):
             checks.append(
-                (f"services.{index}.service_areas", service.service_areas, "service_areas")
+                (("services", index, "service_areas"), service.service_areas, "service_areas")
             )
             checks.append(
-                (f"services.{index}.target_groups", service.target_groups, "target_groups")
+                (("services", index, "target_groups"), service.target_groups, "target_groups")
             )
-    errors = []
-    for field_name, codes, taxonomy in checks:
-        for code in codes:
-            if code not in known[taxonomy]:
-                errors.append(
-                    {
-                        "field": field_name,
-                        "code": "unknown_code",
-                        "message": f"unknown {taxonomy} code {code!r}",
-                    }
-                )
+    errors = [
+        field_error((*path, index), "unknown_code", f"unknown {taxonomy} code {code!r}")
+        for path, codes, taxonomy in checks
+        for index, code in enumerate(codes)
+        if code not in known[taxonomy]
+    ]
+    provider_type = data.implementer_type if isinstance(data, PracticeIn) else data.provider_type
+    if provider_type and provider_type not in known["provider_types"]:
+        name = "implementer_type" if isinstance(data, PracticeIn) else "provider_type"
+        errors.append(
+            field_error(name, "unknown_code", f"unknown provider_types code {provider_type!r}")
+        )
     if isinstance(data, PracticeIn) and data.implementer_provider_id is not None:
         found = await repository.get_record(
             session, Provider, ref=str(data.implementer_provider_id)
         )
         if found is None:
             errors.append(
-                {
-                    "field": "implementer_provider_id",
-                    "code": "unknown_reference",
-                    "message": "no provider with this id",
-                }
+                field_error(
+                    "implementer_provider_id", "unknown_reference", "no provider with this id"
+                )
             )
     return errors
 
 
-def _owning_voivodeship(principal: Principal, data: PracticeIn | ProviderIn) -> str | None:
+async def service_id_errors(
+    session: AsyncSession, data: PracticeIn | ProviderIn, provider_id: uuid.UUID | None = None
+) -> list[dict[str, Any]]:
+    """Service ids given twice, or of another provider's services (ids are kept stable across
+    edits, so a provider names its own)."""
+    if not isinstance(data, ProviderIn):
+        return []
+    ids = [service.id for service in data.services if service.id is not None]
+    owners = await repository.service_owners(session, ids)
+    errors = []
+    seen: set[uuid.UUID] = set()
+    for index, service in enumerate(data.services):
+        if service.id is None:
+            continue
+        if service.id in seen:
+            errors.append(field_error(("services", index, "id"), "duplicate", "given twice"))
+        elif owners.get(service.id, provider_id) != provider_id:
+            errors.append(
+                field_error(
+                    ("services", index, "id"), "taken", "the id of another provider's service"
+                )
+            )
+        seen.add(service.id)
+    return errors
+
+
+# Fields of a record that place it (a patch touching one checks its territory again).
+TERRITORY_FIELDS = frozenset({"country", "voivodeship", "area_tercs", "terc", "services"})
+
+
+def _territory_codes(data: PracticeIn | ProviderIn) -> list[tuple[str, str]]:
+    """Every TERC code of a record with the path of its field."""
+    codes = [(f"area_tercs[{index}]", code) for index, code in enumerate(data.area_tercs)]
+    if isinstance(data, ProviderIn):
+        if data.terc:
+            codes.append(("terc", data.terc))
+        codes += [
+            (f"services[{number}].area_tercs[{index}]", code)
+            for number, service in enumerate(data.services)
+            for index, code in enumerate(service.area_tercs)
+        ]
+    return codes
+
+
+def owning_voivodeship(principal: Principal, data: PracticeIn | ProviderIn) -> str | None:
+    """The voivodeship a record belongs to: the one given, else the one of its area (and a
+    provider's TERC), else for a Polish record with no area the key's (when it has one).
+    None: the record belongs to no voivodeship (abroad, or an area over several)."""
     if data.voivodeship:
         return data.voivodeship
     codes = list(data.area_tercs)
@@ -335,14 +381,80 @@ def _owning_voivodeship(principal: Principal, data: PracticeIn | ProviderIn) -> 
     regions = {code[:2] for code in codes}
     if len(regions) == 1:
         return regions.pop()
+    if regions or (isinstance(data, PracticeIn) and data.country != "PL"):
+        return None
     own = {prefix[:2] for prefix in principal.territory or ()}
-    if len(own) == 1:
-        return own.pop()
-    return None
+    return own.pop() if len(own) == 1 else None
+
+
+def territory_errors(
+    principal: Principal, data: PracticeIn | ProviderIn, voivodeship: str | None
+) -> list[dict[str, Any]]:
+    """Where a record's territory (``voivodeship``, its own, and every TERC code) contradicts
+    itself or leaves the key's territory, as field errors. A practice abroad has no Polish
+    voivodeship or TERC code; every code lies in the record's voivodeship; a key with a
+    territory writes only inside it, so never a record of no voivodeship."""
+    codes = _territory_codes(data)
+    errors: list[dict[str, Any]] = []
+    if isinstance(data, PracticeIn) and data.country != "PL":
+        country = data.country
+        if data.voivodeship:
+            errors.append(
+                field_error(
+                    "voivodeship", "outside_country", f"a practice in {country} has no voivodeship"
+                )
+            )
+        for field, code in codes:
+            errors.append(
+                field_error(field, "outside_country", f"{code} is a Polish unit, not in {country}")
+            )
+        if principal.territory is not None:
+            errors.append(
+                field_error(
+                    "country",
+                    "outside_key_territory",
+                    "a practice abroad belongs to no voivodeship: only a national key writes it",
+                )
+            )
+        return errors
+    for field, code in codes:
+        if voivodeship is not None and not code.startswith(voivodeship):
+            errors.append(
+                field_error(
+                    field, "outside_voivodeship", f"{code} is not in voivodeship {voivodeship}"
+                )
+            )
+        elif not principal.covers(code):
+            errors.append(
+                field_error(field, "outside_key_territory", f"the API key may not write {code}")
+            )
+    if voivodeship is None and isinstance(data, ProviderIn):
+        errors.append(
+            field_error("voivodeship", "missing", "a provider needs a voivodeship (or a TERC code)")
+        )
+    elif principal.territory is not None:
+        if voivodeship is None:
+            errors.append(
+                field_error(
+                    "voivodeship",
+                    "outside_key_territory",
+                    "a record of no single voivodeship: only a national key writes it",
+                )
+            )
+        elif not principal.covers(voivodeship):
+            errors.append(
+                field_error(
+                    "voivodeship",
+                    "outside_key_territory",
+                    f"the API key may not write records of voivodeship {voivodeship}",
+                )
+            )
+    return errors
 
 
 def ensure_scope(principal: Principal, voivodeship: str | None) -> None:
-    """Editors act in their own voivodeship; records without one need a national key."""
+    """Editors act on the records of their own voivodeship (403 for another's); records of
+    none need a national key. What they write is checked by ``territory_errors``."""
     if voivodeship is None:
         if principal.territory is not None:
             raise Forbidden(
@@ -476,6 +588,22 @@ def _services_rows(data: ProviderIn) -> list[dict[str, Any]]:
     return rows
 
 
+async def ensure_unique_identifiers(
+    session: AsyncSession, data: PracticeIn | ProviderIn, provider_id: uuid.UUID | None = None
+) -> None:
+    """A provider's KRS, REGON and NIP are its own (409 naming the other provider)."""
+    if not isinstance(data, ProviderIn):
+        return
+    duplicate = await repository.find_provider_by_identifiers(
+        session, krs=data.krs, regon=data.regon, nip=data.nip, excluding=provider_id
+    )
+    if duplicate is not None:
+        raise Conflict(
+            f"A provider with the same KRS, REGON or NIP exists: {duplicate.slug}.",
+            existing_id=str(duplicate.id),
+        )
+
+
 async def create(
     session: AsyncSession,
     *,
@@ -484,27 +612,15 @@ async def create(
     data: PracticeIn | ProviderIn,
     commit: bool = True,
 ) -> Any:
-    """Create a draft in the caller's voivodeship."""
+    """Create a draft in the caller's territory (see ``territory_errors``)."""
     model = MODELS[kind]
+    voivodeship = owning_voivodeship(principal, data)
     errors = await check_codes(session, data)
+    errors += await service_id_errors(session, data)
+    errors += territory_errors(principal, data, voivodeship)
     if errors:
         raise ValidationFailed("The record has invalid fields; see errors.", errors=errors)
-    voivodeship = _owning_voivodeship(principal, data)
-    if kind == "provider" and voivodeship is None:
-        raise ValidationFailed(
-            "A provider needs a voivodeship (or a TERC code).",
-            errors=[{"field": "voivodeship", "code": "missing", "message": "required"}],
-        )
-    ensure_scope(principal, voivodeship)
-    if isinstance(data, ProviderIn):
-        duplicate = await repository.find_provider_by_identifiers(
-            session, krs=data.krs, regon=data.regon, nip=data.nip
-        )
-        if duplicate is not None:
-            raise Conflict(
-                f"A provider with the same KRS, REGON or NIP exists: {duplicate.slug}.",
-                existing_id=str(duplicate.id),
-            )
+    await ensure_unique_identifiers(session, data)
     title = data.title if isinstance(data, PracticeIn) else data.name
     if data.slug:
         if await repository.slug_taken(session, model, data.slug):
@@ -598,14 +714,14 @@ async def update(
             "The record has invalid fields; see errors.", errors=validation_errors(exc)
         ) from exc
     errors = await check_codes(session, data)
+    errors += await service_id_errors(session, data, record.id)
+    voivodeship = record.voivodeship
+    if TERRITORY_FIELDS.intersection(patch):
+        voivodeship = owning_voivodeship(principal, data)
+        errors += territory_errors(principal, data, voivodeship)
     if errors:
         raise ValidationFailed("The record has invalid fields; see errors.", errors=errors)
-    voivodeship = (
-        _owning_voivodeship(principal, data)
-        if "voivodeship" in patch or "area_tercs" in patch
-        else record.voivodeship
-    )
-    ensure_scope(principal, voivodeship)
+    await ensure_unique_identifiers(session, data, record.id)
     values = _columns(kind, data, voivodeship)
     before = {name: getattr(record, name) for name in values}
     changed = _diff(before, values)

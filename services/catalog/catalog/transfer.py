@@ -147,11 +147,17 @@ def parse_upload(data: bytes, content_type: str) -> tuple[list[dict[str, Any]], 
             raise ValidationFailed("The CSV file is empty.")
         reader = csv.DictReader(io.StringIO(text), delimiter=sniff_delimiter(lines[0]))
         rows: list[dict[str, Any]] = []
-        for row in reader:
-            try:
-                rows.append(_csv_row_to_input(row))
-            except ValueError as exc:
-                rows.append({"__error__": str(exc)})
+        try:
+            for row in reader:
+                try:
+                    rows.append(_csv_row_to_input(row))
+                except ValueError as exc:
+                    rows.append({"__error__": str(exc)})
+        except csv.Error as exc:  # a cell over the csv module's field limit (128 KiB)
+            raise ValidationFailed(
+                f"The CSV file is malformed after line {reader.line_num}: {exc}.",
+                detail_pl=f"Plik CSV jest uszkodzony po wierszu {reader.line_num}.",
+            ) from exc
         return rows, encoding
     raise UnsupportedMediaType(
         f"Send text/csv or application/json, not {media or 'nothing'}.",

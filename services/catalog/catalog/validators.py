@@ -9,6 +9,25 @@ _SEPARATORS = re.compile(r"[\s-]")
 TERC_PATTERN = r"^[0-9]{2}([0-9]{2}([0-9]{3})?)?$"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _PHONE = re.compile(r"^\+?[0-9]{7,15}$")
+# TERC codes of the voivodeships: every TERC code starts with one.
+VOIVODESHIPS = {
+    "02": "dolnośląskie",
+    "04": "kujawsko-pomorskie",
+    "06": "lubelskie",
+    "08": "lubuskie",
+    "10": "łódzkie",
+    "12": "małopolskie",
+    "14": "mazowieckie",
+    "16": "opolskie",
+    "18": "podkarpackie",
+    "20": "podlaskie",
+    "22": "pomorskie",
+    "24": "śląskie",
+    "26": "świętokrzyskie",
+    "28": "warmińsko-mazurskie",
+    "30": "wielkopolskie",
+    "32": "zachodniopomorskie",
+}
 
 _NIP_WEIGHTS = (6, 5, 7, 2, 3, 4, 5, 6, 7)
 _REGON9_WEIGHTS = (8, 9, 2, 3, 4, 5, 6, 7)
@@ -76,3 +95,8 @@ def territory_prefixes(codes: list[str]) -> list[str]:
             if len(code) >= length:
                 prefixes.add(code[:length])
     return sorted(prefixes)
+
+
+def voivodeship_is_valid(code: str) -> bool:
+    """Whether a TERC code (of any level) starts with a voivodeship's code."""
+    return code[:2] in VOIVODESHIPS

@@ -1,16 +1,19 @@
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+import copy
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractAsyncContextManager
-from typing import Any
+from typing import Any, get_args, get_origin
 
 import httpx
 import pytest
 from fastapi import FastAPI
+from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog.app import create_app
 from catalog.settings import CatalogSettings
+from shared.errors import field_path
 from shared.institutions import create_api_key, create_institution
 from shared.testing.plugin import raw_database
 
@@ -118,3 +121,65 @@ def publish_practice(client: httpx.AsyncClient, keys: Keys) -> Callable[..., Any
         return await _publish_practice(client, keys, moderator=moderator, **overrides)
 
     return publish
+
+
+FieldPath = tuple[str | int, ...]
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    for candidate in (annotation, *get_args(annotation)):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    return None
+
+
+def _input_paths(model: type[BaseModel], prefix: FieldPath = ()) -> Iterator[FieldPath]:
+    """Every field of an input model, nested models' fields and list items included."""
+    for name, field in model.model_fields.items():
+        annotation = field.annotation
+        listed = get_origin(annotation) is list
+        nested = _model_of(get_args(annotation)[0] if listed else annotation)
+        path = (*prefix, name, 0) if listed else (*prefix, name)
+        if nested is None:
+            yield path
+        else:
+            yield from _input_paths(nested, path)
+
+
+def _with_nul(payload: dict[str, Any], path: FieldPath) -> dict[str, Any]:
+    """A copy of ``payload`` with NUL at ``path`` (objects and list items made as needed)."""
+    body = copy.deepcopy(payload)
+    *parents, leaf = path
+    value: Any = "a\x00"
+    if isinstance(leaf, int):  # a list of text: NUL in its one item
+        *parents, leaf = parents
+        value = [value]
+    container: Any = body
+    for part, following in zip(parents, [*parents[1:], leaf], strict=False):
+        if isinstance(part, int):  # the first item of a list of objects
+            if not container:
+                container.append({})
+            container = container[0]
+        else:
+            if container.get(part) is None:
+                container[part] = [] if isinstance(following, int) else {}
+            container = container[part]
+    container[leaf] = value
+    return body
+
+
+@pytest.fixture
+def nul_bodies() -> Callable[..., list[tuple[str, dict[str, Any]]]]:
+    """``nul_bodies(PracticeIn, payload)``: for every field of the model, nested ones
+    included, a copy of ``payload`` with NUL there and the path of the field error expected
+    (a list of text is at fault as a whole)."""
+
+    def bodies(model: type[BaseModel], payload: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+        cases = []
+        for path in _input_paths(model):
+            body = _with_nul(payload, path)
+            at_fault = path[:-1] if isinstance(path[-1], int) else path
+            cases.append((field_path(at_fault), body))
+        return cases
+
+    return bodies

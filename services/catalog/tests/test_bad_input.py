@@ -8,6 +8,10 @@ from typing import Any
 import httpx
 import pytest
 
+from catalog.routes.params import SearchQuery
+from catalog.schemas import PracticeIn
+from shared.pagination import MAX_LIMIT, MAX_OFFSET
+
 Keys = Any
 
 PUBLIC_GETS = [
@@ -97,3 +101,89 @@ async def test_hostile_writes_never_fail_with_500(
     )
     assert upload.status_code == 200
     assert upload.json()["rejected"] == 2001
+
+
+async def test_nul_in_any_field_of_a_practice_is_a_field_error(
+    client: httpx.AsyncClient,
+    keys: Keys,
+    practice_payload: Callable[..., dict[str, Any]],
+    nul_bodies: Callable[..., list[tuple[str, dict[str, Any]]]],
+) -> None:
+    created = await client.post("/v1/practices", json=practice_payload(), headers=keys.editor24)
+    pid = created.json()["id"]
+    cases = nul_bodies(PracticeIn, practice_payload())
+    assert len(cases) > 40
+    missed = []
+    for field, body in cases:
+        posted = await client.post("/v1/practices", json=body, headers=keys.editor24)
+        patched = await client.patch(f"/v1/practices/{pid}", json=body, headers=keys.editor24)
+        for response in (posted, patched):
+            errors = response.json().get("errors") or []
+            if response.status_code != 422 or {
+                "field": field,
+                "location": "body",
+                "code": "nul",
+            } not in [{k: e.get(k) for k in ("field", "location", "code")} for e in errors]:
+                missed.append((field, response.request.method, response.status_code, errors))
+    assert missed == []
+
+
+LISTS = [
+    "/v1/practices",
+    "/v1/practices?q=seniorów",
+    "/v1/practices?q=seniorów&sort=title",
+    "/v1/practices?near=19.05,49.82&radius_m=50000&sort=distance",
+    "/v1/providers?q=ośrodek",
+    "/v1/manage/practices?q=seniorów&status=published",
+    "/v1/manage/providers",
+]
+
+
+@pytest.mark.parametrize(
+    "offset", ["2000000001", "2147483647", "2147483648", "9223372036854775808", "-1", "1e3"]
+)
+async def test_an_offset_past_the_bound_is_a_422_on_every_list(
+    client: httpx.AsyncClient, keys: Keys, offset: str
+) -> None:
+    for path in LISTS:
+        separator = "&" if "?" in path else "?"
+        response = await client.get(f"{path}{separator}offset={offset}", headers=keys.editor24)
+        assert response.status_code == 422, (path, response.text)
+        assert response.headers["content-type"] == "application/problem+json"
+        assert [error["field"] for error in response.json()["errors"]] == ["offset"]
+
+
+async def test_the_last_page_reaches_the_database(
+    client: httpx.AsyncClient, keys: Keys, publish_practice: Callable[..., Any]
+) -> None:
+    await publish_practice(location={"lon": 19.05, "lat": 49.82})
+    last = f"offset={MAX_OFFSET}&limit={MAX_LIMIT}"
+    for path in LISTS:
+        separator = "&" if "?" in path else "?"
+        response = await client.get(f"{path}{separator}{last}", headers=keys.editor24)
+        assert response.status_code == 200, (path, response.text)
+        body = response.json()
+        key = "practices" if "practices" in path else "providers"
+        assert body[key] == []
+        if "seniorów" in path or "near" in path:
+            # The search matched, then paged past its matches.
+            assert body["numberMatched"] >= 1, (path, body)
+    for path in ("/hsds/services", "/hsds/organizations", "/hsds/taxonomy_terms"):
+        response = await client.get(path, params={"page": 100_000, "per_page": 500})
+        assert response.status_code == 200, (path, response.text)
+        assert response.json()["contents"] == []
+
+
+@pytest.mark.parametrize("path", ["/v1/practices", "/v1/providers:export", "/v1/manage/providers"])
+async def test_nul_in_any_query_parameter_is_a_field_error(
+    client: httpx.AsyncClient, keys: Keys, path: str
+) -> None:
+    for name in SearchQuery.model_fields:
+        response = await client.get(path, params={name: "a\x00"}, headers=keys.editor24)
+        assert response.status_code == 422, (name, response.text)
+        assert response.headers["content-type"] == "application/problem+json"
+        assert (name, "query") in {
+            (error["field"], error["location"]) for error in response.json()["errors"]
+        }, (name, response.text)
+    hsds = await client.get("/hsds/organizations", params={"search": "\x00"})
+    assert hsds.status_code == 422

@@ -3,6 +3,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,8 @@ import pytest
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
+
+from catalog.schemas import ProviderIn
 
 Keys = Any
 SCHEMAS = Path(__file__).parent / "hsds_schema"
@@ -337,3 +340,97 @@ async def test_hsds_taxonomies_and_term_filter(
     # Terms used in the nested service output carry the same ids.
     full = (await client.get(f"/hsds/services/{by_term['contents'][0]['id']}")).json()
     assert seniors["id"] in {a["taxonomy_term_id"] for a in full["attributes"]}
+
+
+async def test_a_provider_is_written_inside_its_voivodeship_and_the_key_territory(
+    client: httpx.AsyncClient, keys: Keys
+) -> None:
+    elsewhere = await client.post(
+        "/v1/providers", json=provider_payload(terc="0264011"), headers=keys.editor24
+    )
+    assert elsewhere.status_code == 422, elsewhere.text
+    assert {(e["field"], e["code"]) for e in elsewhere.json()["errors"]} == {
+        ("terc", "outside_key_territory"),
+        ("voivodeship", "outside_key_territory"),
+        ("services[0].area_tercs[0]", "outside_voivodeship"),
+    }
+    services = provider_payload()["services"]
+    services[0]["area_tercs"] = ["2461011", "0264011"]
+    served_elsewhere = await client.post(
+        "/v1/providers", json=provider_payload(services=services), headers=keys.editor24
+    )
+    assert {(e["field"], e["code"]) for e in served_elsewhere.json()["errors"]} == {
+        ("services[0].area_tercs[1]", "outside_voivodeship")
+    }
+    nowhere = await client.post(
+        "/v1/providers",
+        json=provider_payload(terc=None, services=[]),
+        headers=keys.national,
+    )
+    assert {(e["field"], e["code"]) for e in nowhere.json()["errors"]} == {
+        ("voivodeship", "missing")
+    }
+
+
+async def test_nul_in_any_field_of_a_provider_is_a_field_error(
+    client: httpx.AsyncClient,
+    keys: Keys,
+    nul_bodies: Callable[..., list[tuple[str, dict[str, Any]]]],
+) -> None:
+    cases = nul_bodies(ProviderIn, provider_payload())
+    assert len(cases) > 40
+    missed = []
+    for field, body in cases:
+        response = await client.post("/v1/providers", json=body, headers=keys.editor24)
+        errors = response.json().get("errors") or []
+        if response.status_code != 422 or (field, "nul") not in {
+            (e["field"], e["code"]) for e in errors
+        }:
+            missed.append((field, response.status_code, errors))
+    assert missed == []
+
+
+async def test_a_service_id_names_a_service_of_the_provider(
+    client: httpx.AsyncClient, keys: Keys
+) -> None:
+    first = await client.post("/v1/providers", json=provider_payload(), headers=keys.editor24)
+    own = first.json()["services"][0]
+    taken = [{"id": own["id"], "name": "Cudza usługa"}]
+    other = provider_payload(nip=None, regon=None, krs=None, slug="inny", services=taken)
+    created = await client.post("/v1/providers", json=other, headers=keys.editor24)
+    assert created.status_code == 422, created.text
+    assert [(e["field"], e["code"]) for e in created.json()["errors"]] == [
+        ("services[0].id", "taken")
+    ]
+    fresh = "6f0c3c52-8c0e-4c57-9d8f-3b7e5ad2c1a0"
+    twice = [{"id": fresh, "name": "Jedna"}, {"id": fresh, "name": "Druga"}]
+    doubled = provider_payload(nip=None, regon=None, krs=None, slug="dwa", services=twice)
+    created = await client.post("/v1/providers", json=doubled, headers=keys.editor24)
+    assert [(e["field"], e["code"]) for e in created.json()["errors"]] == [
+        ("services[1].id", "duplicate")
+    ]
+    # Its own ids the provider keeps.
+    patched = await client.patch(
+        f"/v1/providers/{first.json()['id']}",
+        json={"services": [{"id": own["id"], "name": "Usługi opiekuńcze w domu"}]},
+        headers=keys.editor24,
+    )
+    assert patched.status_code == 200, patched.text
+    assert [s["id"] for s in patched.json()["services"]] == [own["id"]]
+
+
+async def test_an_identifier_of_another_provider_is_a_conflict_on_edit_too(
+    client: httpx.AsyncClient, keys: Keys
+) -> None:
+    await client.post("/v1/providers", json=provider_payload(), headers=keys.editor24)
+    other = await client.post(
+        "/v1/providers",
+        json=provider_payload(nip=None, regon=None, krs=None, slug="drugi"),
+        headers=keys.editor24,
+    )
+    for field, value in (("nip", "526-025-02-74"), ("regon", REGON), ("krs", KRS)):
+        patched = await client.patch(
+            f"/v1/providers/{other.json()['id']}", json={field: value}, headers=keys.editor24
+        )
+        assert patched.status_code == 409, (field, patched.text)
+        assert patched.headers["content-type"] == "application/problem+json"

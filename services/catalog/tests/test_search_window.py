@@ -27,7 +27,21 @@ async def practices(publish_practice: Publish) -> list[dict[str, Any]]:
             title="Klub seniora w Bielsku-Białej",
             summary="Spotkania dla seniorów; klub prowadzi ośrodek pomocy społecznej.",
             cost_amount_pln="1234.50",
-            partners=[{"name": "Fundacja Łączy Nas", "role": "współprowadzący"}],
+            partners=[
+                {"name": "Fundacja Łączy Nas", "role": "współprowadzący"},
+                {
+                    "name": "MOPS",
+                    "support_type": "financial",
+                    "provider_id": "6f0c3c52-8c0e-4c57-9d8f-3b7e5ad2c1a0",
+                    "role": "finansuje",
+                },
+            ],
+            contact={
+                "role": "koordynator",
+                "phone": "33 123 45 67",
+                "name": "Jan",
+                "email": "j@example.org",
+            },
             location={"lon": 19.0, "lat": 49.82},
             service_areas=["social_assistance", "housing"],
         ),

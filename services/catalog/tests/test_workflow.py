@@ -4,6 +4,7 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
+import pytest
 
 Keys = Any
 Payload = Callable[..., dict[str, Any]]
@@ -113,20 +114,8 @@ async def test_editor_of_another_voivodeship_is_forbidden(
     assert (
         await client.get(f"/v1/manage/practices/{pid}", headers=keys.editor02)
     ).status_code == 403
-    # Creating a record in another voivodeship, or moving one there, is forbidden too.
-    other = await client.post(
-        "/v1/practices", json=practice_payload(voivodeship="24"), headers=keys.editor02
-    )
-    assert other.status_code == 403
-    moved = await client.patch(
-        f"/v1/practices/{pid}", json={"voivodeship": "02"}, headers=keys.editor24
-    )
-    assert moved.status_code == 403
-    # Records of no voivodeship (national, foreign) need a national key.
+    # A record of no voivodeship (national, foreign) is written by a national key only.
     foreign = practice_payload(country="IT", area_tercs=[], voivodeship=None)
-    assert (await client.post("/v1/practices", json=foreign, headers=keys.editor24)).json()[
-        "voivodeship"
-    ] == "24"
     national = await client.post("/v1/practices", json=foreign, headers=keys.national)
     assert national.status_code == 201
     assert national.json()["voivodeship"] is None
@@ -190,3 +179,93 @@ async def test_html_is_stored_as_text(
     )
     assert created.status_code == 201
     assert created.json()["title"] == title
+
+
+def _faults(response: httpx.Response) -> set[tuple[str, str]]:
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    return {(error["field"], error["code"]) for error in response.json()["errors"]}
+
+
+OUTSIDE_KEY = "outside_key_territory"
+TERRITORIES: list[tuple[dict[str, Any], set[tuple[str, str]]]] = [
+    # Abroad: no voivodeship, hence a national key's (never the editor's voivodeship).
+    ({"country": "DE", "area_tercs": []}, {("country", OUTSIDE_KEY)}),
+    (
+        {"country": "DE", "voivodeship": "24", "area_tercs": []},
+        {("voivodeship", "outside_country"), ("country", OUTSIDE_KEY)},
+    ),
+    ({"country": "DE"}, {("area_tercs[0]", "outside_country"), ("country", OUTSIDE_KEY)}),
+    # The area lies in the record's voivodeship, and that in the key's territory.
+    ({"voivodeship": "24", "area_tercs": ["0201011"]}, {("area_tercs[0]", "outside_voivodeship")}),
+    ({"voivodeship": "02", "area_tercs": []}, {("voivodeship", OUTSIDE_KEY)}),
+    ({"area_tercs": ["0201011"]}, {("area_tercs[0]", OUTSIDE_KEY), ("voivodeship", OUTSIDE_KEY)}),
+    (
+        {"area_tercs": ["2461011", "0201011"]},
+        {("area_tercs[1]", OUTSIDE_KEY), ("voivodeship", OUTSIDE_KEY)},
+    ),
+    # Codes of no voivodeship.
+    ({"voivodeship": "99"}, {("voivodeship", "value_error")}),
+    ({"area_tercs": ["9961011"]}, {("area_tercs[0]", "value_error")}),
+]
+
+
+@pytest.mark.parametrize(("fields", "faults"), TERRITORIES)
+async def test_a_practice_is_written_inside_the_key_territory(
+    client: httpx.AsyncClient,
+    keys: Keys,
+    practice_payload: Payload,
+    fields: dict[str, Any],
+    faults: set[tuple[str, str]],
+) -> None:
+    created = await client.post(
+        "/v1/practices", json=practice_payload(**fields), headers=keys.editor24
+    )
+    assert _faults(created) == faults
+    # The same fields patched into a practice of the key's voivodeship.
+    pid = (
+        await client.post("/v1/practices", json=practice_payload(), headers=keys.editor24)
+    ).json()["id"]
+    patched = await client.patch(f"/v1/practices/{pid}", json=fields, headers=keys.editor24)
+    assert patched.status_code == 422, patched.text
+    stored = (await client.get(f"/v1/manage/practices/{pid}", headers=keys.editor24)).json()
+    assert (stored["country"], stored["voivodeship"], stored["area_tercs"]) == (
+        "PL",
+        "24",
+        ["2461011"],
+    )
+
+
+async def test_a_national_key_writes_any_consistent_territory(
+    client: httpx.AsyncClient, keys: Keys, practice_payload: Payload
+) -> None:
+    spanning = await client.post(
+        "/v1/practices",
+        json=practice_payload(area_tercs=["2461011", "0201011"]),
+        headers=keys.national,
+    )
+    assert spanning.status_code == 201, spanning.text
+    assert spanning.json()["voivodeship"] is None
+    abroad = practice_payload(country="DE", voivodeship="24", area_tercs=[])
+    assert _faults(await client.post("/v1/practices", json=abroad, headers=keys.national)) == {
+        ("voivodeship", "outside_country")
+    }
+    within = practice_payload(voivodeship="24", area_tercs=["2461011", "0201011"])
+    assert _faults(await client.post("/v1/practices", json=within, headers=keys.national)) == {
+        ("area_tercs[1]", "outside_voivodeship")
+    }
+
+
+async def test_a_polish_practice_without_a_territory_belongs_to_the_key_voivodeship(
+    client: httpx.AsyncClient, keys: Keys, practice_payload: Payload
+) -> None:
+    created = await client.post(
+        "/v1/practices", json=practice_payload(area_tercs=[]), headers=keys.editor24
+    )
+    assert created.status_code == 201, created.text
+    assert created.json()["voivodeship"] == "24"
+    # Patches that leave the territory alone are not checked again.
+    patched = await client.patch(
+        f"/v1/practices/{created.json()['id']}", json={"title": "Nowy tytuł"}, headers=keys.editor24
+    )
+    assert patched.status_code == 200, patched.text

@@ -1,8 +1,8 @@
 """Delivers outbox events to the anonymizer (``POST {anonymizer_url}/v1/runs``).
 
 Events are claimed with ``FOR UPDATE SKIP LOCKED`` (several replicas may dispatch), sent as one
-request per round, and marked delivered only after a 2xx (or 409: the run exists already). On
-any failure they stay in the outbox with an exponential backoff, so nothing is lost while the
+request per round, and deleted only after a 2xx (or 409: the run exists already). On any
+failure they stay in the outbox with an exponential backoff, so nothing is lost while the
 anonymizer is down. The ``Idempotency-Key`` lets the anonymizer ignore a repeated delivery.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import uuid
 from collections.abc import Callable, Sequence
 from contextlib import AbstractAsyncContextManager, suppress
 from dataclasses import dataclass
@@ -39,14 +40,15 @@ def backoff(attempts: int, *, base: float, maximum: float) -> timedelta:
     return timedelta(seconds=min(maximum, base * 2 ** max(0, attempts - 1)))
 
 
-def run_request(events: Sequence[Outbox]) -> dict[str, Any]:
-    """The body of ``POST /v1/runs``: which municipalities (and dates) changed, and why."""
-    gminas = sorted({code for event in events for code in event.payload.get("gminas", [])})
-    dates_from = [event.payload["date_from"] for event in events if "date_from" in event.payload]
-    dates_to = [event.payload["date_to"] for event in events if "date_to" in event.payload]
-    body: dict[str, Any] = {
+def run_request(events: Sequence[Outbox], territory: list[str] | None) -> dict[str, Any]:
+    """The body of ``POST /v1/runs``: which municipalities changed, and why. ``territory`` is
+    every gmina of the institutions of the events that name none (an erasure's), None for all
+    gminas."""
+    gminas = {code for event in events for code in event.payload.get("gminas", [])}
+    return {
         "trigger": "ingest",
-        "gminas": gminas,
+        # An empty list asks for every municipality.
+        "gminas": [] if territory is None else sorted(gminas | set(territory)),
         "events": [
             {
                 "id": event.id,
@@ -58,11 +60,6 @@ def run_request(events: Sequence[Outbox]) -> dict[str, Any]:
             for event in events
         ],
     }
-    if dates_from:
-        body["date_from"] = min(dates_from)
-    if dates_to:
-        body["date_to"] = max(dates_to)
-    return body
 
 
 class Dispatcher:
@@ -97,11 +94,21 @@ class Dispatcher:
                 await session.commit()
                 return DispatchResult()
             ids = [event.id for event in events]
+            territory = await repository.territory_gminas(
+                session=session,
+                institution_ids=sorted(
+                    {
+                        uuid.UUID(event.payload["institution_id"])
+                        for event in events
+                        if "gminas" not in event.payload
+                    }
+                ),
+            )
             error: str | None = None
             try:
                 response = await self.client.post(
                     self.url,
-                    json=run_request(events),
+                    json=run_request(events, territory),
                     headers=self._headers(events),
                     timeout=self.settings.dispatch_timeout_seconds,
                 )
@@ -110,7 +117,7 @@ class Dispatcher:
             except httpx.HTTPError as exc:
                 error = f"{type(exc).__name__}: {exc}"[:200]
             if error is None:
-                await repository.mark_dispatched(session=session, ids=ids, now=moment)
+                await repository.delete_events(session=session, ids=ids)
                 await session.commit()
                 return DispatchResult(delivered=len(ids))
             attempts = max(event.attempts for event in events) + 1

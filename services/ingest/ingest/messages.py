@@ -17,6 +17,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "invalid_type": ("Wrong type of value.", "Nieprawidłowy typ wartości."),
     "invalid_format": ("Invalid format.", "Nieprawidłowy format."),
     "too_long": ("Value is too long.", "Wartość jest za długa."),
+    "invalid_characters": (
+        "The value contains a character that cannot be stored (NUL).",
+        "Wartość zawiera znak, którego nie można zapisać (NUL).",
+    ),
     "too_short": ("Value is empty or too short.", "Wartość jest pusta lub za krótka."),
     "invalid_value": ("Value is not allowed here.", "Niedozwolona wartość."),
     "invalid_record": ("A record must be a JSON object.", "Rekord musi być obiektem JSON."),

@@ -97,6 +97,10 @@ def media_kind(content_type: str | None) -> MediaKind:
     return kind
 
 
+def _header_error(field: str, code: str, message: str) -> dict[str, str]:
+    return {"field": field, "location": "body", "code": code, "message": message}
+
+
 def _malformed(detail: str, detail_pl: str) -> ValidationFailed:
     return ValidationFailed(detail, detail_pl=detail_pl, errors=[])
 
@@ -115,7 +119,14 @@ def iter_records(kind: MediaKind, body: bytes, *, max_rows: int) -> Iterator[Raw
         raise ValidationFailed(
             "The batch has no records.",
             detail_pl="Paczka nie zawiera żadnych rekordów.",
-            errors=[{"field": "records", "code": "empty_batch", "message": "no records"}],
+            errors=[
+                {
+                    "field": "records",
+                    "location": "body",
+                    "code": "empty_batch",
+                    "message": "no records",
+                }
+            ],
         )
 
 
@@ -185,22 +196,28 @@ def _iter_csv(body: bytes, limit: RowLimit) -> Iterator[RawRecord]:
     delimiter = sniff_delimiter(first)
     header = next(csv.reader([first], delimiter=delimiter))
     names = [_header_name(name) for name in header]
-    unknown = [
-        original for original, name in zip(header, names, strict=True) if name not in CSV_COLUMNS
-    ]
     paths = [CSV_COLUMNS.get(name) for name in names]
-    duplicated = sorted({name for name in names if names.count(name) > 1})
-    if unknown or duplicated:
-        errors = [
-            {"field": name, "code": "unknown_column", "message": "unknown column"}
-            for name in unknown
-        ] + [
-            {"field": name, "code": "duplicate_column", "message": "duplicate column"}
-            for name in duplicated
-        ]
+    errors = [
+        _header_error(original, "unknown_column", "unknown column")
+        for original, path in zip(header, paths, strict=True)
+        if path is None
+    ]
+    columns_of: dict[tuple[str, ...], list[str]] = {}
+    for original, path in zip(header, paths, strict=True):
+        if path is not None:
+            columns_of.setdefault(path, []).append(original)
+    errors += [
+        _header_error(
+            ".".join(path), "duplicate_column", f"columns {', '.join(columns)} give one field"
+        )
+        for path, columns in columns_of.items()
+        if len(columns) > 1
+    ]
+    if errors:
         raise ValidationFailed(
-            "The CSV header has unknown or duplicate columns (free text is not accepted).",
-            detail_pl="Nagłówek CSV ma nieznane lub powtórzone kolumny "
+            "The CSV header has unknown columns or several columns for one field (free text is "
+            "not accepted).",
+            detail_pl="Nagłówek CSV ma nieznane kolumny lub kilka kolumn jednego pola "
             "(wolny tekst nie jest przyjmowany).",
             errors=errors,
         )

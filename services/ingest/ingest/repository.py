@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, text, update
+from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -163,33 +163,33 @@ async def claim_batch(
     session: AsyncSession,
     institution_id: uuid.UUID,
     key_id: uuid.UUID,
-    idempotency_key: str | None,
+    idempotency_hash: bytes | None,
     content_hash: bytes,
     media_type: str,
 ) -> uuid.UUID | None:
-    """Create the batch row; None when the institution already used ``idempotency_key``
+    """Create the batch row; None when the institution already used this Idempotency-Key
     (a concurrent request with the same key waits here until the first one commits)."""
     statement = (
         pg_insert(Batch)
         .values(
             institution_id=institution_id,
             key_id=key_id,
-            idempotency_key=idempotency_key,
+            idempotency_hash=idempotency_hash,
             content_hash=content_hash,
             media_type=media_type,
         )
-        .on_conflict_do_nothing(index_elements=["institution_id", "idempotency_key"])
+        .on_conflict_do_nothing(index_elements=["institution_id", "idempotency_hash"])
         .returning(Batch.id)
     )
     return (await session.execute(statement)).scalar_one_or_none()
 
 
-async def get_batch_by_idempotency_key(
-    *, session: AsyncSession, institution_id: uuid.UUID, idempotency_key: str
+async def get_batch_by_idempotency_hash(
+    *, session: AsyncSession, institution_id: uuid.UUID, idempotency_hash: bytes
 ) -> Batch | None:
     return await session.scalar(
         select(Batch).where(
-            Batch.institution_id == institution_id, Batch.idempotency_key == idempotency_key
+            Batch.institution_id == institution_id, Batch.idempotency_hash == idempotency_hash
         )
     )
 
@@ -239,23 +239,22 @@ async def complete_batch(
 _UPSERT = text(
     """
     INSERT INTO ingest.record AS r (
-        institution_id, external_id, subject_id_type, subject_hash, household_hash,
+        institution_id, external_hash, subject_id_type, subject_hash, household_hash,
         reference_date, end_date, categories, gmina_code, district_code, unresolved_reason,
-        age_band, sex, source_kind, batch_id)
-    SELECT :institution_id, t.external_id, t.subject_id_type, t.subject_hash, t.household_hash,
+        source_kind, batch_id)
+    SELECT :institution_id, t.external_hash, t.subject_id_type, t.subject_hash, t.household_hash,
            t.reference_date, t.end_date, string_to_array(t.categories, '|'), t.gmina_code,
-           t.district_code, t.unresolved_reason, t.age_band, t.sex, :source_kind, :batch_id
-    FROM unnest(CAST(:external_id AS text[]), CAST(:subject_id_type AS text[]),
+           t.district_code, t.unresolved_reason, :source_kind, :batch_id
+    FROM unnest(CAST(:external_hash AS bytea[]), CAST(:subject_id_type AS text[]),
                 CAST(:subject_hash AS bytea[]), CAST(:household_hash AS bytea[]),
                 CAST(:reference_date AS date[]), CAST(:end_date AS date[]),
                 CAST(:categories AS text[]), CAST(:gmina_code AS text[]),
-                CAST(:district_code AS text[]), CAST(:unresolved_reason AS text[]),
-                CAST(:age_band AS text[]), CAST(:sex AS text[]))
-         AS t(external_id, subject_id_type, subject_hash, household_hash, reference_date,
-              end_date, categories, gmina_code, district_code, unresolved_reason, age_band, sex)
+                CAST(:district_code AS text[]), CAST(:unresolved_reason AS text[]))
+         AS t(external_hash, subject_id_type, subject_hash, household_hash, reference_date,
+              end_date, categories, gmina_code, district_code, unresolved_reason)
     -- One lock order for every writer: concurrent batches with the same ids cannot deadlock.
-    ORDER BY t.external_id COLLATE "C"
-    ON CONFLICT (institution_id, external_id) DO UPDATE SET
+    ORDER BY t.external_hash
+    ON CONFLICT (institution_id, external_hash) DO UPDATE SET
         subject_id_type = EXCLUDED.subject_id_type,
         subject_hash = EXCLUDED.subject_hash,
         household_hash = EXCLUDED.household_hash,
@@ -265,20 +264,16 @@ _UPSERT = text(
         gmina_code = EXCLUDED.gmina_code,
         district_code = EXCLUDED.district_code,
         unresolved_reason = EXCLUDED.unresolved_reason,
-        age_band = EXCLUDED.age_band,
-        sex = EXCLUDED.sex,
         source_kind = EXCLUDED.source_kind,
         batch_id = EXCLUDED.batch_id,
         updated_at = now()
     -- Re-sending the same record changes nothing, not even updated_at.
     WHERE (r.subject_id_type, r.subject_hash, r.household_hash, r.reference_date, r.end_date,
-           r.categories, r.gmina_code, r.district_code, r.unresolved_reason, r.age_band, r.sex,
-           r.source_kind)
+           r.categories, r.gmina_code, r.district_code, r.unresolved_reason, r.source_kind)
           IS DISTINCT FROM
           (EXCLUDED.subject_id_type, EXCLUDED.subject_hash, EXCLUDED.household_hash,
            EXCLUDED.reference_date, EXCLUDED.end_date, EXCLUDED.categories, EXCLUDED.gmina_code,
-           EXCLUDED.district_code, EXCLUDED.unresolved_reason, EXCLUDED.age_band, EXCLUDED.sex,
-           EXCLUDED.source_kind)
+           EXCLUDED.district_code, EXCLUDED.unresolved_reason, EXCLUDED.source_kind)
     RETURNING (xmax = 0) AS inserted
     """
 )
@@ -301,7 +296,7 @@ async def upsert_records(
             "institution_id": institution_id,
             "source_kind": source_kind,
             "batch_id": batch_id,
-            "external_id": [row.external_id for row in rows],
+            "external_hash": [row.external_hash for row in rows],
             "subject_id_type": [row.subject_id_type for row in rows],
             "subject_hash": [row.subject_hash for row in rows],
             "household_hash": [row.household_hash for row in rows],
@@ -311,8 +306,6 @@ async def upsert_records(
             "gmina_code": [row.gmina_code for row in rows],
             "district_code": [row.district_code for row in rows],
             "unresolved_reason": [row.unresolved_reason for row in rows],
-            "age_band": [row.age_band for row in rows],
-            "sex": [row.sex for row in rows],
         },
     )
     flags = result.scalars().all()
@@ -321,17 +314,17 @@ async def upsert_records(
 
 
 async def delete_records(
-    *, session: AsyncSession, institution_id: uuid.UUID, external_ids: Sequence[str]
-) -> list[str]:
-    """Delete the institution's records with these ids; returns the gmina of each one."""
+    *, session: AsyncSession, institution_id: uuid.UUID, external_hashes: Sequence[bytes]
+) -> int:
+    """Delete the institution's records with these keyed hashes; returns how many went."""
     result = await session.execute(
         text(
             "DELETE FROM ingest.record WHERE institution_id = :institution_id"
-            " AND external_id = ANY(CAST(:external_ids AS text[])) RETURNING gmina_code"
+            " AND external_hash = ANY(CAST(:external_hashes AS bytea[])) RETURNING id"
         ),
-        {"institution_id": institution_id, "external_ids": list(external_ids)},
+        {"institution_id": institution_id, "external_hashes": list(external_hashes)},
     )
-    return list(result.scalars().all())
+    return len(result.all())
 
 
 async def create_erasure(
@@ -358,6 +351,36 @@ async def create_erasure(
 
 async def add_outbox_event(*, session: AsyncSession, event: str, payload: dict[str, Any]) -> None:
     await session.execute(insert(Outbox).values(event=event, payload=payload))
+
+
+async def delete_batch_events(*, session: AsyncSession, institution_id: uuid.UUID) -> None:
+    """Drop the institution's undelivered batch events (an erasure's event covers them)."""
+    await session.execute(
+        delete(Outbox).where(
+            Outbox.payload["institution_id"].astext == str(institution_id),
+            Outbox.payload["cause"].astext == "batch",
+        )
+    )
+
+
+async def territory_gminas(
+    *, session: AsyncSession, institution_ids: Sequence[uuid.UUID]
+) -> list[str] | None:
+    """Every gmina of these institutions' territories; None when one of them is unrestricted
+    (an empty territory)."""
+    result = await session.execute(
+        text(
+            "SELECT bool_or(cardinality(i.territory) = 0),"
+            " array_agg(DISTINCT u.code ORDER BY u.code) FILTER (WHERE u.code IS NOT NULL)"
+            " FROM auth.institution i"
+            " LEFT JOIN geo.territorial_unit u ON u.level = 'gmina'"
+            "  AND u.code LIKE ANY (SELECT prefix || '%' FROM unnest(i.territory) AS prefix)"
+            " WHERE i.id = ANY(CAST(:ids AS uuid[]))"
+        ),
+        {"ids": list(institution_ids)},
+    )
+    unrestricted, gminas = result.one()
+    return None if unrestricted else list(gminas or [])
 
 
 async def add_audit(
@@ -387,7 +410,7 @@ async def claim_due_events(*, session: AsyncSession, now: datetime, limit: int) 
     return (
         await session.scalars(
             select(Outbox)
-            .where(Outbox.dispatched_at.is_(None), Outbox.available_at <= now)
+            .where(Outbox.available_at <= now)
             .order_by(Outbox.id)
             .limit(limit)
             .with_for_update(skip_locked=True)
@@ -395,12 +418,9 @@ async def claim_due_events(*, session: AsyncSession, now: datetime, limit: int) 
     ).all()
 
 
-async def mark_dispatched(*, session: AsyncSession, ids: Sequence[int], now: datetime) -> None:
-    await session.execute(
-        update(Outbox)
-        .where(Outbox.id.in_(ids))
-        .values(dispatched_at=now, attempts=Outbox.attempts + 1, last_error=None)
-    )
+async def delete_events(*, session: AsyncSession, ids: Sequence[int]) -> None:
+    """Delivered events go: the outbox is a queue, and the audit log the history."""
+    await session.execute(delete(Outbox).where(Outbox.id.in_(ids)))
 
 
 async def mark_failed(
@@ -410,13 +430,4 @@ async def mark_failed(
         update(Outbox)
         .where(Outbox.id.in_(ids))
         .values(attempts=Outbox.attempts + 1, last_error=error[:500], available_at=retry_at)
-    )
-
-
-async def count_pending_events(*, session: AsyncSession) -> int:
-    return int(
-        await session.scalar(
-            select(func.count()).select_from(Outbox).where(Outbox.dispatched_at.is_(None))
-        )
-        or 0
     )

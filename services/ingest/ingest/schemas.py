@@ -7,9 +7,17 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
-from shared.db.models.ingest import AGE_BANDS, UNRESOLVED_REASONS
+from shared.db.models.ingest import UNRESOLVED_REASONS
 from shared.pagination import Link
 
 _POLISH_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
@@ -34,9 +42,23 @@ def _sex(value: Any) -> Any:
     return value
 
 
+def _storable(value: str) -> str:
+    """PostgreSQL text cannot hold NUL: a field error of its row, never a failed batch."""
+    if "\x00" in value:
+        raise PydanticCustomError("invalid_characters", "the value contains a NUL character")
+    return value
+
+
 RecordDate = Annotated[date, BeforeValidator(_polish_date)]
+# Every free-form string of a record (the others have a pattern, a literal or a date format).
+Text = Annotated[str, AfterValidator(_storable)]
+# The institution's case number, as pushed and as named by an erasure.
+EXTERNAL_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:/\-]*$"
+EXTERNAL_ID_MAX_LENGTH = 64
+ExternalId = Annotated[
+    str, Field(min_length=1, max_length=EXTERNAL_ID_MAX_LENGTH, pattern=EXTERNAL_ID_PATTERN)
+]
 AgeBand = Literal["0-17", "18-24", "25-29", "30-39", "40-49", "50-59", "60-69", "70-79", "80+"]
-assert set(AgeBand.__args__) == set(AGE_BANDS)  # type: ignore[attr-defined]
 
 
 class _Strict(BaseModel):
@@ -48,8 +70,8 @@ class AddressIn(_Strict):
 
     simc: str = Field(pattern=r"^[0-9]{7}$", description="SIMC id of the locality")
     ulic: str | None = Field(default=None, pattern=r"^[0-9]{5}$", description="ULIC street id")
-    street: str | None = Field(default=None, min_length=1, max_length=120)
-    number: str | None = Field(default=None, min_length=1, max_length=16)
+    street: Text | None = Field(default=None, min_length=1, max_length=120)
+    number: Text | None = Field(default=None, min_length=1, max_length=16)
 
 
 class LocationIn(_Strict):
@@ -61,7 +83,7 @@ class LocationIn(_Strict):
     point: tuple[float, float] | None = Field(
         default=None, description="[x, y]: easting/longitude first, as in GeoJSON"
     )
-    crs: str | None = Field(
+    crs: Text | None = Field(
         default=None, max_length=40, description="EPSG:4326 (default), 2180 or 2176-2179"
     )
     address: AddressIn | None = None
@@ -75,6 +97,8 @@ class LocationIn(_Strict):
 
 
 class AttributesIn(_Strict):
+    """Accepted and checked as before, but not stored: no published breakdown uses them."""
+
     age_band: AgeBand | None = None
     sex: Annotated[Literal["F", "M"] | None, BeforeValidator(_sex)] = None
 
@@ -82,15 +106,13 @@ class AttributesIn(_Strict):
 class RecordIn(_Strict):
     """A case record as pushed by an institution."""
 
-    external_id: str = Field(
-        min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/\-]*$"
-    )
-    subject_id: str = Field(min_length=1, max_length=64)
+    external_id: ExternalId
+    subject_id: Text = Field(min_length=1, max_length=64)
     subject_id_type: Literal["pesel", "local"] = "pesel"
-    household_id: str | None = Field(default=None, min_length=1, max_length=64)
+    household_id: Text | None = Field(default=None, min_length=1, max_length=64)
     reference_date: RecordDate
     end_date: RecordDate | None = None
-    categories: list[Annotated[str, Field(min_length=1, max_length=200)]] = Field(
+    categories: list[Annotated[Text, Field(min_length=1, max_length=200)]] = Field(
         min_length=1, max_length=40
     )
     location: LocationIn | None = None
@@ -104,7 +126,9 @@ class RecordsBatchIn(BaseModel):
 
 
 class RowErrorOut(BaseModel):
-    row: int = Field(description="0-based index of the record in the batch")
+    row: int = Field(
+        description="0-based index of the record in the batch (of the id in an erasure)"
+    )
     line: int | None = Field(default=None, description="1-based line of the NDJSON/CSV file")
     field: str
     code: str
@@ -118,7 +142,10 @@ class BatchSummary(BaseModel):
     id: uuid.UUID
     status: Literal["processing", "completed"]
     media_type: str
-    idempotency_key: str | None
+    idempotency_key: str | None = Field(
+        description="the Idempotency-Key of the push, in the push's answer only (it is kept as "
+        "a keyed hash)"
+    )
     received: int = Field(description="rows in the batch")
     accepted: int = Field(description="valid rows: inserted + updated + unchanged")
     inserted: int
@@ -150,13 +177,14 @@ class EraseIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    external_ids: list[Annotated[str, Field(min_length=1, max_length=64)]] = Field(
-        min_length=1, max_length=50_000
-    )
+    # Each id is checked on its own (``EraseReport.errors``): one bad id never fails the others.
+    external_ids: list[str] = Field(min_length=1, max_length=50_000)
 
 
 class EraseReport(BaseModel):
     erasure_id: uuid.UUID
-    requested: int
+    requested: int = Field(description="distinct ids in the request")
     erased: int
-    not_found: int
+    not_found: int = Field(description="well-formed ids of no record of the institution")
+    rejected: int = Field(description="ids no record can have (see errors)")
+    errors: list[RowErrorOut]

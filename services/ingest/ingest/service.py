@@ -9,7 +9,7 @@ import weakref
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -19,7 +19,15 @@ from ingest.messages import RowError
 from ingest.parsing import MediaKind, is_bad_line, is_wrong_columns, iter_records
 from ingest.schemas import BatchReport, BatchSummary, EraseReport, RowErrorOut
 from ingest.settings import IngestSettings
-from ingest.validation import POLAND_LONLAT, Catalogue, Context, ValidRow, validate_record
+from ingest.validation import (
+    POLAND_LONLAT,
+    Catalogue,
+    Context,
+    ValidRow,
+    check_external_ids,
+    institution_hash,
+    validate_record,
+)
 from shared.auth import Principal
 from shared.db.models.ingest import Batch
 from shared.errors import Conflict, Forbidden, NotFound
@@ -201,12 +209,13 @@ async def resolve_locations(
     return valid, errors
 
 
-def to_report(batch: Batch) -> BatchReport:
+def to_report(batch: Batch, *, idempotency_key: str | None = None) -> BatchReport:
+    """The report of ``batch``; ``idempotency_key`` is the push's own (only its hash is kept)."""
     return BatchReport(
         id=batch.id,
         status=batch.status,
         media_type=batch.media_type,
-        idempotency_key=batch.idempotency_key,
+        idempotency_key=idempotency_key,
         received=batch.received,
         accepted=batch.inserted + batch.updated + batch.unchanged,
         inserted=batch.inserted,
@@ -226,13 +235,13 @@ def to_summary(batch: Batch) -> BatchSummary:
     return BatchSummary.model_validate(to_report(batch), from_attributes=True)
 
 
-def _replay(batch: Batch, content_hash: bytes) -> BatchOutcome:
+def _replay(batch: Batch, content_hash: bytes, idempotency_key: str) -> BatchOutcome:
     if batch.content_hash != content_hash:
         raise Conflict(
             "This Idempotency-Key was already used for a different batch.",
             detail_pl="Ten Idempotency-Key użyto już dla innej paczki.",
         )
-    return BatchOutcome(report=to_report(batch), replayed=True)
+    return BatchOutcome(report=to_report(batch, idempotency_key=idempotency_key), replayed=True)
 
 
 async def ingest_batch(
@@ -248,14 +257,18 @@ async def ingest_batch(
 ) -> BatchOutcome:
     """Validate, resolve and upsert a batch; valid rows and the report commit together."""
     source_kind = source_kind_of(principal)
+    idempotency_hash = None
     if idempotency_key is not None:
-        existing = await repository.get_batch_by_idempotency_key(
+        idempotency_hash = institution_hash(
+            settings.hmac_key(), "idempotency", principal.institution_id, idempotency_key
+        )
+        existing = await repository.get_batch_by_idempotency_hash(
             session=session,
             institution_id=principal.institution_id,
-            idempotency_key=idempotency_key,
+            idempotency_hash=idempotency_hash,
         )
         if existing is not None:
-            return _replay(existing, content_hash)
+            return _replay(existing, content_hash, idempotency_key)
 
     context = Context(
         institution_id=principal.institution_id,
@@ -280,23 +293,24 @@ async def ingest_batch(
         session=session,
         institution_id=principal.institution_id,
         key_id=principal.key_id,
-        idempotency_key=idempotency_key,
+        idempotency_hash=idempotency_hash,
         content_hash=content_hash,
         media_type=media_type,
     )
     if batch_id is None:
         # A concurrent request with the same Idempotency-Key committed first.
         assert idempotency_key is not None
-        existing = await repository.get_batch_by_idempotency_key(
+        assert idempotency_hash is not None
+        existing = await repository.get_batch_by_idempotency_hash(
             session=session,
             institution_id=principal.institution_id,
-            idempotency_key=idempotency_key,
+            idempotency_hash=idempotency_hash,
         )
         assert existing is not None
-        return _replay(existing, content_hash)
+        return _replay(existing, content_hash, idempotency_key)
 
     # One lock order for every writer (see repository._UPSERT).
-    rows.sort(key=lambda row: row.external_id)
+    rows.sort(key=lambda row: row.external_hash)
     inserted = updated = 0
     for chunk in _chunks(rows, settings.chunk_size):
         chunk_inserted, chunk_updated = await repository.upsert_records(
@@ -329,7 +343,6 @@ async def ingest_batch(
         },
     )
     if inserted or updated:
-        changed_dates = [row.reference_date for row in rows]
         await repository.add_outbox_event(
             session=session,
             event=EVENT_RECORDS_CHANGED,
@@ -338,7 +351,6 @@ async def ingest_batch(
                 cause="batch",
                 cause_id=batch_id,
                 gminas={row.gmina_code for row in rows if row.gmina_code},
-                dates=changed_dates,
             ),
         )
     await repository.add_audit(
@@ -350,26 +362,21 @@ async def ingest_batch(
         batch_id=batch_id,
     )
     await session.commit()
-    return BatchOutcome(report=to_report(batch), replayed=False)
+    return BatchOutcome(report=to_report(batch, idempotency_key=idempotency_key), replayed=False)
 
 
 def _event_payload(
-    principal: Principal,
-    *,
-    cause: str,
-    cause_id: uuid.UUID,
-    gminas: set[str],
-    dates: Sequence[date] = (),
+    principal: Principal, *, cause: str, cause_id: uuid.UUID, gminas: set[str] | None = None
 ) -> dict[str, Any]:
+    """An outbox event: what happened and to which institution, and for a batch its gminas
+    (an event without gminas asks for the institution's whole territory)."""
     payload: dict[str, Any] = {
         "cause": cause,
         "cause_id": str(cause_id),
         "institution_id": str(principal.institution_id),
-        "gminas": sorted(gminas),
     }
-    if dates:
-        payload["date_from"] = min(dates).isoformat()
-        payload["date_to"] = max(dates).isoformat()
+    if gminas is not None:
+        payload["gminas"] = sorted(gminas)
     return payload
 
 
@@ -394,42 +401,57 @@ async def list_batches(
 
 
 async def erase_records(
-    *, session: AsyncSession, principal: Principal, external_ids: Sequence[str], bulk: bool
+    *,
+    session: AsyncSession,
+    settings: IngestSettings,
+    principal: Principal,
+    external_ids: Sequence[str],
+    bulk: bool,
 ) -> EraseReport:
-    """Delete the institution's records with these ids; the anonymizer hears about it."""
-    requested = sorted(set(external_ids))
-    gminas = await repository.delete_records(
-        session=session, institution_id=principal.institution_id, external_ids=requested
+    """Delete the institution's records with these ids, leaving no trace of where they were:
+    the erasure's event names no gmina (the anonymizer reruns the institution's territory),
+    and it replaces the institution's undelivered batch events, which did name them."""
+    valid, errors = check_external_ids(external_ids)
+    key = settings.hmac_key()
+    hashes = sorted(
+        {institution_hash(key, "external", principal.institution_id, value) for value in valid}
     )
-    if not bulk and not gminas:
+    erased = await repository.delete_records(
+        session=session, institution_id=principal.institution_id, external_hashes=hashes
+    )
+    if not bulk and not erased:
         raise NotFound("No such record.", detail_pl="Nie ma takiego rekordu.")
+    requested = len(set(external_ids))
     erasure_id = await repository.create_erasure(
         session=session,
         institution_id=principal.institution_id,
         key_id=principal.key_id,
-        requested=len(requested),
-        erased=len(gminas),
+        requested=requested,
+        erased=erased,
     )
-    if gminas:
+    if erased:
+        await repository.delete_batch_events(
+            session=session, institution_id=principal.institution_id
+        )
         await repository.add_outbox_event(
             session=session,
             event=EVENT_RECORDS_CHANGED,
-            payload=_event_payload(
-                principal, cause="erasure", cause_id=erasure_id, gminas=set(gminas)
-            ),
+            payload=_event_payload(principal, cause="erasure", cause_id=erasure_id),
         )
     await repository.add_audit(
         session=session,
         institution_id=principal.institution_id,
         key_id=principal.key_id,
         action="erase_bulk" if bulk else "erase",
-        counts={"requested": len(requested), "erased": len(gminas)},
+        counts={"requested": requested, "erased": erased},
         erasure_id=erasure_id,
     )
     await session.commit()
     return EraseReport(
         erasure_id=erasure_id,
-        requested=len(requested),
-        erased=len(gminas),
-        not_found=len(requested) - len(gminas),
+        requested=requested,
+        erased=erased,
+        not_found=len(hashes) - erased,
+        rejected=len({external_ids[error.row] for error in errors}),
+        errors=[RowErrorOut.model_validate(error.as_dict()) for error in errors],
     )

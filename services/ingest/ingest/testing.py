@@ -4,11 +4,16 @@ test geography (one gmina with two districts and a neighbour). Never used by the
 from __future__ import annotations
 
 import random
+import uuid
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+
+from ingest.settings import DEVELOPMENT_PSEUDONYMIZATION_KEY
+from ingest.validation import institution_hash
 
 # Fictional units (voivodeship "98" does not exist) placed where no shipped geography lies, so
 # that tests stay independent of real data another suite may have loaded into the same database.
@@ -136,3 +141,32 @@ async def create_test_geography(target: AsyncSession | AsyncConnection) -> list[
         {"simc": SIMC, "ulic": ULIC, "west": DISTRICT_WEST, "east": DISTRICT_EAST},
     )
     return inserted
+
+
+def external_hash(institution_id: uuid.UUID, external_id: str) -> bytes:
+    """How ``external_id`` of an institution is stored under the development (and test) key."""
+    return institution_hash(
+        DEVELOPMENT_PSEUDONYMIZATION_KEY.encode(), "external", institution_id, external_id
+    )
+
+
+async def stored_records(
+    session: AsyncSession, institution_id: uuid.UUID, external_ids: Iterable[str], columns: str
+) -> dict[str, tuple[Any, ...]]:
+    """``external_id → (columns...)`` of the institution's stored records among
+    ``external_ids``, in id order (a record keeps only the keyed hash of its id)."""
+    ids = sorted(set(external_ids))
+    rows = await session.execute(
+        text(
+            f"SELECT known.external_id, {columns} FROM ingest.record r"
+            " JOIN unnest(CAST(:ids AS text[]), CAST(:hashes AS bytea[]))"
+            "  AS known(external_id, external_hash) USING (external_hash)"
+            " WHERE r.institution_id = :institution ORDER BY 1"
+        ),
+        {
+            "ids": ids,
+            "hashes": [external_hash(institution_id, value) for value in ids],
+            "institution": institution_id,
+        },
+    )
+    return {row[0]: tuple(row[1:]) for row in rows.all()}

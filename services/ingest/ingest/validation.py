@@ -13,14 +13,15 @@ import operator
 import re
 import unicodedata
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from ingest.messages import RowError
-from ingest.schemas import RecordIn
+from ingest.schemas import ExternalId, RecordIn
 
 EARLIEST_DATE = date(1990, 1, 1)
 _PESEL_WEIGHTS = (1, 3, 7, 9, 1, 3, 7, 9, 1, 3)
@@ -79,7 +80,11 @@ _PYDANTIC_CODES = {
     "float_type": "invalid_type",
     "finite_number": "invalid_format",
     "tuple_type": "invalid_type",
+    "invalid_characters": "invalid_characters",
 }
+# A field name the client made up is reported only if it looks like one (a report is stored,
+# and must hold neither free text nor characters PostgreSQL refuses).
+_FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,15 +146,13 @@ class ValidRow:
 
     row: int
     line: int | None
-    external_id: str
+    external_hash: bytes
     subject_id_type: str
     subject_hash: bytes
     household_hash: bytes | None
     reference_date: date
     end_date: date | None
     categories: str  # sorted codes with their ancestors, joined with "|"
-    age_band: str | None
-    sex: str | None
     # Location to resolve (precise values live only until the resolver has run).
     district: str | None = None
     gmina: str | None = None
@@ -213,20 +216,6 @@ def pesel_birth_date(value: str) -> date | None:
     return None
 
 
-def age_band(birth: date, on: date) -> str:
-    age = on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
-    if age < 18:
-        return "0-17"
-    if age < 25:
-        return "18-24"
-    if age < 30:
-        return "25-29"
-    if age >= 80:
-        return "80+"
-    low = age // 10 * 10
-    return f"{low}-{low + 9}"
-
-
 def parse_crs(value: str | None) -> int | None:
     """EPSG code of ``EPSG:2180``, ``2180``, ``PUWG1992``, ``WGS84``…; None if unsupported."""
     if value is None:
@@ -257,10 +246,9 @@ def _field(loc: tuple[int | str, ...]) -> str:
     for part in loc:
         if isinstance(part, int):
             path += f"[{part}]"
-        elif part in ("function-after[_one_kind()]",):
-            continue
         else:
-            path += f".{part}" if path else part
+            name = part if _FIELD_NAME.match(part) else "?"
+            path += f".{name}" if path else name
     return path
 
 
@@ -276,8 +264,32 @@ def _pydantic_errors(row: int, line: int | None, exc: ValidationError) -> list[R
     return errors
 
 
+_EXTERNAL_ID: TypeAdapter[str] = TypeAdapter(ExternalId)
+
+
+def check_external_ids(external_ids: Sequence[str]) -> tuple[list[str], list[RowError]]:
+    """The ids of an erasure that a record can have, and a field error for each other one
+    (``row`` is its index): one bad id never fails the others."""
+    valid: list[str] = []
+    errors: list[RowError] = []
+    for index, value in enumerate(external_ids):
+        try:
+            valid.append(_EXTERNAL_ID.validate_python(value))
+        except ValidationError as exc:
+            code = _PYDANTIC_CODES.get(exc.errors()[0]["type"], "invalid_value")
+            errors.append(RowError(row=index, field=f"external_ids[{index}]", code=code))
+    return valid, errors
+
+
 def _digest(key: bytes, message: str) -> bytes:
     return hmac.digest(key, message.encode(), hashlib.sha256)
+
+
+def institution_hash(key: bytes, scope: str, institution_id: uuid.UUID, value: str) -> bytes:
+    """HMAC-SHA256 of ``<scope>:<institution>:<value>``: how an id that only means something
+    inside one institution is kept (case numbers, idempotency keys, local person and household
+    ids); the same value of two institutions gives two hashes."""
+    return _digest(key, f"{scope}:{institution_id}:{value}")
 
 
 def validate_record(
@@ -298,18 +310,18 @@ def validate_record(
     if pesel_is_valid(record.external_id):
         fail("external_id", "external_id_is_pesel")
 
-    birth: date | None = None
+    subject_hash = b""
     if record.subject_id_type == "pesel":
         subject = record.subject_id.replace(" ", "")
         if pesel_is_valid(subject):
-            birth = pesel_birth_date(subject)
-            subject_message = f"pesel:{subject}"
+            # One hash per person for every institution: OPS and PUP records link up.
+            subject_hash = _digest(context.hmac_key, f"pesel:{subject}")
         else:
             fail("subject_id", "invalid_pesel")
-            subject_message = ""
     else:
-        # Local ids only mean something inside their institution.
-        subject_message = f"local:{context.institution_id}:{record.subject_id}"
+        subject_hash = institution_hash(
+            context.hmac_key, "local", context.institution_id, record.subject_id
+        )
 
     for name, day in (("reference_date", record.reference_date), ("end_date", record.end_date)):
         if day is None:
@@ -371,30 +383,25 @@ def validate_record(
     if errors:
         return errors
 
-    attributes = record.attributes
-    band: str | None = attributes.age_band if attributes else None
-    sex = attributes.sex if attributes else None
-    if birth is not None:
-        band = band or age_band(birth, record.reference_date)
-        # The 10th digit of a PESEL is even for women.
-        sex = sex or ("F" if int(record.subject_id.replace(" ", "")[9]) % 2 == 0 else "M")
+    # Age band and sex (``attributes``) are checked but not kept: no published breakdown uses
+    # them (DESIGN §3).
     household = (
-        _digest(context.hmac_key, f"household:{context.institution_id}:{record.household_id}")
+        institution_hash(context.hmac_key, "household", context.institution_id, record.household_id)
         if record.household_id
         else None
     )
     return ValidRow(
         row=row,
         line=line,
-        external_id=record.external_id,
+        external_hash=institution_hash(
+            context.hmac_key, "external", context.institution_id, record.external_id
+        ),
         subject_id_type=record.subject_id_type,
-        subject_hash=_digest(context.hmac_key, subject_message),
+        subject_hash=subject_hash,
         household_hash=household,
         reference_date=record.reference_date,
         end_date=record.end_date,
         categories="|".join(sorted(context.catalogue.closed(codes))),
-        age_band=band,
-        sex=sex,
         district=location.district if location else None,
         gmina=location.gmina if location else None,
         point=point,

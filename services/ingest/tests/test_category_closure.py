@@ -13,7 +13,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ingest.testing import GMINA, pesels, record
+from ingest.testing import GMINA, external_hash, pesels, record, stored_records
 from ingest.validation import Catalogue, Context, ValidRow, validate_record
 from shared.institutions import create_loaded_batch
 from shared.migrations_info import alembic_config
@@ -76,12 +76,9 @@ def test_a_cycle_in_the_catalogue_does_not_hang() -> None:
     assert catalogue.closed({"a"}) == {"a", "b"}
 
 
-async def _stored(session: AsyncSession, external_id: str) -> list[str]:
-    categories = await session.scalar(
-        text("SELECT categories FROM ingest.record WHERE external_id = :id"), {"id": external_id}
-    )
-    assert categories is not None
-    return list(categories)
+async def _stored(session: AsyncSession, caller: Any, external_id: str) -> list[str]:
+    stored = await stored_records(session, caller.institution_id, [external_id], "categories")
+    return list(stored[external_id][0])
 
 
 async def test_a_pushed_sub_category_is_stored_with_its_parent(
@@ -100,11 +97,11 @@ async def test_a_pushed_sub_category_is_stored_with_its_parent(
     )
     assert response.status_code == 201, response.text
     assert response.json()["inserted"] == 2
-    assert await _stored(db_session, "SPF-1") == [
+    assert await _stored(db_session, ops, "SPF-1") == [
         "parenting_household_helplessness",
         "single_parent_family",
     ]
-    assert await _stored(db_session, "SPF-2") == [
+    assert await _stored(db_session, ops, "SPF-2") == [
         "large_family",
         "maternity_protection",
         "poverty",
@@ -125,15 +122,15 @@ async def test_migration_0010_closes_the_records_stored_before(
     for number, (external_id, categories) in enumerate(stored.items()):
         await db_session.execute(
             text(
-                "INSERT INTO ingest.record (institution_id, external_id, subject_id_type,"
+                "INSERT INTO ingest.record (institution_id, external_hash, subject_id_type,"
                 " subject_hash, reference_date, categories, gmina_code, district_code,"
                 " unresolved_reason, source_kind, batch_id)"
-                " VALUES (:institution, :external_id, 'local', :subject, '2024-03-01',"
+                " VALUES (:institution, :external_hash, 'local', :subject, '2024-03-01',"
                 " :categories, :gmina, NULL, 'municipality_only', 'ops', :batch)"
             ),
             {
                 "institution": ops.institution_id,
-                "external_id": external_id,
+                "external_hash": external_hash(ops.institution_id, external_id),
                 "subject": bytes([number]) * 32,
                 "categories": categories,
                 "gmina": GMINA,
@@ -145,15 +142,19 @@ async def test_migration_0010_closes_the_records_stored_before(
     assert revision.down_revision == "0009_catalog_search_words"
     await db_session.execute(text(revision.module.CLOSE_CATEGORIES))
 
-    assert await _stored(db_session, "OLD-1") == [
+    assert await _stored(db_session, ops, "OLD-1") == [
         "parenting_household_helplessness",
         "single_parent_family",
     ]
-    assert await _stored(db_session, "OLD-2") == [
+    assert await _stored(db_session, ops, "OLD-2") == [
         "parenting_household_helplessness",
         "poverty",
         "single_parent_family",
     ]
-    assert await _stored(db_session, "OLD-3") == stored["OLD-3"]
-    assert await _stored(db_session, "OLD-4") == ["poverty"]
-    assert await _stored(db_session, "OLD-5") == ["over_50", "registered_unemployed", "under_30"]
+    assert await _stored(db_session, ops, "OLD-3") == stored["OLD-3"]
+    assert await _stored(db_session, ops, "OLD-4") == ["poverty"]
+    assert await _stored(db_session, ops, "OLD-5") == [
+        "over_50",
+        "registered_unemployed",
+        "under_30",
+    ]

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from ingest.dispatcher import Dispatcher, DispatchResult, backoff
 from ingest.settings import IngestSettings
-from ingest.testing import GMINA, pesels, record
+from ingest.testing import GMINA, OTHER_GMINA, pesels, record
 from shared.testing.plugin import as_role
 
 URL = "/v1/records:batch"
@@ -60,10 +60,8 @@ def _factory(session: AsyncSession) -> Any:
     return factory
 
 
-async def _pending(session: AsyncSession) -> list[tuple[int, int, datetime | None]]:
-    rows = await session.execute(
-        text("SELECT id, attempts, dispatched_at FROM ingest.outbox ORDER BY id")
-    )
+async def _pending(session: AsyncSession) -> list[tuple[int, int]]:
+    rows = await session.execute(text("SELECT id, attempts FROM ingest.outbox ORDER BY id"))
     return [tuple(row) for row in rows.all()]  # type: ignore[misc]
 
 
@@ -100,7 +98,7 @@ async def test_events_wait_while_the_anonymizer_is_down_and_arrive_later(
     )
     assert response.status_code == 201
     pending = await _pending(db_session)
-    assert [(attempts, done) for _, attempts, done in pending] == [(2, None), (0, None)]
+    assert [attempts for _, attempts in pending] == [2, 0]
     last_error = await db_session.scalar(
         text("SELECT last_error FROM ingest.outbox ORDER BY id LIMIT 1")
     )
@@ -131,13 +129,15 @@ async def test_events_wait_while_the_anonymizer_is_down_and_arrive_later(
     assert len(received) == 1
     delivery = received[0]
     assert delivery["authorization"] == f"Bearer {SERVICE_KEY}"
-    ids = [event_id for event_id, _, _ in pending]
+    ids = [event_id for event_id, _ in pending]
     assert delivery["idempotency_key"] == f"ingest-outbox-{ids[0]}-{ids[1]}"
     assert delivery["body"]["trigger"] == "ingest"
     assert delivery["body"]["gminas"] == [GMINA]
     assert [event["id"] for event in delivery["body"]["events"]] == ids
-    assert delivery["body"]["date_from"] == "2024-03-15"
-    assert all(done is not None for _, _, done in await _pending(db_session))
+    # The anonymizer never used the dates of the records: they are not sent (nor kept).
+    assert "date_from" not in delivery["body"]
+    # Delivered events are deleted.
+    assert await _pending(db_session) == []
 
 
 async def test_run_loop_delivers_until_stopped(
@@ -155,7 +155,32 @@ async def test_run_loop_delivers_until_stopped(
             settings=_settings(), session_factory=_factory(db_session), client=up
         )
         await asyncio.wait_for(dispatcher.run(stop), timeout=30)
-    assert all(done is not None for _, _, done in await _pending(db_session))
+    assert await _pending(db_session) == []
+
+
+async def test_an_erasure_asks_for_the_institutions_territory(
+    client: httpx.AsyncClient, pup, db_session: AsyncSession
+) -> None:
+    first, second = pesels(2)
+    pushed = [
+        record("P-1", first, categories=["registered_unemployed"], location={"gmina": GMINA}),
+        record("P-2", second, categories=["registered_unemployed"], location={"gmina": GMINA}),
+    ]
+    await client.post(URL, json={"records": pushed}, headers=pup.headers)
+    assert (await client.delete("/v1/records/P-1", headers=pup.headers)).status_code == 204
+
+    received: list[dict[str, Any]] = []
+    transport = httpx.ASGITransport(app=_stub_anonymizer(received))
+    async with httpx.AsyncClient(transport=transport) as up:
+        dispatcher = Dispatcher(
+            settings=_settings(), session_factory=_factory(db_session), client=up
+        )
+        later = datetime.now(UTC) + timedelta(hours=1)
+        assert await dispatcher.dispatch_once(now=later) == DispatchResult(delivered=1)
+    # Every gmina of the labour office's two powiats, not where the erased record was.
+    body = received[0]["body"]
+    assert body["gminas"] == sorted([GMINA, OTHER_GMINA])
+    assert [event["cause"] for event in body["events"]] == ["erasure"]
 
 
 def test_the_dispatcher_needs_an_anonymizer_url() -> None:

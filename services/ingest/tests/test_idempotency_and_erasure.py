@@ -8,7 +8,9 @@ import httpx
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ingest.testing import DISTRICT_EAST, GMINA, pesels, record
+from ingest.settings import DEVELOPMENT_PSEUDONYMIZATION_KEY
+from ingest.testing import DISTRICT_EAST, pesels, record, stored_records
+from ingest.validation import institution_hash
 
 URL = "/v1/records:batch"
 
@@ -23,19 +25,12 @@ async def test_resending_a_batch_changes_nothing_and_changes_are_updates(
     ids = pesels(3)
     body = {"records": [record(f"R-{n}", pesel) for n, pesel in enumerate(ids)]}
     first = (await client.post(URL, json=body, headers=ops.headers)).json()
-    before = (
-        await db_session.execute(
-            text("SELECT external_id, updated_at, batch_id FROM ingest.record ORDER BY 1")
-        )
-    ).all()
+    names = [value["external_id"] for value in body["records"]]
+    before = await stored_records(db_session, ops.institution_id, names, "updated_at, batch_id")
     again = (await client.post(URL, json=body, headers=ops.headers)).json()
     assert (again["inserted"], again["updated"], again["unchanged"]) == (0, 0, 3)
     assert again["id"] != first["id"]
-    after = (
-        await db_session.execute(
-            text("SELECT external_id, updated_at, batch_id FROM ingest.record ORDER BY 1")
-        )
-    ).all()
+    after = await stored_records(db_session, ops.institution_id, names, "updated_at, batch_id")
     assert before == after
     body["records"][1]["location"] = {"district": DISTRICT_EAST}
     changed = (await client.post(URL, json=body, headers=ops.headers)).json()
@@ -53,6 +48,17 @@ async def test_idempotency_key_replays_the_first_report(
     headers = {**ops.headers, "Idempotency-Key": "upload-2024-03-15-a"}
     first = await client.post(URL, json=body, headers=headers)
     assert first.status_code == 201
+    # Echoed to the pusher, kept only as the institution's keyed hash.
+    assert first.json()["idempotency_key"] == "upload-2024-03-15-a"
+    kept = await db_session.scalar(text("SELECT idempotency_hash FROM ingest.batch"))
+    assert kept == institution_hash(
+        DEVELOPMENT_PSEUDONYMIZATION_KEY.encode(),
+        "idempotency",
+        ops.institution_id,
+        "upload-2024-03-15-a",
+    )
+    report = await client.get(f"/v1/batches/{first.json()['id']}", headers=ops.headers)
+    assert report.json()["idempotency_key"] is None
     await client.delete("/v1/records/I-1", headers=ops.headers)
     replay = await client.post(URL, json=body, headers=headers)
     assert replay.status_code == 200
@@ -81,8 +87,9 @@ async def test_erasure_single_and_bulk(
     assert bulk.status_code == 200, bulk.text
     report: dict[str, Any] = bulk.json()
     assert (report["requested"], report["erased"], report["not_found"]) == (3, 2, 1)
-    remaining = await db_session.scalars(text("SELECT external_id FROM ingest.record"))
+    remaining = await stored_records(db_session, ops.institution_id, ["E-0", "E-3"], "1")
     assert list(remaining) == ["E-3"]
+    assert await _count(db_session, "record") == 1
     erasures = (
         await db_session.execute(
             text("SELECT requested, erased FROM ingest.erasure ORDER BY created_at, requested")
@@ -99,7 +106,8 @@ async def test_erasure_single_and_bulk(
         .scalars()
         .all()
     )
-    assert [event["cause"] for event in events] == ["batch", "erasure", "erasure"]
-    assert all(event["gminas"] == [GMINA] for event in events)
+    # The erasures replaced the batch's event, and name no gmina (DESIGN §3: no trace).
+    assert [event["cause"] for event in events] == ["erasure", "erasure"]
+    assert all("gminas" not in event for event in events)
     empty = await client.post("/v1/records:erase", json={"external_ids": []}, headers=ops.headers)
     assert empty.status_code == 422

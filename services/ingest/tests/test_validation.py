@@ -21,8 +21,9 @@ from ingest.testing import (
     make_pesel,
     pesels,
     record,
+    stored_records,
 )
-from ingest.validation import age_band, normalize_street, parse_crs, pesel_is_valid
+from ingest.validation import normalize_street, parse_crs, pesel_is_valid
 
 URL = "/v1/records:batch"
 
@@ -57,12 +58,7 @@ def test_pesel_checksum_and_birth_date() -> None:
     )
 
 
-def test_age_bands_and_helpers() -> None:
-    assert age_band(date(2000, 6, 1), date(2024, 5, 31)) == "18-24"
-    assert age_band(date(2000, 6, 1), date(2024, 6, 1)) == "18-24"
-    assert age_band(date(1994, 6, 1), date(2024, 6, 1)) == "30-39"
-    assert age_band(date(2010, 1, 1), date(2024, 1, 1)) == "0-17"
-    assert age_band(date(1930, 1, 1), date(2024, 1, 1)) == "80+"
+def test_helpers() -> None:
     assert normalize_street("ul. Żółkiewskiego ") == "zolkiewskiego"
     assert normalize_street("Al. Armii Krajowej") == "armii krajowej"
     assert [
@@ -117,12 +113,10 @@ async def test_mixed_valid_and_invalid_rows(
         assert error["message"]
         assert error["message_pl"]
         assert ids[1][:10] not in error["message"]  # never echo the value
-    stored = (
-        await db_session.execute(
-            text("SELECT external_id, sex, age_band FROM ingest.record ORDER BY 1")
-        )
-    ).all()
-    assert [tuple(row) for row in stored][1] == ("OK-2", "F", "40-49")
+    stored = await stored_records(
+        db_session, ops.institution_id, [value["external_id"] for value in records], "1"
+    )
+    assert list(stored) == ["OK-1", "OK-2"]
 
 
 async def test_polish_messages(client: httpx.AsyncClient, ops) -> None:
@@ -180,7 +174,7 @@ async def test_duplicate_external_ids_in_one_batch(
         2: [("external_id", "duplicate_external_id")],
     }
     assert report["errors"][0]["message"].endswith("(rows 2).")
-    stored = await db_session.scalars(text("SELECT external_id FROM ingest.record ORDER BY 1"))
+    stored = await stored_records(db_session, ops.institution_id, ["D-1", "D-2", "D-3"], "1")
     assert list(stored) == ["D-2", "D-3"]
 
 
@@ -233,10 +227,12 @@ async def test_location_resolution(
         "no_location": 1,
         "point_outside_districts": 1,
     }
-    rows = await db_session.execute(
-        text("SELECT external_id, district_code, gmina_code, unresolved_reason FROM ingest.record")
+    stored = await stored_records(
+        db_session,
+        ops.institution_id,
+        [value["external_id"] for value in records],
+        "district_code, gmina_code, unresolved_reason",
     )
-    stored = {row[0]: tuple(row[1:]) for row in rows.all()}
     assert stored == {
         "L-district": (DISTRICT_EAST, GMINA, None),
         "L-point-4326": (DISTRICT_EAST, GMINA, None),

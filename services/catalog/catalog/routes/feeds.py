@@ -15,8 +15,16 @@ from shared.auth import AuthFirstRoute
 router = APIRouter(route_class=AuthFirstRoute, tags=["feeds"])
 
 
-@router.get("/feeds/practices.atom", summary="Atom feed of published practices")
-async def practices_feed(
+ATOM = "application/atom+xml"
+
+
+@router.get(
+    "/feeds/practices.atom",
+    summary="Atom feed of published practices",
+    response_class=Response,
+    responses={200: {"content": {ATOM: {"schema": {"type": "string"}}}}},
+)
+async def get_practices_feed(
     request: Request,
     session: SessionDep,
     settings: SettingsDep,
@@ -30,9 +38,9 @@ async def practices_feed(
         base_url=settings.public_url,
         self_url=str(request.url),
     )
-    return Response(body, media_type="application/atom+xml; charset=utf-8")
+    return Response(body, media_type=f"{ATOM}; charset=utf-8")
 
 
 @router.get("/taxonomies", summary="Service areas, target groups, categories, provider types")
-async def taxonomies(session: SessionDep) -> TaxonomiesOut:
+async def list_taxonomies(session: SessionDep) -> TaxonomiesOut:
     return await service.list_taxonomies(session)

@@ -11,27 +11,43 @@ from fastapi import APIRouter, Query
 from catalog import service
 from catalog.deps import SessionDep, SettingsDep
 from catalog.hsds import HSDS_VERSION
+from catalog.schemas import (
+    HsdsInfo,
+    HsdsOrganization,
+    HsdsOrganizationPage,
+    HsdsService,
+    HsdsServicePage,
+    HsdsTaxonomyPage,
+    HsdsTaxonomyTermPage,
+)
 from shared.auth import AuthFirstRoute
 
+# HSDS leaves a field out rather than null: the responses drop the models' None fields.
 router = APIRouter(route_class=AuthFirstRoute, prefix="/hsds", tags=["hsds"])
 
 PageNumber = Annotated[int, Query(ge=1, le=100_000)]
 PerPage = Annotated[int, Query(ge=1, le=500)]
+SearchText = Annotated[str | None, Query(max_length=200, pattern=r"^[^\x00]*$")]
 
 
 @router.get("/", summary="HSDA: API information")
-async def root(settings: SettingsDep) -> dict[str, str]:
-    return {
-        "version": HSDS_VERSION,
-        "profile": settings.hsds_profile_url,
-        "openapi_url": settings.public_url.rstrip("/") + "/openapi.json",
-    }
+async def get_hsds_info(settings: SettingsDep) -> HsdsInfo:
+    return HsdsInfo(
+        version=HSDS_VERSION,
+        profile=settings.hsds_profile_url,
+        openapi_url=settings.public_url.rstrip("/") + "/openapi.json",
+    )
 
 
-@router.get("/services", summary="HSDA: services of published providers")
-async def services(
+@router.get(
+    "/services",
+    summary="HSDA: services of published providers",
+    response_model=HsdsServicePage,
+    response_model_exclude_none=True,
+)
+async def list_hsds_services(
     session: SessionDep,
-    search: Annotated[str | None, Query(max_length=200, pattern=r"^[^\x00]*$")] = None,
+    search: SearchText = None,
     organization_id: uuid.UUID | None = None,
     taxonomy_term_id: uuid.UUID | None = None,
     modified_after: datetime | None = None,
@@ -51,15 +67,25 @@ async def services(
     )
 
 
-@router.get("/services/{service_id}", summary="HSDA: one fully nested service")
-async def one_service(service_id: uuid.UUID, session: SessionDep) -> dict[str, Any]:
+@router.get(
+    "/services/{service_id}",
+    summary="HSDA: one fully nested service",
+    response_model=HsdsService,
+    response_model_exclude_none=True,
+)
+async def get_hsds_service(service_id: uuid.UUID, session: SessionDep) -> dict[str, Any]:
     return await service.hsds_service(session, service_id=service_id)
 
 
-@router.get("/organizations", summary="HSDA: published providers")
-async def organizations(
+@router.get(
+    "/organizations",
+    summary="HSDA: published providers",
+    response_model=HsdsOrganizationPage,
+    response_model_exclude_none=True,
+)
+async def list_hsds_organizations(
     session: SessionDep,
-    search: Annotated[str | None, Query(max_length=200, pattern=r"^[^\x00]*$")] = None,
+    search: SearchText = None,
     modified_after: datetime | None = None,
     page: PageNumber = 1,
     per_page: PerPage = 50,
@@ -75,18 +101,33 @@ async def organizations(
     )
 
 
-@router.get("/organizations/{organization_id}", summary="HSDA: one organization")
-async def one_organization(organization_id: uuid.UUID, session: SessionDep) -> dict[str, Any]:
+@router.get(
+    "/organizations/{organization_id}",
+    summary="HSDA: one organization",
+    response_model=HsdsOrganization,
+    response_model_exclude_none=True,
+)
+async def get_hsds_organization(organization_id: uuid.UUID, session: SessionDep) -> dict[str, Any]:
     return await service.hsds_organization(session, organization_id=organization_id)
 
 
-@router.get("/taxonomies", summary="HSDA: taxonomies")
-async def taxonomies(session: SessionDep) -> dict[str, Any]:
+@router.get(
+    "/taxonomies",
+    summary="HSDA: taxonomies",
+    response_model=HsdsTaxonomyPage,
+    response_model_exclude_none=True,
+)
+async def list_hsds_taxonomies(session: SessionDep) -> dict[str, Any]:
     return await service.hsds_taxonomies(session)
 
 
-@router.get("/taxonomy_terms", summary="HSDA: taxonomy terms")
-async def taxonomy_terms(
+@router.get(
+    "/taxonomy_terms",
+    summary="HSDA: taxonomy terms",
+    response_model=HsdsTaxonomyTermPage,
+    response_model_exclude_none=True,
+)
+async def list_hsds_taxonomy_terms(
     session: SessionDep,
     taxonomy_id: uuid.UUID | None = None,
     page: PageNumber = 1,

@@ -10,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field, ValidationError
 
 from catalog.schemas import SearchParams, SortKey
+from catalog.service import field_error
 from shared.errors import ValidationFailed
 
 MAX_RADIUS_M = 300_000
@@ -23,7 +24,7 @@ def _floats(value: str, count: int, name: str) -> tuple[float, ...]:
     if len(numbers) != count or any(n != n or abs(n) == float("inf") for n in numbers):
         raise ValidationFailed(
             f"{name} must be {count} comma-separated numbers.",
-            errors=[{"field": name, "code": "invalid", "message": f"{count} numbers expected"}],
+            errors=[query_error(name, "invalid", f"{count} numbers expected")],
         )
     return numbers
 
@@ -105,6 +106,23 @@ async def search_params(request: Request) -> SearchParams:
     return to_search_params(_read_query(request))
 
 
+def query_error(name: str, code: str, message: str) -> dict[str, Any]:
+    return field_error(name, code, message, location="query")
+
+
+def _with_nul(query: SearchQuery) -> list[str]:
+    """The parameters holding a NUL character."""
+    return [
+        name
+        for name, value in query
+        if any(
+            "\x00" in item
+            for item in (value if isinstance(value, list) else [value])
+            if isinstance(item, str)
+        )
+    ]
+
+
 def to_search_params(query: SearchQuery) -> SearchParams:
     """The filters of a checked query: coordinates parsed, combinations checked."""
     texts = [
@@ -118,10 +136,10 @@ def to_search_params(query: SearchQuery) -> SearchParams:
         *query.lifecycle,
         *query.evidence,
     ]
-    if any("\x00" in value for value in texts if value):
+    if any("\x00" in value for value in texts if value):  # quick; _with_nul names them
         raise ValidationFailed(
             "Query parameters must not contain NUL characters.",
-            errors=[{"field": "query", "code": "nul", "message": "NUL character"}],
+            errors=[query_error(name, "nul", "NUL character") for name in _with_nul(query)],
         )
     parsed_bbox = None
     if query.bbox is not None:
@@ -129,7 +147,7 @@ def to_search_params(query: SearchQuery) -> SearchParams:
         if min_lon > max_lon or min_lat > max_lat or not (-90 <= min_lat <= max_lat <= 90):
             raise ValidationFailed(
                 "bbox must be minLon,minLat,maxLon,maxLat with min <= max.",
-                errors=[{"field": "bbox", "code": "invalid", "message": "min > max"}],
+                errors=[query_error("bbox", "invalid", "min > max")],
             )
         parsed_bbox = (min_lon, min_lat, max_lon, max_lat)
     parsed_near = None
@@ -138,18 +156,18 @@ def to_search_params(query: SearchQuery) -> SearchParams:
         if not (-180 <= lon <= 180 and -90 <= lat <= 90):
             raise ValidationFailed(
                 "near must be lon,lat in degrees.",
-                errors=[{"field": "near", "code": "invalid", "message": "out of range"}],
+                errors=[query_error("near", "invalid", "out of range")],
             )
         parsed_near = (lon, lat)
     if (query.near is None) != (query.radius_m is None) and query.sort != "distance":
         raise ValidationFailed(
             "near and radius_m go together.",
-            errors=[{"field": "radius_m", "code": "missing", "message": "near needs radius_m"}],
+            errors=[query_error("radius_m", "missing", "near needs radius_m")],
         )
     if query.sort == "distance" and parsed_near is None:
         raise ValidationFailed(
             "sort=distance needs near=lon,lat.",
-            errors=[{"field": "sort", "code": "invalid", "message": "needs near"}],
+            errors=[query_error("sort", "invalid", "needs near")],
         )
     return SearchParams(
         q=query.q,

@@ -10,19 +10,19 @@ from fastapi.responses import Response
 from catalog import service, transfer
 from catalog.deps import SessionDep
 from catalog.routes.params import SEARCH_OPENAPI, SearchDep
-from catalog.routes.records import records_router
-from catalog.schemas import PracticeIn, PracticeOut, PracticePage
+from catalog.routes.records import export_responses, records_router
+from catalog.schemas import PracticeIn, PracticeOut, PracticePage, PracticePatch
 from shared.auth import AuthFirstRoute
 
 router = APIRouter(route_class=AuthFirstRoute, tags=["practices"])
-
-EXPORT_LIMIT = 10_000
 
 
 @router.get(
     "/practices:export",
     summary="Export published practices (CSV or JSON)",
+    description="CSV in the import's layout (`format=csv`, the default) or JSON (`format=json`).",
     openapi_extra=SEARCH_OPENAPI,
+    responses=export_responses(list[PracticeOut]),
 )
 async def export_practices(
     session: SessionDep,
@@ -46,7 +46,7 @@ async def export_practices(
 
 
 @router.get("/practices/{ref}/related", summary="Published practices similar to this one")
-async def related_practices(
+async def list_related_practices(
     ref: str, session: SessionDep, limit: Annotated[int, Query(ge=1, le=50)] = 5
 ) -> list[PracticeOut]:
     return await service.related_practices(session, ref=ref, limit=limit)
@@ -54,6 +54,11 @@ async def related_practices(
 
 router.include_router(
     records_router(
-        kind="practice", collection="practices", input_schema=PracticeIn, page_schema=PracticePage
+        kind="practice",
+        collection="practices",
+        input_schema=PracticeIn,
+        patch_schema=PracticePatch,
+        output_schema=PracticeOut,
+        page_schema=PracticePage,
     )
 )

@@ -10,8 +10,8 @@ from fastapi.responses import Response
 from catalog import service, transfer
 from catalog.deps import SessionDep
 from catalog.routes.params import SEARCH_OPENAPI, SearchDep
-from catalog.routes.records import records_router
-from catalog.schemas import ProviderIn, ProviderPage
+from catalog.routes.records import export_responses, records_router
+from catalog.schemas import HsdsOrganization, ProviderIn, ProviderOut, ProviderPage, ProviderPatch
 from shared.auth import AuthFirstRoute
 
 router = APIRouter(route_class=AuthFirstRoute, tags=["providers"])
@@ -20,7 +20,12 @@ router = APIRouter(route_class=AuthFirstRoute, tags=["providers"])
 @router.get(
     "/providers:export",
     summary="Export published providers (CSV, JSON or HSDS)",
+    description=(
+        "JSON of the catalogue's providers (`format=json`, the default), of HSDS "
+        "organizations (`format=hsds`), or CSV (`format=csv`)."
+    ),
     openapi_extra=SEARCH_OPENAPI,
+    responses=export_responses(list[ProviderOut] | list[HsdsOrganization]),
 )
 async def export_providers(
     session: SessionDep,
@@ -41,6 +46,11 @@ async def export_providers(
 
 router.include_router(
     records_router(
-        kind="provider", collection="providers", input_schema=ProviderIn, page_schema=ProviderPage
+        kind="provider",
+        collection="providers",
+        input_schema=ProviderIn,
+        patch_schema=ProviderPatch,
+        output_schema=ProviderOut,
+        page_schema=ProviderPage,
     )
 )

@@ -3,11 +3,12 @@ workflow transitions and the moderation queue. ``practices.py`` and ``providers.
 with their own schemas."""
 
 import asyncio
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast
 
 import orjson
 from fastapi import APIRouter, BackgroundTasks, Body, Query, Request
 from fastapi.responses import Response
+from pydantic import BaseModel
 
 from catalog import service, transfer
 from catalog.deps import ActorDep, EditorDep, InvalidatorDep, ReaderDep, SessionDep, SettingsDep
@@ -17,6 +18,7 @@ from shared.auth import AuthFirstRoute
 from shared.db.raw import Database
 from shared.errors import PayloadTooLarge
 from shared.handoff import TilesInvalidator
+from shared.openapi import problems
 from shared.pagination import PageDep, PageParams, page_body, page_links
 
 Action = Literal["submit", "return", "publish", "archive"]
@@ -31,18 +33,6 @@ def schedule_invalidation(
     """Ask map-tiles to drop its cache after the response is sent (never fails the edit)."""
     if invalidation is not None and invalidator.enabled:
         background.add_task(invalidator.invalidate, invalidation.body())
-
-
-async def read_limited(request: Request, limit: int) -> bytes:
-    """The request body, refused with 413 as soon as it grows past ``limit`` bytes."""
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise PayloadTooLarge(f"Uploads are limited to {limit} bytes.")
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 # Datetimes as pydantic writes them in JSON ("...Z", microseconds only when not zero), decimals
@@ -90,15 +80,55 @@ async def search_response(
     return list_response(request, page, key=key, found=found)
 
 
+def export_responses(model: Any) -> dict[int | str, dict[str, Any]]:
+    """``responses=`` of an export: JSON of ``model``, or CSV."""
+    return {200: {"model": model, "content": {"text/csv": {"schema": {"type": "string"}}}}}
+
+
+def import_body(input_schema: type[BaseModel], collection: str) -> dict[str, Any]:
+    """The OpenAPI request body of an import (the route reads the raw body itself)."""
+    rows = {"type": "array", "items": {"$ref": f"#/components/schemas/{input_schema.__name__}"}}
+    return {
+        "requestBody": {
+            "required": True,
+            "description": (
+                "Rows shaped as the create body (CSV: one column per field, lists joined with "
+                "`|`). Each row is checked alone: invalid rows are reported in the 200 report "
+                "with their index, not refused."
+            ),
+            "content": {
+                "text/csv": {"schema": {"type": "string"}},
+                "application/json": {
+                    "schema": {
+                        "oneOf": [
+                            rows,
+                            {
+                                "type": "object",
+                                "properties": {collection: rows},
+                                "required": [collection],
+                            },
+                        ]
+                    }
+                },
+            },
+        }
+    }
+
+
 def records_router(
     *,
     kind: Literal["practice", "provider"],
     collection: str,
-    input_schema: type[Any],
-    page_schema: type[Any],
+    input_schema: type[BaseModel],
+    patch_schema: type[BaseModel],
+    output_schema: type[BaseModel],
+    page_schema: type[BaseModel],
 ) -> APIRouter:
+    """The routes of one kind of record; operationIds name it (``listPractices``,
+    ``getPractice``, ...)."""
     router = APIRouter(route_class=AuthFirstRoute, tags=[collection])
     item_key = collection
+    one, many = kind.capitalize(), collection.capitalize()
 
     @router.get(
         f"/{collection}",
@@ -108,6 +138,7 @@ def records_router(
             f"the first {SEARCH_WINDOW} matches: with as many, numberMatched is "
             f"{SEARCH_WINDOW} and numberMatchedRelation is gte (see the schema)."
         ),
+        operation_id=f"list{many}",
         response_model=page_schema,
         openapi_extra=SEARCH_OPENAPI,
     )
@@ -120,11 +151,33 @@ def records_router(
             request, reader, kind=kind, key=item_key, params=params, page=page
         )
 
-    @router.get(f"/{collection}/{{ref}}", summary=f"One published {kind} by id or slug")
+    @router.get(
+        f"/{collection}/{{ref}}",
+        summary=f"One published {kind} by id or slug",
+        operation_id=f"get{one}",
+        response_model=output_schema,
+    )
     async def get_record(ref: str, session: SessionDep) -> Any:
         return await service.get_public(session, kind=kind, ref=ref)
 
-    @router.post(f"/{collection}", status_code=201, summary=f"Create a draft {kind}")
+    @router.post(
+        f"/{collection}",
+        status_code=201,
+        summary=f"Create a draft {kind}",
+        operation_id=f"create{one}",
+        response_model=output_schema,
+        responses={
+            201: {
+                "headers": {
+                    "Location": {
+                        "description": f"`/v1/manage/{collection}/{{id}}`",
+                        "schema": {"type": "string"},
+                    }
+                }
+            },
+            **problems(409),
+        },
+    )
     async def create_record(
         data: Annotated[input_schema, Body()],  # type: ignore[valid-type]
         session: SessionDep,
@@ -135,17 +188,24 @@ def records_router(
         response.headers["Location"] = f"/v1/manage/{collection}/{created.id}"
         return created
 
-    @router.patch(f"/{collection}/{{ref}}", summary=f"Edit a {kind} (changed fields only)")
+    @router.patch(
+        f"/{collection}/{{ref}}",
+        summary=f"Edit a {kind} (changed fields only)",
+        operation_id=f"update{one}",
+        response_model=output_schema,
+        responses=problems(409),
+    )
     async def update_record(
         ref: str,
-        patch: Annotated[dict[str, Any], Body()],
+        patch: Annotated[patch_schema, Body()],  # type: ignore[valid-type]
         session: SessionDep,
         principal: EditorDep,
         background: BackgroundTasks,
         invalidator: InvalidatorDep,
     ) -> Any:
+        changed = cast(BaseModel, patch).model_dump(mode="json", exclude_unset=True)
         updated, invalidation = await service.update(
-            session, principal=principal, kind=kind, ref=ref, patch=patch
+            session, principal=principal, kind=kind, ref=ref, patch=changed
         )
         schedule_invalidation(background, invalidator, invalidation)
         return updated
@@ -153,6 +213,9 @@ def records_router(
     @router.post(
         f"/{collection}/{{ref}}:{{action}}",
         summary="Workflow: submit (editor), return / publish / archive (moderator)",
+        operation_id=f"transition{one}",
+        response_model=output_schema,
+        responses=problems(409),
     )
     async def transition(
         ref: str,
@@ -171,6 +234,8 @@ def records_router(
     @router.post(
         f"/{collection}:import",
         summary=f"Import {collection} from CSV (UTF-8 or Windows-1250) or JSON; dry_run validates only",
+        operation_id=f"import{many}",
+        openapi_extra=import_body(input_schema, collection),
     )
     async def import_records(
         request: Request,
@@ -181,7 +246,8 @@ def records_router(
         invalidator: InvalidatorDep,
         dry_run: Annotated[bool, Query()] = False,
     ) -> ImportReport:
-        body = await read_limited(request, settings.max_import_bytes)
+        # At most settings.max_body_bytes: BodyLimitMiddleware refuses more while it streams.
+        body = await request.body()
         # Decoding and parsing a few megabytes is CPU work: keep it off the event loop.
         rows, encoding = await asyncio.to_thread(
             transfer.parse_upload, body, request.headers.get("content-type", "")
@@ -197,6 +263,9 @@ def records_router(
     @router.get(
         f"/manage/{collection}",
         summary=f"{collection} of the caller's voivodeship",
+        description="Counted exactly: numberMatchedRelation is always eq.",
+        operation_id=f"listManaged{many}",
+        response_model=page_schema,
         openapi_extra=SEARCH_OPENAPI,
     )
     async def moderation_queue(
@@ -218,9 +287,15 @@ def records_router(
             limit=page.limit,
             offset=page.offset,
         )
-        return page_body(request, page, key=item_key, items=items, total=total)
+        body = page_body(request, page, key=item_key, items=items, total=total)
+        return {**body, "numberMatchedRelation": "eq"}
 
-    @router.get(f"/manage/{collection}/{{ref}}", summary=f"A {kind} in any status")
+    @router.get(
+        f"/manage/{collection}/{{ref}}",
+        summary=f"A {kind} in any status",
+        operation_id=f"getManaged{one}",
+        response_model=output_schema,
+    )
     async def get_managed(ref: str, session: SessionDep, principal: EditorDep) -> Any:
         return await service.get_managed(session, principal=principal, kind=kind, ref=ref)
 

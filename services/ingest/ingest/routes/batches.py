@@ -10,6 +10,7 @@ from ingest import service
 from ingest.deps import RecordsWriter, SessionDep
 from ingest.schemas import BatchList, BatchReport
 from shared.auth import AuthFirstRoute
+from shared.openapi import problems
 from shared.pagination import PageDep, page_links
 
 router = APIRouter(route_class=AuthFirstRoute, prefix="/batches", tags=["batches"])
@@ -33,9 +34,10 @@ async def list_batches(
 @router.get(
     "/{batch_id}",
     summary="A batch report: counts, unresolved locations and row errors",
-    responses={404: {"description": "No such batch of this institution"}},
+    responses=problems(404),
 )
 async def get_batch(
     batch_id: uuid.UUID, session: SessionDep, principal: RecordsWriter
 ) -> BatchReport:
+    """``404`` for another institution's batch as for a missing one."""
     return await service.get_batch(session=session, principal=principal, batch_id=batch_id)

@@ -5,13 +5,21 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Request, Response, status
+from fastapi import APIRouter, Header, Path, Request, Response, status
 
 from ingest import service
 from ingest.deps import RecordsWriter, SessionDep, SettingsDep
 from ingest.parsing import media_kind, read_body
-from ingest.schemas import BatchReport, EraseIn, EraseReport, RecordsBatchIn
+from ingest.schemas import (
+    EXTERNAL_ID_MAX_LENGTH,
+    EXTERNAL_ID_PATTERN,
+    BatchReport,
+    EraseIn,
+    EraseReport,
+    RecordsBatchIn,
+)
 from shared.auth import AuthFirstRoute
+from shared.openapi import problems
 
 router = APIRouter(route_class=AuthFirstRoute, prefix="/records", tags=["records"])
 
@@ -39,20 +47,36 @@ _BATCH_BODY: dict[str, Any] = {
 }
 
 
+_LOCATION = {
+    "Location": {
+        "description": "The batch report: `/v1/batches/{id}`",
+        "schema": {"type": "string"},
+    }
+}
+_REPLAYED = {
+    "Idempotent-Replayed": {
+        "description": "`true`: this is the first push's report",
+        "schema": {"type": "string", "enum": ["true"]},
+    }
+}
+
+
 @router.post(
     ":batch",
     status_code=status.HTTP_201_CREATED,
     summary="Push a batch of case records (JSON, NDJSON or CSV)",
     openapi_extra={"requestBody": _BATCH_BODY},
     responses={
-        200: {"description": "Idempotency-Key replay: the first report", "model": BatchReport},
-        409: {"description": "Idempotency-Key reused with a different body"},
-        413: {"description": "Too many rows or bytes"},
-        415: {"description": "Unsupported Content-Type"},
-        422: {"description": "The body cannot be read (malformed, empty, unknown CSV columns)"},
+        201: {"description": "The batch report", "headers": _LOCATION},
+        200: {
+            "description": "Idempotency-Key replay: the first report",
+            "model": BatchReport,
+            "headers": {**_LOCATION, **_REPLAYED},
+        },
+        **problems(409, 413, 415, 422),
     },
 )
-async def push_batch(
+async def push_records(
     request: Request,
     response: Response,
     session: SessionDep,
@@ -60,6 +84,10 @@ async def push_batch(
     principal: RecordsWriter,
     idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
 ) -> BatchReport:
+    """Valid rows are stored and invalid ones reported in the batch report (row, field, code).
+    ``409``: the Idempotency-Key was used for another body; ``413``: more than ``max_rows``
+    records or ``max_bytes`` bytes; ``415``: another Content-Type; ``422``: a body that cannot
+    be read at all (malformed, empty, unknown CSV columns or two columns for one field)."""
     content_type = request.headers.get("content-type")
     kind = media_kind(content_type)
     body, content_hash = await read_body(request, max_bytes=settings.max_bytes)
@@ -84,20 +112,38 @@ async def push_batch(
     "/{external_id:path}",
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Erase one record of the institution",
-    responses={404: {"description": "No such record of this institution"}},
+    responses=problems(404),
 )
-async def erase_record(external_id: str, session: SessionDep, principal: RecordsWriter) -> None:
+async def erase_record(
+    external_id: Annotated[
+        str, Path(max_length=EXTERNAL_ID_MAX_LENGTH, pattern=EXTERNAL_ID_PATTERN)
+    ],
+    session: SessionDep,
+    settings: SettingsDep,
+    principal: RecordsWriter,
+) -> None:
+    """``404`` when the institution has no record with this id, ``422`` when no record can
+    have it."""
     await service.erase_records(
-        session=session, principal=principal, external_ids=[external_id], bulk=False
+        session=session,
+        settings=settings,
+        principal=principal,
+        external_ids=[external_id],
+        bulk=False,
     )
 
 
 @router.post(":erase", summary="Erase many records of the institution by external_id")
 async def erase_records(
-    payload: EraseIn, session: SessionDep, principal: RecordsWriter
+    payload: EraseIn, session: SessionDep, settings: SettingsDep, principal: RecordsWriter
 ) -> EraseReport:
+    """An id no record can have is reported in ``errors`` and the others are still erased."""
     return await service.erase_records(
-        session=session, principal=principal, external_ids=payload.external_ids, bulk=True
+        session=session,
+        settings=settings,
+        principal=principal,
+        external_ids=payload.external_ids,
+        bulk=True,
     )
 
 

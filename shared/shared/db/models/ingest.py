@@ -1,9 +1,11 @@
 """Pseudonymized case records pushed by institutions, their batches, the outbox towards the
 anonymizer, the audit log and erasures (schema ``ingest``).
 
-Privacy (DESIGN §3): person and household ids exist here only as keyed HMAC-SHA256; a precise
+Privacy (DESIGN §3): person and household ids, the institution's case numbers
+(``external_id``) and idempotency keys exist here only as keyed HMAC-SHA256; a precise
 location (point, address) is used once to find the district and never stored, so no table of
-this schema has a geometry or address column.
+this schema has a geometry or address column. Age band and sex are not stored: no published
+breakdown uses them.
 """
 
 from __future__ import annotations
@@ -35,8 +37,6 @@ from shared.db.base import Base
 
 SOURCE_KINDS = ("ops", "pup")
 SUBJECT_ID_TYPES = ("pesel", "local")
-SEXES = ("F", "M")
-AGE_BANDS = ("0-17", "18-24", "25-29", "30-39", "40-49", "50-59", "60-69", "70-79", "80+")
 # Why a record is kept at municipality level instead of a district.
 UNRESOLVED_REASONS = (
     "no_location",
@@ -59,7 +59,11 @@ class Batch(Base):
     __tablename__ = "batch"
     __table_args__ = (
         CheckConstraint(f"status IN {_in(BATCH_STATUSES)}", name="status"),
-        UniqueConstraint("institution_id", "idempotency_key"),
+        UniqueConstraint("institution_id", "idempotency_hash"),
+        CheckConstraint(
+            "idempotency_hash IS NULL OR octet_length(idempotency_hash) = 32",
+            name="idempotency_hash_length",
+        ),
         Index("ix_batch_institution_id_created_at", "institution_id", "created_at"),
         {"schema": "ingest"},
     )
@@ -73,7 +77,8 @@ class Batch(Base):
     key_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("auth.api_key.id", ondelete="SET NULL")
     )
-    idempotency_key: Mapped[str | None] = mapped_column(String(200))
+    # HMAC-SHA256(key, "idempotency:<institution>:<Idempotency-Key>").
+    idempotency_hash: Mapped[bytes | None] = mapped_column(LargeBinary)
     # SHA-256 of the request body: an Idempotency-Key replay with other content is a conflict.
     content_hash: Mapped[bytes] = mapped_column(LargeBinary)
     media_type: Mapped[str] = mapped_column(String(40))
@@ -94,15 +99,13 @@ class Batch(Base):
 
 
 class Record(Base):
-    """A pseudonymized case record, upserted on (institution, external_id)."""
+    """A pseudonymized case record, upserted on (institution, keyed hash of external_id)."""
 
     __tablename__ = "record"
     __table_args__ = (
-        UniqueConstraint("institution_id", "external_id"),
+        UniqueConstraint("institution_id", "external_hash"),
         CheckConstraint(f"source_kind IN {_in(SOURCE_KINDS)}", name="source_kind"),
         CheckConstraint(f"subject_id_type IN {_in(SUBJECT_ID_TYPES)}", name="subject_id_type"),
-        CheckConstraint(f"sex IN {_in(SEXES)}", name="sex"),
-        CheckConstraint(f"age_band IN {_in(AGE_BANDS)}", name="age_band"),
         CheckConstraint(
             f"unresolved_reason IN {_in(UNRESOLVED_REASONS)}", name="unresolved_reason"
         ),
@@ -110,6 +113,7 @@ class Record(Base):
             "(district_code IS NULL) <> (unresolved_reason IS NULL)", name="district_or_reason"
         ),
         CheckConstraint("octet_length(subject_hash) = 32", name="subject_hash_length"),
+        CheckConstraint("octet_length(external_hash) = 32", name="external_hash_length"),
         CheckConstraint(
             "household_hash IS NULL OR octet_length(household_hash) = 32",
             name="household_hash_length",
@@ -126,7 +130,8 @@ class Record(Base):
     institution_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("auth.institution.id", ondelete="RESTRICT")
     )
-    external_id: Mapped[str] = mapped_column(String(64))
+    # HMAC-SHA256(key, "external:<institution>:<external_id>"): the case number is not kept.
+    external_hash: Mapped[bytes] = mapped_column(LargeBinary)
     subject_id_type: Mapped[str] = mapped_column(String(8))
     # HMAC-SHA256(pseudonymization key, normalized id); the id itself is never stored.
     subject_hash: Mapped[bytes] = mapped_column(LargeBinary)
@@ -141,8 +146,6 @@ class Record(Base):
         ForeignKey("geo.territorial_unit.code", ondelete="RESTRICT")
     )
     unresolved_reason: Mapped[str | None] = mapped_column(String(32))
-    age_band: Mapped[str | None] = mapped_column(String(8))
-    sex: Mapped[str | None] = mapped_column(String(1))
     source_kind: Mapped[str] = mapped_column(String(3))
     batch_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("ingest.batch.id", ondelete="RESTRICT"), index=True
@@ -153,21 +156,17 @@ class Record(Base):
 
 class Outbox(Base):
     """Events for the anonymizer, written in the same transaction as the records they describe;
-    the dispatcher delivers them with retries, so nothing is lost while the anonymizer is down."""
+    the dispatcher delivers them with retries, so nothing is lost while the anonymizer is down,
+    and deletes them once delivered (the audit log is the history)."""
 
     __tablename__ = "outbox"
-    __table_args__ = (
-        Index(
-            "ix_outbox_pending",
-            "available_at",
-            postgresql_where=text("dispatched_at IS NULL"),
-        ),
-        {"schema": "ingest"},
-    )
+    __table_args__ = (Index("ix_outbox_available_at", "available_at"), {"schema": "ingest"})
 
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
     event: Mapped[str] = mapped_column(String(32))
-    # Batch or erasure id, institution and the affected gmina codes; never record contents.
+    # Batch or erasure id and institution, and a batch's gmina codes; never record contents.
+    # An erasure names no gmina (the dispatcher asks for the institution's territory), and
+    # erasing a record drops the events of its batch: nothing tells where an erased record was.
     payload: Mapped[dict[str, Any]] = mapped_column(JSONB)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     available_at: Mapped[datetime] = mapped_column(
@@ -175,7 +174,6 @@ class Outbox(Base):
     )
     attempts: Mapped[int] = mapped_column(Integer, server_default="0")
     last_error: Mapped[str | None] = mapped_column(Text)
-    dispatched_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class Erasure(Base):
