@@ -14,6 +14,12 @@ const result = { tiles: 0, errors: [] };
 try {
   const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
   page.on("pageerror", (error) => result.errors.push(String(error)));
+  // Anything the page's Content-Security-Policy refuses is an error too.
+  page.on("console", (message) => {
+    if (message.type() === "error" && message.text().includes("Content Security Policy")) {
+      result.errors.push(message.text());
+    }
+  });
   page.on("response", (response) => {
     if (response.url().includes("/tiles/WebMercatorQuad/") && response.status() === 200) result.tiles += 1;
   });

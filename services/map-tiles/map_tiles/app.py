@@ -11,6 +11,7 @@ from starlette.middleware import Middleware
 from map_tiles.cache import RenderCache
 from map_tiles.fastpath import TileFastPath
 from map_tiles.routes import api_router, preview_router
+from map_tiles.schemas import component_schemas
 from map_tiles.settings import MapTilesSettings
 from shared.db.raw import PoolDatabase, open_pool
 from shared.web import create_service_app
@@ -36,6 +37,7 @@ def create_app(settings: MapTilesSettings | None = None) -> FastAPI:
         settings=settings,
         routers=[api_router, preview_router],
         lifespan=lifespan,
+        openapi_components=component_schemas,
     )
     # Built here, not in the lifespan, so that it exists under test transports too.
     cache = RenderCache(max_bytes=settings.cache_max_bytes, max_entries=settings.cache_max_entries)

@@ -1,10 +1,39 @@
-"""Conditional responses: ETag, Cache-Control and 304 Not Modified."""
+"""Conditional responses: ETag, Cache-Control and 304 Not Modified, and how the OpenAPI
+document describes them."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from fastapi import Request, Response
 
 from map_tiles.cache import Rendered
+
+_HEADERS = {
+    "ETag": {"description": "Strong validator of the body", "schema": {"type": "string"}},
+    "Cache-Control": {"schema": {"type": "string"}},
+}
+# The 304 of a conditional request; routes that serve rendered bodies add it to their responses.
+CONDITIONAL: dict[int | str, dict[str, Any]] = {
+    304: {
+        "description": "Not modified: `If-None-Match` names the current ETag",
+        "headers": _HEADERS,
+    }
+}
+
+
+def content(media_type: str, component: str | None = None, *, etag: bool = True) -> dict[str, Any]:
+    """A documented 200 of ``media_type``: its body is the schema ``component``, or bytes;
+    ``etag``: it carries the headers of ``conditional``."""
+    schema = (
+        {"$ref": f"#/components/schemas/{component}"}
+        if component
+        else {"type": "string", "format": "binary"}
+    )
+    response: dict[str, Any] = {"description": "OK", "content": {media_type: {"schema": schema}}}
+    if etag:
+        response["headers"] = _HEADERS
+    return response
 
 
 def _matches(header: str, etag: str) -> bool:

@@ -22,6 +22,14 @@ from map_tiles.collections import (
 )
 from map_tiles.cql2 import compile_filter
 from map_tiles.repository import Filters, Selection, TileRequest
+from map_tiles.schemas import (
+    Legend,
+    LegendClass,
+    LegendEntry,
+    QueryableProperty,
+    Queryables,
+    ReleaseOptions,
+)
 from map_tiles.settings import MapTilesSettings
 from shared.db.raw import Database
 from shared.errors import BadRequest, NotFound
@@ -36,10 +44,11 @@ SOURCES = ("ops", "pup", "both", "all")
 INDICATORS = ("rate", "value")
 CLASSES = len(CLASS_COLOURS)
 
-_TERRITORY = re.compile(r"^[0-9]{2}([0-9]{2}([0-9]{3}(-[0-9]{2,3})?)?)?$")
-_CATEGORY = re.compile(r"^[a-z0-9_]{1,64}$")
-_PERIOD = re.compile(r"^[0-9]{4}(-Q[1-4])?$")
-_UNIT_CODE = re.compile(r"^[0-9]{2,7}(-[0-9]{2,3})?$")
+# Matched whole (fullmatch): `$` would let a trailing newline through.
+TERRITORY = re.compile(r"[0-9]{2}([0-9]{2}([0-9]{3}(-[0-9]{2,3})?)?)?")
+CATEGORY = re.compile(r"[a-z0-9_]{1,64}")
+PERIOD = re.compile(r"[0-9]{4}(-Q[1-4])?")
+_UNIT_CODE = re.compile(r"[0-9]{2,7}(-[0-9]{2,3})?")
 
 
 # --- parsing ------------------------------------------------------------------------------------
@@ -63,28 +72,11 @@ def get_collections(ids: str) -> list[Collection]:
     return [get_collection(name) for name in names]
 
 
-def _int(query: Mapping[str, str], name: str, *, low: int, high: int) -> int | None:
-    return parse_int(query.get(name), name, low=low, high=high)
-
-
-def parse_int(raw: str | None, name: str, *, low: int, high: int) -> int | None:
-    """An integer query parameter within ``[low, high]`` (400 otherwise); ``None`` if absent."""
-    if raw is None or raw == "":
-        return None
-    try:
-        value = int(raw)
-    except ValueError:
-        raise BadRequest(f"'{name}' must be an integer.", parameter=name) from None
-    if not low <= value <= high:
-        raise BadRequest(f"'{name}' must be between {low} and {high}.", parameter=name)
-    return value
-
-
 def _choice(query: Mapping[str, str], name: str, pattern: re.Pattern[str]) -> str | None:
     raw = query.get(name)
     if raw is None or raw == "":
         return None
-    if not pattern.match(raw):
+    if not pattern.fullmatch(raw):
         raise BadRequest(f"'{name}' is not valid: {raw[:40]!r}.", parameter=name)
     return raw
 
@@ -131,7 +123,7 @@ def parse_filters(collection: Collection, query: Mapping[str, str]) -> Filters:
     if query.get("filter-crs") not in (None, "", CRS84):
         raise BadRequest(f"'filter-crs' must be {CRS84}.", parameter="filter-crs")
     return Filters(
-        territory=_choice(query, "territory", _TERRITORY),
+        territory=_choice(query, "territory", TERRITORY),
         bbox=parse_bbox(query.get("bbox")),
         properties=properties,
         drop=drop,
@@ -200,8 +192,8 @@ async def resolve_selection(
     query: Mapping[str, str],
 ) -> Selection:
     """Release, category, period, measure, source and class breaks of a unit collection."""
-    category = _choice(query, "category", _CATEGORY)
-    period = _choice(query, "period", _PERIOD)
+    category = _choice(query, "category", CATEGORY)
+    period = _choice(query, "period", PERIOD)
     measure = _one_of(query, "measure", MEASURES)
     source = _one_of(query, "source", SOURCES)
     indicator = _one_of(query, "indicator", INDICATORS) or "rate"
@@ -272,10 +264,11 @@ async def render_items(
     prev_url: str | None,
     limit: int,
     offset: int,
+    zoom: int | None,
 ) -> Rendered:
-    """A page of a collection as a GeoJSON FeatureCollection with numberMatched and links."""
+    """A page of a collection as a GeoJSON FeatureCollection with numberMatched and links;
+    ``zoom``: the geometry of that zoom band."""
     filters = parse_filters(collection, query)
-    zoom = _int(query, "zoom", low=MIN_ZOOM, high=MAX_ZOOM)
     selection = (
         await resolve_selection(db, cache, settings, collection, query)
         if collection.is_unit
@@ -345,14 +338,14 @@ async def render_item(
     collection: Collection,
     fid: str,
     query: Mapping[str, str],
+    zoom: int | None,
 ) -> Rendered:
     """One feature (404 when there is none with that id)."""
     filters = parse_filters(collection, query)
-    zoom = _int(query, "zoom", low=MIN_ZOOM, high=MAX_ZOOM)
     missing = NotFound(f"No feature '{fid[:64]}' in {collection.id}.")
     selection = None
     if collection.is_unit:
-        if not _UNIT_CODE.match(fid):
+        if not _UNIT_CODE.fullmatch(fid):
             raise missing
         selection = await resolve_selection(db, cache, settings, collection, query)
     else:
@@ -484,60 +477,54 @@ async def tile(
 # --- metadata ---------------------------------------------------------------------------------
 
 
-def queryables_schema(collection: Collection, self_url: str) -> dict[str, Any]:
+def queryables_schema(collection: Collection, self_url: str) -> Queryables:
     """The queryables of a collection as a JSON Schema (OGC API - Features Part 3)."""
-    properties: dict[str, Any] = {}
+    properties = {}
     for name, queryable in repository.queryables(collection).items():
+        described = {"title": name, "description": queryable.description or None}
         if queryable.type == "geometry":
-            schema: dict[str, Any] = {
-                "format": f"geometry-{collection.geometry_type.lower()}",
-                "x-ogc-role": "primary-geometry",
-            }
+            described["format"] = f"geometry-{collection.geometry_type.lower()}"
+            described["x-ogc-role"] = "primary-geometry"
         else:
-            schema = {"type": queryable.type}
-        if queryable.description:
-            schema["description"] = queryable.description
-        properties[name] = {"title": name, **schema}
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": self_url,
-        "type": "object",
-        "title": collection.title,
-        "properties": properties,
-        "additionalProperties": False,
-    }
+            described["type"] = queryable.type
+        properties[name] = QueryableProperty.model_validate(described)
+    return Queryables(
+        schema_="https://json-schema.org/draft/2020-12/schema",
+        id=self_url,
+        title=collection.title,
+        properties=properties,
+    )
 
 
-def legend(selection: Selection, statistics_range: tuple[float, float] | None) -> dict[str, Any]:
+def legend(
+    selection: Selection, statistics_range: tuple[float, float] | None, options: ReleaseOptions
+) -> Legend:
     """Classes with their colours and bounds, plus suppressed and no-data entries."""
     bounds = [statistics_range[0] if statistics_range else None, *selection.breaks]
     uppers = [*selection.breaks, statistics_range[1] if statistics_range else None]
-    classes = []
-    for index, (low, high) in enumerate(zip(bounds, uppers, strict=True)):
-        classes.append(
-            {
-                "class": index,
-                "min": low,
-                "max": high,
-                "colour": CLASS_COLOURS[index + (CLASSES - len(bounds))],
-            }
+    classes = [
+        LegendClass(
+            class_=index, min=low, max=high, colour=CLASS_COLOURS[index + (CLASSES - len(bounds))]
         )
-    return {
-        "release": selection.release,
-        "category": selection.category,
-        "period": selection.period,
-        "measure": selection.measure,
-        "source": selection.source,
-        "indicator": selection.indicator,
-        "unit": "per 1000 residents" if selection.indicator == "rate" else "count",
-        "classes": classes,
-        "suppressed": {
-            "colour": SUPPRESSED_COLOUR,
-            "label": "suppressed (too few cases to publish)",
-            "label_pl": "utajnione (zbyt mało przypadków)",
-        },
-        "no_data": {"colour": NO_DATA_COLOUR, "label": "no data", "label_pl": "brak danych"},
-    }
+        for index, (low, high) in enumerate(zip(bounds, uppers, strict=True))
+    ]
+    return Legend(
+        release=selection.release,
+        category=selection.category,
+        period=selection.period,
+        measure=selection.measure,
+        source=selection.source,
+        indicator="rate" if selection.indicator == "rate" else "value",
+        unit="per 1000 residents" if selection.indicator == "rate" else "count",
+        classes=classes,
+        suppressed=LegendEntry(
+            colour=SUPPRESSED_COLOUR,
+            label="suppressed (too few cases to publish)",
+            label_pl="utajnione (zbyt mało przypadków)",
+        ),
+        no_data=LegendEntry(colour=NO_DATA_COLOUR, label="no data", label_pl="brak danych"),
+        options=options,
+    )
 
 
 def class_colours(selection: Selection) -> list[str]:
@@ -590,8 +577,9 @@ async def statistics_range(
     return (float(low), float(high))
 
 
-async def options(db: Database, selection: Selection, collection: Collection) -> dict[str, Any]:
+async def options(db: Database, selection: Selection, collection: Collection) -> ReleaseOptions:
     """What else the release offers at the collection's level (for selectors)."""
     if selection.release is None or collection.level is None:
-        return {"categories": [], "periods": [], "measures": [], "sources": []}
-    return await repository.release_options(db, release=selection.release, level=collection.level)
+        return ReleaseOptions(categories=[], periods=[], measures=[], sources=[])
+    found = await repository.release_options(db, release=selection.release, level=collection.level)
+    return ReleaseOptions(**found)

@@ -31,6 +31,5 @@ class MapTilesSettings(ServiceSettings):
     tile_buffer: int = Field(default=64, ge=0)
     # At most this many features per layer of one tile.
     tile_feature_cap: int = Field(default=10_000, ge=1)
-    items_max_limit: int = Field(default=10_000, ge=1)
     # Where `npm ci` put maplibre-gl (services/map-tiles/node_modules).
     node_modules: Path = _SERVICE_DIR / "node_modules"

@@ -49,9 +49,6 @@ async def test_unknown_collection_and_feature_are_404(client: httpx.AsyncClient)
 @pytest.mark.parametrize(
     "query",
     [
-        "limit=0",
-        "limit=abc",
-        "offset=-1",
         "bbox=1,2,3",
         "bbox=a,b,c,d",
         "bbox=20,50,19,49",
@@ -63,13 +60,37 @@ async def test_unknown_collection_and_feature_are_404(client: httpx.AsyncClient)
         "release=abc",
         "release=0",
         "properties=code,secret",
-        "zoom=99",
     ],
 )
 async def test_bad_filters_are_400(client: httpx.AsyncClient, query: str) -> None:
     response = await client.get(f"/v1/collections/districts/items?{query}")
     assert response.status_code == 400, (query, response.text)
     assert response.headers["content-type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["limit=0", "limit=abc", "offset=-1", "offset=2000000001", "zoom=99", "zoom=1.5"],
+)
+async def test_integer_parameters_out_of_bounds_are_422(
+    client: httpx.AsyncClient, query: str
+) -> None:
+    """The integers the document declares with bounds are checked against them."""
+    response = await client.get(f"/v1/collections/districts/items?{query}")
+    assert response.status_code == 422, (query, response.text)
+    assert response.headers["content-type"] == "application/problem+json"
+    [error] = response.json()["errors"]
+    assert (error["field"], error["location"]) == (query.split("=")[0], "query")
+
+
+async def test_a_limit_over_the_maximum_is_served_as_the_maximum(
+    client: httpx.AsyncClient,
+) -> None:
+    """OGC API - Features: a larger limit is clamped, not refused."""
+    response = await client.get("/v1/collections/districts/items?limit=99999999999")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["numberReturned"] == body["numberMatched"] > 0
 
 
 async def test_unpublished_release_is_404(client: httpx.AsyncClient) -> None:

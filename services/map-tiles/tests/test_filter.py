@@ -129,12 +129,54 @@ QUERYABLES = {
         ("S_INTERSECTS(geometry, BBOX(1, 2, 3))", "BBOX needs four numbers"),
         ("geometry = 1", "cannot compare geometry with number"),
         ("value > 1 AND (" * 40 + "TRUE" + ")" * 40, "nested more than"),
+        # Deeper than the interpreter's stack, within the length limit.
+        pytest.param("NOT " * 2000 + "TRUE", "nested more than", id="2000 NOTs"),
+        pytest.param("(" * 4000 + "TRUE" + ")" * 4000, "nested more than", id="4000 brackets"),
+        ("name LIKE '%\\'", "cannot end with the escape character"),
+        ("name LIKE '\\\\\\'", "cannot end with the escape character"),
+        ("name LIKE name", "LIKE compares a text property with a text pattern"),
+        ("name = 'a\x00b'", "cannot contain the NUL character"),
+        ("name IN ('a', '\x00')", "cannot contain the NUL character"),
+        ("name = 'a'\x00", "unexpected '\\x00'"),
     ],
 )
 def test_bad_filters_say_what_is_wrong(cql: str, message: str) -> None:
     with pytest.raises(FilterError) as raised:
         compile_filter(cql or " ", "cql2-text", QUERYABLES)
     assert message in raised.value.detail
+
+
+@pytest.mark.parametrize(
+    ("tree", "message"),
+    [
+        ({"op": "=", "args": [{"property": "name"}, "a\x00"]}, "cannot contain the NUL"),
+        ({"op": "like", "args": [{"property": "name"}, "x\\"]}, "cannot end with the escape"),
+        # A deep value is described, never printed (its repr alone would exhaust the stack).
+        pytest.param(
+            {
+                "op": "=",
+                "args": [{"property": "name"}, json.loads('{"a":' * 900 + "1" + "}" * 900)],
+            },
+            "found an object",
+            id="deep value",
+        ),
+        pytest.param(
+            {"op": json.loads("[" * 900 + "]" * 900), "args": [1]},
+            "unsupported operator a list",
+            id="deep operator",
+        ),
+    ],
+)
+def test_bad_cql2_json_says_what_is_wrong(tree: Any, message: str) -> None:
+    with pytest.raises(FilterError) as raised:
+        compile_filter(json.dumps(tree), "cql2-json", QUERYABLES)
+    assert message in raised.value.detail
+
+
+def test_like_patterns_keep_cql2_wildcards_and_escapes() -> None:
+    where = compile_filter("name LIKE 'a\\%b_c%'", None, QUERYABLES)
+    assert where.sql == "(n LIKE CAST(:cql_0 AS text) ESCAPE E'\\\\')"
+    assert where.params == (("cql_0", "a\\%b_c%"),)
 
 
 def test_values_are_bound_never_spliced() -> None:
@@ -169,6 +211,11 @@ async def test_comparisons_logic_and_advanced_operators(client: httpx.AsyncClien
         f"code LIKE '{BIELSKO}-0%'": {c for c in value if c.startswith(f"{BIELSKO}-0")},
         f"code IN ('{BIELSKO}-01', 'nothing')": {f"{BIELSKO}-01"} & set(value),
         "name LIKE '%'": set(value),
+        # CQL2's escape reaches PostgreSQL as the pattern's escape: `\_` is an underscore.
+        f"code LIKE '{BIELSKO}-0_'": {c for c in value if c[:-1] == f"{BIELSKO}-0"},
+        f"code LIKE '{BIELSKO}-0\\_'": set(),
+        f"code LIKE '{BIELSKO}\\-0\\1'": {f"{BIELSKO}-01"} & set(value),
+        "name LIKE '%\\%%'": set(),
         "FALSE": set(),
     }
     for cql, expected in cases.items():
@@ -245,6 +292,11 @@ async def test_points_are_filtered_too(client: httpx.AsyncClient) -> None:
         ("filter=%7B&filter-lang=cql2-json", "not valid JSON"),
         ("filter=%7B%22op%22%3A%22nope%22%2C%22args%22%3A%5B%5D%7D&filter-lang=cql2-json", "unsupported operator"),
         ("filter=value%20%3E%201&filter-crs=EPSG%3A2180", "'filter-crs' must be"),
+        # Each of these used to reach PostgreSQL and come back as a 500.
+        ("filter=name%20LIKE%20%27%25%5C%27", "cannot end with the escape character"),
+        ("filter=name%20%3D%20%27a%00b%27", "cannot contain the NUL character"),
+        ("filter=%7B%22op%22%3A%22%3D%22%2C%22args%22%3A%5B%7B%22property%22%3A%22name%22%7D%2C%22%5Cu0000%22%5D%7D&filter-lang=cql2-json", "cannot contain the NUL character"),
+        pytest.param("filter=" + "NOT%20" * 2000 + "TRUE", "nested more than", id="2000 NOTs"),
     ],
 )  # fmt: skip
 async def test_bad_filter_is_400_problem(

@@ -38,7 +38,7 @@ class InvalidateOut(BaseModel):
 
 
 @router.post("/cache:invalidate", summary="Drop cached tiles and items", status_code=200)
-async def invalidate(
+async def invalidate_cache(
     body: InvalidateIn,
     cache: CacheDep,
     principal: Annotated[Principal, Depends(require_scopes("tiles:invalidate"))],

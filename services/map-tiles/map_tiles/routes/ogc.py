@@ -2,25 +2,37 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
 from map_tiles import service
-from map_tiles.collections import COLLECTIONS, Collection
+from map_tiles.collections import COLLECTIONS, MAX_ZOOM, MIN_ZOOM, Collection
 from map_tiles.deps import CacheDep, DatabaseDep, SettingsDep
-from map_tiles.responses import conditional
+from map_tiles.parameters import FILTERS, PROPERTIES, SELECTION, documented
+from map_tiles.responses import CONDITIONAL, conditional, content
+from map_tiles.schemas import (
+    CollectionDescription,
+    Collections,
+    Conformance,
+    Extent,
+    Landing,
+    Link,
+    SpatialExtent,
+)
 from shared.auth import AuthFirstRoute
 from shared.jsonutil import FastJSONResponse
+from shared.pagination import MAX_OFFSET
 
 router = APIRouter(route_class=AuthFirstRoute, tags=["features"])
 
+# No OpenAPI conformance class: OGC API - Features 1.0 defines one for OpenAPI 3.0 only, and
+# the document is OpenAPI 3.1 (the landing page's service-desc says so).
 CONFORMANCE = [
     "http://www.opengis.net/spec/ogcapi-common-1/1.0/conf/core",
     "http://www.opengis.net/spec/ogcapi-common-2/1.0/conf/collections",
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
-    "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
     "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
     "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
     "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
@@ -34,101 +46,99 @@ CONFORMANCE = [
     "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset",
     "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt",
 ]
-
-Text = Annotated[str | None, Query()]
+OPENAPI = "application/vnd.oai.openapi+json;version=3.1"
 SCHEMA_JSON = "application/schema+json"
+# Pages of items: OGC API - Features clamps a larger limit to the maximum rather than refuse it.
+ITEMS_LIMIT = 100
+ITEMS_MAX_LIMIT = 10_000
+Zoom = Annotated[
+    int | None,
+    Query(ge=MIN_ZOOM, le=MAX_ZOOM, description="Geometry simplified for this zoom level"),
+]
 
 
 def base(request: Request) -> str:
     return str(request.base_url).rstrip("/") + "/v1"
 
 
-def collection_body(request: Request, collection: Collection) -> dict[str, Any]:
+def collection_body(request: Request, collection: Collection) -> CollectionDescription:
     root = f"{base(request)}/collections/{collection.id}"
-    return {
-        "id": collection.id,
-        "title": collection.title,
-        "description": collection.description,
-        "itemType": "feature",
-        "crs": ["http://www.opengis.net/def/crs/OGC/1.3/CRS84"],
-        "geometryType": collection.geometry_type,
-        "properties": list(collection.properties),
-        "links": [
-            {"href": root, "rel": "self", "type": "application/json"},
-            {"href": f"{root}/items", "rel": "items", "type": "application/geo+json"},
-            {
-                "href": f"{root}/queryables",
-                "rel": "http://www.opengis.net/def/rel/ogc/1.0/queryables",
-                "type": SCHEMA_JSON,
-            },
-            {
-                "href": f"{root}/tiles/WebMercatorQuad/{{z}}/{{x}}/{{y}}",
-                "rel": "item",
-                "type": service.MVT,
-                "templated": True,
-            },
-            {
-                "href": f"{root}/tiles/WebMercatorQuad/tilejson.json",
-                "rel": "describedby",
-                "type": "application/json",
-                "title": "TileJSON 3.0",
-            },
-            {
-                "href": f"{root}/style.json",
-                "rel": "stylesheet",
-                "type": "application/vnd.mapbox.style+json",
-            },
-            {"href": f"{root}/legend", "rel": "legend", "type": "application/json"},
+    return CollectionDescription(
+        id=collection.id,
+        title=collection.title,
+        description=collection.description,
+        crs=[service.CRS84],
+        geometryType=collection.geometry_type,
+        properties=list(collection.properties),
+        links=[
+            Link(href=root, rel="self"),
+            Link(href=f"{root}/items", rel="items", type=service.GEOJSON),
+            Link(
+                href=f"{root}/queryables",
+                rel="http://www.opengis.net/def/rel/ogc/1.0/queryables",
+                type=SCHEMA_JSON,
+            ),
+            Link(
+                href=f"{root}/tiles/WebMercatorQuad/{{z}}/{{x}}/{{y}}",
+                rel="item",
+                type=service.MVT,
+                templated=True,
+            ),
+            Link(
+                href=f"{root}/tiles/WebMercatorQuad/tilejson.json",
+                rel="describedby",
+                title="TileJSON 3.0",
+            ),
+            Link(
+                href=f"{root}/style.json",
+                rel="stylesheet",
+                type="application/vnd.mapbox.style+json",
+            ),
+            Link(href=f"{root}/legend", rel="legend"),
         ],
-    }
+    )
 
 
 @router.get("/", summary="Landing page")
-async def landing(request: Request) -> dict[str, Any]:
+async def get_landing(request: Request) -> Landing:
     root = base(request)
-    return {
-        "title": "socmap map-tiles",
-        "description": "Published district statistics and catalogue points as GeoJSON and MVT.",
-        "links": [
-            {"href": f"{root}/", "rel": "self", "type": "application/json"},
-            {
-                "href": str(request.base_url) + "openapi.json",
-                "rel": "service-desc",
-                "type": "application/vnd.oai.openapi+json;version=3.0",
-            },
-            {"href": str(request.base_url) + "docs", "rel": "service-doc", "type": "text/html"},
-            {"href": f"{root}/conformance", "rel": "conformance", "type": "application/json"},
-            {"href": f"{root}/collections", "rel": "data", "type": "application/json"},
-            {"href": f"{root}/tileMatrixSets", "rel": "tiling-schemes", "type": "application/json"},
-            {"href": str(request.base_url) + "map", "rel": "preview", "type": "text/html"},
+    return Landing(
+        title="socmap map-tiles",
+        description="Published district statistics and catalogue points as GeoJSON and MVT.",
+        links=[
+            Link(href=f"{root}/", rel="self"),
+            Link(href=str(request.base_url) + "openapi.json", rel="service-desc", type=OPENAPI),
+            Link(href=str(request.base_url) + "docs", rel="service-doc", type="text/html"),
+            Link(href=f"{root}/conformance", rel="conformance"),
+            Link(href=f"{root}/collections", rel="data"),
+            Link(href=f"{root}/tileMatrixSets", rel="tiling-schemes"),
+            Link(href=str(request.base_url) + "map", rel="preview", type="text/html"),
         ],
-    }
+    )
 
 
 @router.get("/conformance", summary="Conformance classes")
-async def conformance() -> dict[str, list[str]]:
-    return {"conformsTo": CONFORMANCE}
+async def get_conformance() -> Conformance:
+    return Conformance(conformsTo=CONFORMANCE)
 
 
 @router.get("/collections", summary="Collections")
-async def collections(request: Request) -> dict[str, Any]:
-    return {
-        "collections": [collection_body(request, c) for c in COLLECTIONS.values()],
-        "links": [
-            {"href": f"{base(request)}/collections", "rel": "self", "type": "application/json"}
-        ],
-    }
+async def list_collections(request: Request) -> Collections:
+    return Collections(
+        collections=[collection_body(request, c) for c in COLLECTIONS.values()],
+        links=[Link(href=f"{base(request)}/collections", rel="self")],
+    )
 
 
 @router.get("/collections/{collection_id}", summary="One collection")
-async def collection(
+async def get_collection(
     request: Request, collection_id: str, db: DatabaseDep, cache: CacheDep
-) -> dict[str, Any]:
+) -> CollectionDescription:
     found = service.get_collection(collection_id)
     body = collection_body(request, found)
     bounds = await service.bounds(db, cache, found)
     if bounds is not None:
-        body["extent"] = {"spatial": {"bbox": [list(bounds)], "crs": body["crs"][0]}}
+        body.extent = Extent(spatial=SpatialExtent(bbox=[list(bounds)], crs=service.CRS84))
     return body
 
 
@@ -136,29 +146,26 @@ async def collection(
     "/collections/{collection_id}/items",
     summary="Features of a collection (GeoJSON)",
     response_class=Response,
-    responses={200: {"content": {"application/geo+json": {}}}},
+    responses={200: content(service.GEOJSON, "FeatureCollection"), **CONDITIONAL},
+    openapi_extra=documented(*FILTERS, *SELECTION),
 )
-async def items(
+async def get_items(
     request: Request,
     collection_id: str,
     db: DatabaseDep,
     cache: CacheDep,
     settings: SettingsDep,
-    limit: Text = None,
-    offset: Text = None,
-    bbox: Text = None,
-    properties: Text = None,
-    territory: Text = None,
-    release: Text = None,
-    category: Text = None,
-    period: Text = None,
-    measure: Text = None,
-    source: Text = None,
-    indicator: Text = None,
-    zoom: Text = None,
-    filter: Text = None,
-    filter_lang: Annotated[str | None, Query(alias="filter-lang")] = None,
-    filter_crs: Annotated[str | None, Query(alias="filter-crs")] = None,
+    limit: Annotated[
+        int,
+        Query(
+            ge=1,
+            description=f"Page size; a larger value than {ITEMS_MAX_LIMIT} is served as"
+            f" {ITEMS_MAX_LIMIT}",
+            json_schema_extra={"maximum": ITEMS_MAX_LIMIT},
+        ),
+    ] = ITEMS_LIMIT,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Features to skip")] = 0,
+    zoom: Zoom = None,
 ) -> Response:
     """Filters: ``bbox`` (WGS84), ``territory`` (TERC prefix), ``properties`` (a comma list),
     ``filter`` (CQL2 over the collection's queryables; ``filter-lang`` cql2-text, the default,
@@ -166,21 +173,20 @@ async def items(
     ``measure``, ``source``, ``indicator`` (rate or value); ``zoom`` returns the zoom band's
     simplified geometry."""
     found = service.get_collection(collection_id)
-    query = request.query_params
-    page_limit = _page(query.get("limit"), "limit", default=100, high=settings.items_max_limit)
-    page_offset = _page(query.get("offset"), "offset", default=0, high=10**9, low=0)
+    limit = min(limit, ITEMS_MAX_LIMIT)
     url = request.url
     body = await service.render_items(
         db,
         cache,
         settings,
         collection=found,
-        query=query,
+        query=request.query_params,
         self_url=str(url),
-        next_url=str(url.include_query_params(offset=page_offset + page_limit)),
-        prev_url=str(url.include_query_params(offset=max(0, page_offset - page_limit))),
-        limit=page_limit,
-        offset=page_offset,
+        next_url=str(url.include_query_params(offset=offset + limit)),
+        prev_url=str(url.include_query_params(offset=max(0, offset - limit))),
+        limit=limit,
+        offset=offset,
+        zoom=zoom,
     )
     return conditional(request, body, cache_control=settings.cache_control)
 
@@ -189,35 +195,32 @@ async def items(
     "/collections/{collection_id}/queryables",
     summary="Properties a CQL2 filter may use (JSON Schema)",
     response_class=Response,
-    responses={200: {"content": {SCHEMA_JSON: {}}}},
+    responses={200: content(SCHEMA_JSON, "Queryables", etag=False)},
 )
-async def queryables(request: Request, collection_id: str) -> Response:
+async def get_queryables(request: Request, collection_id: str) -> Response:
     found = service.get_collection(collection_id)
     body = service.queryables_schema(found, f"{base(request)}/collections/{found.id}/queryables")
-    return FastJSONResponse(body, media_type=SCHEMA_JSON)
+    return FastJSONResponse(body.model_dump(mode="json", by_alias=True), media_type=SCHEMA_JSON)
 
 
 @router.get(
     "/collections/{collection_id}/items/{fid}",
     summary="One feature (GeoJSON)",
     response_class=Response,
-    responses={200: {"content": {"application/geo+json": {}}}},
+    responses={200: content(service.GEOJSON, "Feature"), **CONDITIONAL},
+    openapi_extra=documented(PROPERTIES, *SELECTION),
 )
-async def item(
+async def get_item(
     request: Request,
     collection_id: str,
     fid: str,
     db: DatabaseDep,
     cache: CacheDep,
     settings: SettingsDep,
+    zoom: Zoom = None,
 ) -> Response:
     found = service.get_collection(collection_id)
     body = await service.render_item(
-        db, cache, settings, collection=found, fid=fid, query=request.query_params
+        db, cache, settings, collection=found, fid=fid, query=request.query_params, zoom=zoom
     )
     return conditional(request, body, cache_control=settings.cache_control)
-
-
-def _page(raw: str | None, name: str, *, default: int, high: int, low: int = 1) -> int:
-    value = service.parse_int(raw, name, low=low, high=high)
-    return default if value is None else value

@@ -3,133 +3,160 @@ TileJSON 3.0, a MapLibre style and a legend."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Path, Request, Response
+from starlette.datastructures import QueryParams
 
 from map_tiles import service
-from map_tiles.collections import MAX_ZOOM, MIN_ZOOM, NO_DATA_COLOUR, SUPPRESSED_COLOUR
+from map_tiles.collections import (
+    MAX_ZOOM,
+    MIN_ZOOM,
+    NO_DATA_COLOUR,
+    SUPPRESSED_COLOUR,
+    Collection,
+)
 from map_tiles.deps import CacheDep, DatabaseDep, SettingsDep
+from map_tiles.parameters import FILTERS, SELECTION, documented
 from map_tiles.repository import Selection
-from map_tiles.responses import conditional
+from map_tiles.responses import CONDITIONAL, conditional, content
 from map_tiles.routes.ogc import base
+from map_tiles.schemas import (
+    FieldType,
+    Legend,
+    Link,
+    Style,
+    StyleLayer,
+    StyleMetadata,
+    StyleSource,
+    TileJson,
+    TileMatrix,
+    TileMatrixSet,
+    TileMatrixSetItem,
+    TileMatrixSets,
+    Tileset,
+    Tilesets,
+    VectorLayer,
+)
 from shared.auth import AuthFirstRoute
 from shared.errors import NotFound
-from shared.jsonutil import FastJSONResponse
 
 router = APIRouter(route_class=AuthFirstRoute, tags=["tiles"])
 
 TMS = service.TMS
+# The one tile matrix set (any other is a 404, from service.check_tms).
+Tms = Annotated[str, Path(json_schema_extra={"enum": [TMS]})]
+TMS_TITLE = "Google Maps Compatible for the World"
+TMS_URI = "http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad"
+WEB_MERCATOR = "http://www.opengis.net/def/crs/EPSG/0/3857"
+TILING_SCHEME = "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme"
 _HALF = 20037508.3427892
 
 
-def _matrix_set(request: Request) -> dict[str, Any]:
-    return {
-        "id": TMS,
-        "title": "Google Maps Compatible for the World",
-        "uri": "http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad",
-        "crs": "http://www.opengis.net/def/crs/EPSG/0/3857",
-        "orderedAxes": ["X", "Y"],
-        "tileMatrices": [
-            {
-                "id": str(z),
-                "scaleDenominator": 559082264.0287178 / 2**z,
-                "cellSize": 156543.03392804097 / 2**z,
-                "pointOfOrigin": [-_HALF, _HALF],
-                "tileWidth": 256,
-                "tileHeight": 256,
-                "matrixWidth": 2**z,
-                "matrixHeight": 2**z,
-            }
-            for z in range(MIN_ZOOM, MAX_ZOOM + 1)
-        ],
-        "links": [
-            {
-                "href": f"{base(request)}/tileMatrixSets/{TMS}",
-                "rel": "self",
-                "type": "application/json",
-            }
-        ],
-    }
-
-
 @router.get("/tileMatrixSets", summary="Tile matrix sets")
-async def tile_matrix_sets(request: Request) -> dict[str, Any]:
-    return {
-        "tileMatrixSets": [
-            {
-                "id": TMS,
-                "title": "Google Maps Compatible for the World",
-                "links": [
-                    {
-                        "href": f"{base(request)}/tileMatrixSets/{TMS}",
-                        "rel": "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme",
-                        "type": "application/json",
-                    }
-                ],
-            }
+async def get_tile_matrix_sets(request: Request) -> TileMatrixSets:
+    return TileMatrixSets(
+        tileMatrixSets=[
+            TileMatrixSetItem(
+                id=TMS,
+                title=TMS_TITLE,
+                links=[Link(href=f"{base(request)}/tileMatrixSets/{TMS}", rel=TILING_SCHEME)],
+            )
         ]
-    }
+    )
 
 
 @router.get("/tileMatrixSets/{tms}", summary="One tile matrix set")
-async def tile_matrix_set(request: Request, tms: str) -> dict[str, Any]:
+async def get_tile_matrix_set(request: Request, tms: Tms) -> TileMatrixSet:
     service.check_tms(tms)
-    return _matrix_set(request)
-
-
-def _tileset(request: Request, collection_id: str) -> dict[str, Any]:
-    root = f"{base(request)}/collections/{collection_id}/tiles/{TMS}"
-    return {
-        "title": f"{collection_id} ({TMS})",
-        "dataType": "vector",
-        "crs": "http://www.opengis.net/def/crs/EPSG/0/3857",
-        "tileMatrixSetURI": "http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad",
-        "links": [
-            {"href": root, "rel": "self", "type": "application/json"},
-            {
-                "href": f"{base(request)}/tileMatrixSets/{TMS}",
-                "rel": "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme",
-                "type": "application/json",
-            },
-            {
-                "href": f"{root}/{{tileMatrix}}/{{tileCol}}/{{tileRow}}",
-                "rel": "item",
-                "type": service.MVT,
-                "templated": True,
-            },
-            {"href": f"{root}/tilejson.json", "rel": "describedby", "type": "application/json"},
+    return TileMatrixSet(
+        id=TMS,
+        title=TMS_TITLE,
+        uri=TMS_URI,
+        crs=WEB_MERCATOR,
+        orderedAxes=["X", "Y"],
+        tileMatrices=[
+            TileMatrix(
+                id=str(z),
+                scaleDenominator=559082264.0287178 / 2**z,
+                cellSize=156543.03392804097 / 2**z,
+                pointOfOrigin=[-_HALF, _HALF],
+                tileWidth=256,
+                tileHeight=256,
+                matrixWidth=2**z,
+                matrixHeight=2**z,
+            )
+            for z in range(MIN_ZOOM, MAX_ZOOM + 1)
         ],
-    }
+        links=[Link(href=f"{base(request)}/tileMatrixSets/{TMS}", rel="self")],
+    )
+
+
+def _tileset(request: Request, collection_ids: str) -> Tileset:
+    root = f"{base(request)}/collections/{collection_ids}/tiles/{TMS}"
+    return Tileset(
+        title=f"{collection_ids} ({TMS})",
+        crs=WEB_MERCATOR,
+        tileMatrixSetURI=TMS_URI,
+        links=[
+            Link(href=root, rel="self"),
+            Link(href=f"{base(request)}/tileMatrixSets/{TMS}", rel=TILING_SCHEME),
+            Link(
+                href=f"{root}/{{tileMatrix}}/{{tileCol}}/{{tileRow}}",
+                rel="item",
+                type=service.MVT,
+                templated=True,
+            ),
+            Link(href=f"{root}/tilejson.json", rel="describedby"),
+        ],
+    )
 
 
 @router.get("/collections/{collection_ids}/tiles", summary="Tilesets of a collection")
-async def tilesets(request: Request, collection_ids: str) -> dict[str, Any]:
+async def list_tilesets(request: Request, collection_ids: str) -> Tilesets:
     ids = ",".join(c.id for c in service.get_collections(collection_ids))
-    return {"tilesets": [_tileset(request, ids)]}
+    return Tilesets(tilesets=[_tileset(request, ids)])
 
 
 @router.get("/collections/{collection_ids}/tiles/{tms}", summary="Tileset metadata")
-async def tileset(request: Request, collection_ids: str, tms: str) -> dict[str, Any]:
+async def get_tileset(request: Request, collection_ids: str, tms: Tms) -> Tileset:
     ids = ",".join(c.id for c in service.get_collections(collection_ids))
     service.check_tms(tms)
     return _tileset(request, ids)
+
+
+def _coordinate(description: str, **bounds: int) -> Any:
+    """A tile coordinate: parsed by ``service.parse_tile`` (the fast path's parser, 400 when
+    wrong), documented as the bounded integer it is."""
+    return Path(
+        description=description, json_schema_extra={"type": "integer", "minimum": 0, **bounds}
+    )
+
+
+Zoom = Annotated[str, _coordinate("Zoom level", maximum=MAX_ZOOM)]
+Column = Annotated[str, _coordinate("Column, below 2^z")]
+Row = Annotated[str, _coordinate("Row, below 2^z")]
 
 
 @router.get(
     "/collections/{collection_ids}/tiles/{tms}/{z}/{x}/{y}",
     summary="Vector tile of one collection, or of several (comma-separated): one layer each",
     response_class=Response,
-    responses={200: {"content": {service.MVT: {}}}, 204: {"description": "Empty tile"}},
+    responses={
+        200: content(service.MVT),
+        204: {"description": "Empty tile"},
+        **CONDITIONAL,
+    },
+    openapi_extra=documented(*FILTERS, *SELECTION),
 )
-async def tile(
+async def get_tile(
     request: Request,
     collection_ids: str,
-    tms: str,
-    z: str,
-    x: str,
-    y: str,
+    tms: Tms,
+    z: Zoom,
+    x: Column,
+    y: Row,
     db: DatabaseDep,
     cache: CacheDep,
     settings: SettingsDep,
@@ -151,13 +178,13 @@ async def tile(
 
 
 async def _selections(
-    request: Request, db: DatabaseDep, cache: CacheDep, settings: SettingsDep, ids: str
-) -> list[tuple[Any, Selection | None]]:
+    db: DatabaseDep, cache: CacheDep, settings: SettingsDep, ids: str, query: QueryParams
+) -> list[tuple[Collection, Selection | None]]:
     found = []
     for collection in service.get_collections(ids):
-        service.parse_filters(collection, request.query_params)  # 400 for a bad filter
+        service.parse_filters(collection, query)  # 400 for a bad filter
         selection = (
-            await service.resolve_selection(db, cache, settings, collection, request.query_params)
+            await service.resolve_selection(db, cache, settings, collection, query)
             if collection.is_unit
             else None
         )
@@ -165,19 +192,25 @@ async def _selections(
     return found
 
 
-@router.get("/collections/{collection_ids}/tiles/{tms}/tilejson.json", summary="TileJSON 3.0")
-async def tilejson(
+@router.get(
+    "/collections/{collection_ids}/tiles/{tms}/tilejson.json",
+    summary="TileJSON 3.0",
+    openapi_extra=documented(*FILTERS, *SELECTION),
+)
+async def get_tile_json(
     request: Request,
+    response: Response,
     collection_ids: str,
-    tms: str,
+    tms: Tms,
     db: DatabaseDep,
     cache: CacheDep,
     settings: SettingsDep,
-) -> Response:
+) -> TileJson:
     service.check_tms(tms)
-    layers = await _selections(request, db, cache, settings, collection_ids)
-    pinned = service.pinned_query([s for _, s in layers], request.query_params)
-    query = f"?{urlencode(pinned)}" if pinned else ""
+    query = request.query_params
+    layers = await _selections(db, cache, settings, collection_ids, query)
+    pinned = service.pinned_query([s for _, s in layers], query)
+    suffix = f"?{urlencode(pinned)}" if pinned else ""
     ids = ",".join(c.id for c, _ in layers)
     boxes = [b for c, _ in layers if (b := await service.bounds(db, cache, c)) is not None]
     box = (
@@ -190,34 +223,31 @@ async def tilejson(
         if boxes
         else [-180.0, -85.0511287798066, 180.0, 85.0511287798066]
     )
-    body = {
-        "tilejson": "3.0.0",
-        "name": ids,
-        "description": "; ".join(c.description for c, _ in layers),
-        "version": "1.0.0",
-        "scheme": "xyz",
-        "tiles": [f"{base(request)}/collections/{ids}/tiles/{TMS}/{{z}}/{{x}}/{{y}}{query}"],
-        "minzoom": MIN_ZOOM,
-        "maxzoom": MAX_ZOOM,
-        "bounds": box,
-        "center": [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2, 6],
-        "vector_layers": [
-            {
-                "id": c.id,
-                "description": c.title,
-                "minzoom": c.min_zoom,
-                "maxzoom": c.max_zoom,
-                "fields": {name: _field_type(name) for name in c.properties},
-            }
+    response.headers["Cache-Control"] = settings.metadata_cache_control
+    return TileJson(
+        name=ids,
+        description="; ".join(c.description for c, _ in layers),
+        version="1.0.0",
+        tiles=[f"{base(request)}/collections/{ids}/tiles/{TMS}/{{z}}/{{x}}/{{y}}{suffix}"],
+        minzoom=MIN_ZOOM,
+        maxzoom=MAX_ZOOM,
+        bounds=box,
+        center=[(box[0] + box[2]) / 2, (box[1] + box[3]) / 2, 6],
+        vector_layers=[
+            VectorLayer(
+                id=c.id,
+                description=c.title,
+                minzoom=c.min_zoom,
+                maxzoom=c.max_zoom,
+                fields={name: _field_type(name) for name in c.properties},
+            )
             for c, _ in layers
         ],
-    }
-    if pinned.get("release"):
-        body["release"] = int(pinned["release"])
-    return FastJSONResponse(body, headers={"Cache-Control": settings.metadata_cache_control})
+        release=int(pinned["release"]) if pinned.get("release") else None,
+    )
 
 
-def _field_type(name: str) -> str:
+def _field_type(name: str) -> FieldType:
     if name in (
         "value",
         "rate",
@@ -234,92 +264,98 @@ def _field_type(name: str) -> str:
     return "String"
 
 
-@router.get("/collections/{collection_ids}/style.json", summary="MapLibre style")
-async def style(
+@router.get(
+    "/collections/{collection_ids}/style.json",
+    summary="MapLibre style",
+    openapi_extra=documented(*FILTERS, *SELECTION),
+)
+async def get_style(
     request: Request,
+    response: Response,
     collection_ids: str,
     db: DatabaseDep,
     cache: CacheDep,
     settings: SettingsDep,
-) -> Response:
-    layers = await _selections(request, db, cache, settings, collection_ids)
-    pinned = service.pinned_query([s for _, s in layers], request.query_params)
-    query = f"?{urlencode(pinned)}" if pinned else ""
+) -> Style:
+    query = request.query_params
+    layers = await _selections(db, cache, settings, collection_ids, query)
+    pinned = service.pinned_query([s for _, s in layers], query)
+    suffix = f"?{urlencode(pinned)}" if pinned else ""
     ids = ",".join(c.id for c, _ in layers)
-    style_layers: list[dict[str, Any]] = []
+    style_layers = [
+        StyleLayer(id="background", type="background", paint={"background-color": "#f4f4f0"})
+    ]
     for collection, selection in layers:
         if selection is not None:
             colours = service.class_colours(selection)
-            steps: list[Any] = ["step", ["get", "class"], colours[0]]
+            steps: list[object] = ["step", ["get", "class"], colours[0]]
             for index, colour in enumerate(colours[1:], start=1):
                 steps += [index, colour]
+            fill = [
+                "case",
+                ["==", ["get", "suppressed"], True],
+                SUPPRESSED_COLOUR,
+                ["has", "class"],
+                steps,
+                NO_DATA_COLOUR,
+            ]
             style_layers += [
-                {
-                    "id": f"{collection.id}-fill",
-                    "type": "fill",
-                    "source": "socmap",
-                    "source-layer": collection.id,
-                    "paint": {
-                        "fill-color": [
-                            "case",
-                            ["==", ["get", "suppressed"], True],
-                            SUPPRESSED_COLOUR,
-                            ["has", "class"],
-                            steps,
-                            NO_DATA_COLOUR,
-                        ],
-                        "fill-opacity": 0.75,
-                    },
-                },
-                {
-                    "id": f"{collection.id}-line",
-                    "type": "line",
-                    "source": "socmap",
-                    "source-layer": collection.id,
-                    "paint": {"line-color": "#555555", "line-width": 0.6},
-                },
+                StyleLayer(
+                    id=f"{collection.id}-fill",
+                    type="fill",
+                    source="socmap",
+                    source_layer=collection.id,
+                    paint={"fill-color": fill, "fill-opacity": 0.75},
+                ),
+                StyleLayer(
+                    id=f"{collection.id}-line",
+                    type="line",
+                    source="socmap",
+                    source_layer=collection.id,
+                    paint={"line-color": "#555555", "line-width": 0.6},
+                ),
             ]
         else:
             style_layers.append(
-                {
-                    "id": f"{collection.id}-points",
-                    "type": "circle",
-                    "source": "socmap",
-                    "source-layer": collection.id,
-                    "paint": {
+                StyleLayer(
+                    id=f"{collection.id}-points",
+                    type="circle",
+                    source="socmap",
+                    source_layer=collection.id,
+                    paint={
                         "circle-radius": 5,
                         "circle-color": "#1f78b4" if collection.id == "providers" else "#33a02c",
                         "circle-stroke-color": "#ffffff",
                         "circle-stroke-width": 1,
                     },
-                }
+                )
             )
-    body = {
-        "version": 8,
-        "name": f"socmap {ids}",
-        "metadata": {"socmap:release": int(pinned["release"]) if "release" in pinned else None},
-        "sources": {
-            "socmap": {
-                "type": "vector",
-                "url": f"{base(request)}/collections/{ids}/tiles/{TMS}/tilejson.json{query}",
-            }
+    response.headers["Cache-Control"] = settings.metadata_cache_control
+    return Style(
+        name=f"socmap {ids}",
+        metadata=StyleMetadata(release=int(pinned["release"]) if "release" in pinned else None),
+        sources={
+            "socmap": StyleSource(
+                url=f"{base(request)}/collections/{ids}/tiles/{TMS}/tilejson.json{suffix}"
+            )
         },
-        "layers": [
-            {"id": "background", "type": "background", "paint": {"background-color": "#f4f4f0"}},
-            *style_layers,
-        ],
-    }
-    return FastJSONResponse(body, headers={"Cache-Control": settings.metadata_cache_control})
+        layers=style_layers,
+    )
 
 
-@router.get("/collections/{collection_id}/legend", summary="Legend of the choropleth")
-async def legend(
+@router.get(
+    "/collections/{collection_id}/legend",
+    summary="Legend of the choropleth",
+    openapi_extra=documented(*SELECTION),
+)
+async def get_legend(
     request: Request,
+    response: Response,
     collection_id: str,
     db: DatabaseDep,
     cache: CacheDep,
     settings: SettingsDep,
-) -> Response:
+) -> Legend:
     collection = service.get_collection(collection_id)
     if not collection.is_unit:
         raise NotFound(f"{collection.id} has no legend: it is not a choropleth.")
@@ -327,9 +363,6 @@ async def legend(
         db, cache, settings, collection, request.query_params
     )
     value_range = await service.statistics_range(db, selection, collection)
-    body = service.legend(selection, value_range)
-    body["options"] = await service.options(db, selection, collection)
-    return FastJSONResponse(
-        body,
-        headers={"Cache-Control": settings.metadata_cache_control},
-    )
+    options = await service.options(db, selection, collection)
+    response.headers["Cache-Control"] = settings.metadata_cache_control
+    return service.legend(selection, value_range, options)

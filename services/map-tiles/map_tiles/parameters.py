@@ -1,0 +1,66 @@
+"""Query parameters the service parses itself (``service.parse_filters`` and
+``service.resolve_selection``, 400 when wrong), described for the OpenAPI document.
+
+They are not FastAPI parameters: the tile fast path reads them without FastAPI, and declared
+on the routes they would only have FastAPI check on every request that a string is a string.
+Routes list the ones they read with ``openapi_extra=documented(...)``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from map_tiles.cql2 import MAX_FILTER_CHARS
+from map_tiles.service import (
+    CATEGORY,
+    CRS84,
+    INDICATORS,
+    MEASURES,
+    PERIOD,
+    SOURCES,
+    TERRITORY,
+)
+
+
+def _query(name: str, description: str, **schema: Any) -> dict[str, Any]:
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": description,
+        "schema": {"type": "string", **schema},
+    }
+
+
+def _whole(pattern: str) -> str:
+    """A pattern the service matches whole, as JSON Schema (which searches) needs it."""
+    return f"^(?:{pattern})$"
+
+
+# The choropleth of a unit collection (point collections ignore these).
+SELECTION = [
+    _query(
+        "release",
+        "Release number, or `current` (the default)",
+        pattern=_whole(r"current|[1-9][0-9]{0,9}"),
+    ),
+    _query("category", "Category code; default `any`", pattern=_whole(CATEGORY.pattern)),
+    _query("period", "`YYYY` or `YYYY-Qn`; default the latest", pattern=_whole(PERIOD.pattern)),
+    _query("measure", "Default `persons`", enum=list(MEASURES)),
+    _query("source", "Default `all`", enum=list(SOURCES)),
+    _query("indicator", "Classes by `rate` (the default) or `value`", enum=list(INDICATORS)),
+]
+PROPERTIES = _query("properties", "Comma-separated properties to keep (default: all)")
+# What items and tiles are filtered by.
+FILTERS = [
+    _query("bbox", "`minx,miny,maxx,maxy` in degrees (CRS84)"),
+    _query("territory", "TERC code prefix", pattern=_whole(TERRITORY.pattern)),
+    PROPERTIES,
+    _query("filter", "CQL2 over the queryables", maxLength=MAX_FILTER_CHARS),
+    _query("filter-lang", "Default `cql2-text`", enum=["cql2-text", "cql2-json"]),
+    _query("filter-crs", "Only CRS84 (the default)", enum=[CRS84]),
+]
+
+
+def documented(*parameters: dict[str, Any]) -> dict[str, Any]:
+    """``openapi_extra`` of a route that reads ``parameters`` from its query."""
+    return {"parameters": list(parameters)}
