@@ -151,12 +151,13 @@ async def _seed() -> dict[str, str]:
             await seed_catalog(session, data_dir=data_dir())  # commits
         await _push_records(keys["ingest"])
         async with make_sessionmaker(engine)() as session:
-            await publish(
+            run, published = await publish(
                 session,
                 AnonymizerSettings(environment="test", database=DATABASE, worker_enabled=False),
                 gminas=[BIELSKO],
                 today=date(2025, 2, 1),
             )
+            assert published is not None, run["reason"]  # the data endpoints need a release
             await session.commit()
     finally:
         await engine.dispose()
