@@ -29,10 +29,13 @@ class FieldError(BaseModel):
     """One field at fault: where it is, a stable code and a message."""
 
     field: str = Field(description="Path of the field, e.g. `records[3].subject_id`")
-    location: str = Field(description="`body`, `query`, `path`, `header` or a batch `row`")
+    location: str | None = Field(
+        default=None,
+        description="Where the field is: `body`, `query`, `path` or `header`",
+    )
     code: str = Field(description="Stable machine-readable code")
     message: str
-    row: int | None = Field(default=None, description="Row of a batch (1-based), if any")
+    row: int | None = Field(default=None, description="The record's index in a batch, if any")
 
 
 class ProblemDetails(BaseModel):

@@ -88,8 +88,9 @@ def configure_logging(service: str, *, level: str = "INFO", json: bool = True) -
     for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
         logging.getLogger(name).handlers[:] = []
         logging.getLogger(name).propagate = True
-    # Requests are logged by the request middleware with their id; uvicorn's line repeats it.
-    logging.getLogger("uvicorn.access").setLevel(logging.WARNING)
+    # Requests are logged by the request middleware with their id and route template;
+    # uvicorn's line and httpx's (outgoing calls) repeat them with whole URLs, ids included.
     # At DEBUG, SQLAlchemy would log statements' parameters and result rows (locations, case
     # hashes): never, whatever the level.
-    logging.getLogger("sqlalchemy").setLevel(logging.WARNING)
+    for name in ("uvicorn.access", "httpx", "sqlalchemy"):
+        logging.getLogger(name).setLevel(logging.WARNING)

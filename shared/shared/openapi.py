@@ -10,7 +10,8 @@ do to every request:
 - a path parameter: 404; a request body: 413 (over the size limit) and 415;
 - every operation but liveness: 503 while the database is unreachable.
 
-Routes add their own (409, 406, 304, ...) with ``responses=problems(409)`` and the like.
+Routes add their own (409, 406, 304, ...) with ``responses=problems(409)`` and the like, and
+the media types they also serve with ``media_types("text/csv")``.
 """
 
 from __future__ import annotations
@@ -51,6 +52,12 @@ def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
         status: {"description": HTTPStatus(status).phrase, "content": dict(_PROBLEM_CONTENT)}
         for status in statuses
     }
+
+
+def media_types(*types: str, status: int = 200) -> dict[int | str, dict[str, Any]]:
+    """``responses=`` of a route that also answers ``status`` in other media types than JSON
+    (``text/csv``, ``application/atom+xml``, ...), documented as text."""
+    return {status: {"content": {kind: {"schema": {"type": "string"}} for kind in types}}}
 
 
 def _problem_response(status: int) -> dict[str, Any]:

@@ -34,6 +34,14 @@ class Link(BaseModel):
     type: str = "application/json"
 
 
+class Page(BaseModel):
+    """The envelope of a list (its items under a key of the subclass's own)."""
+
+    numberMatched: int = Field(description="Items matching the query")
+    numberReturned: int = Field(description="Items in this page")
+    links: list[Link] = Field(description="`self`, and `next`/`prev` when there are more")
+
+
 def page_links(request: Request, page: PageParams, *, total: int, returned: int) -> list[Link]:
     """``self``, and ``next``/``prev`` when there are more items either side (the same query
     with ``offset`` moved to the end and set)."""

@@ -9,7 +9,7 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
@@ -20,6 +20,7 @@ from prometheus_client import (
     Histogram,
     generate_latest,
 )
+from pydantic import BaseModel, Field
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.routing import Mount, Route, compile_path
@@ -122,7 +123,8 @@ class RouteTemplates:
 
 class RequestContextMiddleware:
     """Assign a request id (or keep a well-formed incoming ``X-Request-ID``), echo it back,
-    log one line per request and record metrics by route template (bounded label set)."""
+    log one line per request and record metrics, both by route template (a bounded label set,
+    and no ids of the paths in the logs)."""
 
     def __init__(self, app: ASGIApp, *, metrics: Metrics, root: FastAPI) -> None:
         self.app = app
@@ -175,11 +177,12 @@ class RequestContextMiddleware:
             self.metrics.requests.labels(self.metrics.service, method, route, str(status)).inc()
             self.metrics.latency.labels(self.metrics.service, method, route).observe(elapsed)
             if route not in ("/healthz", "/readyz", "/metrics"):
+                # The template, not the path: paths carry ids (an erased case number).
                 logger.info(
                     "request",
                     extra={
                         "method": method,
-                        "path": scope["path"],
+                        "route": route,
                         "status": status,
                         "duration_ms": round(elapsed * 1000, 2),
                     },
@@ -306,17 +309,19 @@ async def check_ready(engine: AsyncEngine) -> str | None:
     return None
 
 
+class Health(BaseModel):
+    status: Literal["ok", "ready"] = Field(description="`ok`: alive; `ready`: serving")
+
+
 def health_router(metrics: Metrics) -> APIRouter:
     router = APIRouter(tags=["health"])
 
     @router.get("/healthz", summary="Liveness")
-    async def healthz() -> dict[str, str]:
-        return {"status": "ok"}
+    async def healthz() -> Health:
+        return Health(status="ok")
 
     @router.get(
-        "/readyz",
-        summary="Readiness: database reachable and migrated",
-        response_model=dict[str, str],  # documents the 200 (the 503 is a problem)
+        "/readyz", response_model=Health, summary="Readiness: database reachable and migrated"
     )
     async def readyz(request: Request) -> Response:
         reason = await check_ready(request.app.state.engine)
@@ -378,6 +383,7 @@ def create_service_app(
     metrics = Metrics(service)
     add_problem_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestContextMiddleware, metrics=metrics, root=app)
     cors: dict[str, Any] = {}
     if settings.cors_origins:
         cors = {
@@ -388,6 +394,8 @@ def create_service_app(
         # A front-end dev server on any local port (Vite's 5173, ...).
         cors = {"allow_origin_regex": LOCAL_ORIGINS, "allow_credentials": True}
     if cors:
+        # Outside the request context, whose answers to errors escaping the routing need the
+        # CORS headers too (a page cannot read a response without them).
         app.add_middleware(
             CORSMiddleware,
             allow_methods=["*"],
@@ -396,7 +404,6 @@ def create_service_app(
             max_age=600,
             **cors,
         )
-    app.add_middleware(RequestContextMiddleware, metrics=metrics, root=app)
     app.add_middleware(SecurityHeadersMiddleware)
     app.include_router(health_router(metrics))
     for router in routers:

@@ -28,9 +28,13 @@ RunReader = Annotated[
 ]
 
 
+# Release numbers are PostgreSQL integers.
+MAX_RELEASE = 2_147_483_647
+
+
 async def release_id_from_path(
     session: SessionDep,
-    release_id: Annotated[int, Path(ge=1, le=2_147_483_647, description="Release number")],
+    release_id: Annotated[int, Path(ge=1, le=MAX_RELEASE, description="Release number")],
 ) -> int:
     """A published release's number, or 404."""
     if await repository.get_release(session=session, release_id=release_id) is None:

@@ -8,6 +8,10 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
+from fastapi.responses import Response
+
+CSV_MEDIA_TYPE = "text/csv"
+
 
 def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
     buffer = io.StringIO()
@@ -26,3 +30,12 @@ def _format(column: str, value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.4f}"
     return str(value)
+
+
+def csv_response(body: str, filename: str) -> Response:
+    """A CSV download (UTF-8)."""
+    return Response(
+        body,
+        media_type=f"{CSV_MEDIA_TYPE}; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )

@@ -82,7 +82,7 @@ def run_parameters(
     except DisclosureError as exc:
         raise ValidationFailed(
             str(exc),
-            errors=[{"field": "k", "code": "too_small", "message": str(exc)}],
+            errors=[{"field": "k", "location": "body", "code": "too_small", "message": str(exc)}],
         ) from exc
     parameters: dict[str, Any] = {
         "k": chosen_k,
@@ -95,7 +95,15 @@ def run_parameters(
         if settings.ckm_secret() is None:
             message = "The monthly layer needs SOCMAP_ANONYMIZER_CKM_KEY on this deployment."
             raise ValidationFailed(
-                message, errors=[{"field": "monthly", "code": "unavailable", "message": message}]
+                message,
+                errors=[
+                    {
+                        "field": "monthly",
+                        "location": "body",
+                        "code": "unavailable",
+                        "message": message,
+                    }
+                ],
             )
         # Only when on, so runs without the layer keep the parameters (and coalescing) of old.
         parameters["monthly"] = True

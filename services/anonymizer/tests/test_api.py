@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
@@ -40,7 +41,9 @@ async def _big_city(world: World) -> None:
     await world.add_many(6, "both", source="pup", categories=("unemployment",))
 
 
-async def test_run_auth_and_validation(client: httpx.AsyncClient, keys: Any) -> None:
+async def test_run_auth_and_validation(
+    client: httpx.AsyncClient, keys: Any, db_session: AsyncSession
+) -> None:
     assert (await client.post("/v1/runs", json={})).status_code == 401
     assert (
         await client.post("/v1/runs", json={}, headers=bearer("sm_000000000000_nope"))
@@ -61,16 +64,61 @@ async def test_run_auth_and_validation(client: httpx.AsyncClient, keys: Any) -> 
         {"unknown": 1},
         {"as_of": "yesterday"},
         {"gminas": "9701011"},
+        {"gminas": ["97010\x0011"]},
+        {"k": 2**64 + 1},
+        {"events": [{"event": "records_changed\x00"}]},
+        {"events": [{"id": -1}]},
     ):
         response = await client.post("/v1/runs", json=body, headers=bearer(keys.runs))
         assert response.status_code == 422, body
         assert response.headers["content-type"] == "application/problem+json"
+    # Whatever else an event carries is dropped, never stored.
+    extra = {"events": [{"id": 1, "event": "records_changed", "note": "Jan Kowalski\x00"}]}
+    accepted = await client.post("/v1/runs", json=extra, headers=bearer(keys.runs))
+    assert accepted.status_code == 202, accepted.text
+    stored = await db_session.scalar(
+        text("SELECT events FROM stats.run WHERE id = :id"), {"id": accepted.json()["id"]}
+    )
+    assert stored == [
+        {
+            "id": 1,
+            "event": "records_changed",
+            "cause": None,
+            "cause_id": None,
+            "institution_id": None,
+        }
+    ]
     bad_json = await client.post(
         "/v1/runs",
         content=b"{not json",
         headers={**bearer(keys.runs), "content-type": "application/json"},
     )
     assert bad_json.status_code == 422
+
+
+async def test_run_request_body_is_read_only_after_authentication(
+    client: httpx.AsyncClient, keys: Any
+) -> None:
+    read: list[bytes] = []
+
+    async def body() -> AsyncIterator[bytes]:
+        for chunk in (b'{"gminas": ', b'["9701011"]}'):
+            read.append(chunk)
+            yield chunk
+
+    json_type = {"Content-Type": "application/json"}
+    for headers in (json_type, json_type | bearer("sm_000000000000_nope")):
+        refused = await client.post("/v1/runs", content=body(), headers=headers)
+        assert refused.status_code == 401
+        assert read == []
+    forbidden = await client.post(
+        "/v1/runs", content=body(), headers=json_type | bearer(keys.records)
+    )
+    assert forbidden.status_code == 403
+    assert read == []
+    accepted = await client.post("/v1/runs", content=body(), headers=json_type | bearer(keys.runs))
+    assert accepted.status_code == 202
+    assert len(read) == 2
 
 
 async def test_ingest_payload_is_accepted_and_requests_coalesce(

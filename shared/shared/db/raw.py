@@ -144,11 +144,12 @@ async def open_pool(
     *,
     application_name: str,
     init: Callable[[asyncpg.Connection], Awaitable[None]] | None = None,
-    min_size: int | None = None,
+    min_size: int = 0,
 ) -> asyncpg.Pool:
     """A pool of the service role's connections (JIT off: short queries only pay its start);
-    ``init`` prepares each new connection. With ``min_size=0`` it connects on first use (a
-    database that is not up yet does not stop the service from starting)."""
+    ``init`` prepares each new connection. Connections open on first use unless ``min_size``
+    says otherwise: a database that is down does not stop a service from starting (it answers
+    503 until the database is back)."""
     url = settings.database_url()
     return await asyncpg.create_pool(
         host=url.host,
@@ -156,7 +157,7 @@ async def open_pool(
         user=url.username,
         password=url.password,
         database=url.database,
-        min_size=min(2, settings.database.pool_size) if min_size is None else min_size,
+        min_size=min_size,
         max_size=settings.database.pool_size,
         reset=_keep,
         init=init,

@@ -112,11 +112,15 @@ def make_client(
     db_session: AsyncSession, engine: AsyncEngine
 ) -> Callable[..., AbstractAsyncContextManager[httpx.AsyncClient]]:
     """``async with make_client(app, role="socmap_ingest") as client``: an ASGI client whose
-    requests use the test session (optionally as a service role)."""
+    requests use the test session (optionally as a service role), from ``address``."""
 
     @asynccontextmanager
     async def factory(
-        app: FastAPI, *, role: str | None = None, headers: dict[str, str] | None = None
+        app: FastAPI,
+        *,
+        role: str | None = None,
+        headers: dict[str, str] | None = None,
+        address: tuple[str, int] = ("127.0.0.1", 123),
     ) -> AsyncIterator[httpx.AsyncClient]:
         async def override() -> AsyncIterator[AsyncSession]:
             if role is None:
@@ -127,7 +131,7 @@ def make_client(
 
         app.dependency_overrides[get_session] = override
         app.state.engine = engine
-        transport = httpx.ASGITransport(app=app)
+        transport = httpx.ASGITransport(app=app, client=address)
         try:
             async with httpx.AsyncClient(
                 transport=transport, base_url="http://test", headers=headers

@@ -2,37 +2,51 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from anonymizer import repository, service
-from anonymizer.export import to_csv
+from anonymizer.deps import MAX_RELEASE
+from anonymizer.export import CSV_MEDIA_TYPE, csv_response, to_csv
 from anonymizer.schemas import BenchmarkMember, BenchmarkOut, Measure, PeerGroupOut, Source
 from shared.auth import AuthFirstRoute
 from shared.db.session import SessionDep
 from shared.errors import NotFound
+from shared.openapi import media_types, problems
 
 router = APIRouter(route_class=AuthFirstRoute, tags=["benchmarks"])
 
 
 @router.get("/peer-groups", response_model=list[PeerGroupOut], summary="Benchmarking groups")
-async def list_groups(session: SessionDep) -> list[PeerGroupOut]:
-    return [PeerGroupOut(**group) for group in await repository.list_groups(session=session)]
+async def list_peer_groups(session: SessionDep) -> list[PeerGroupOut]:
+    return [
+        PeerGroupOut.model_validate(group)
+        for group in await repository.list_groups(session=session)
+    ]
 
 
-@router.get("/benchmarks", summary="A group's members against the group value (JSON or CSV)")
-async def benchmarks(
+@router.get(
+    "/benchmarks",
+    response_model=BenchmarkOut,
+    summary="A group's members against the group value (JSON or CSV)",
+    responses=problems(404) | media_types(CSV_MEDIA_TYPE),
+)
+async def get_benchmark(
     session: SessionDep,
     period: Annotated[str, Query(pattern=r"^[0-9]{4}(-Q[1-4])?$")],
     group: Annotated[str, Query(pattern=r"^[0-9A-Za-z_-]{1,64}$")] = "gwd-2007-2008",
     category: Annotated[str, Query(pattern=r"^[0-9A-Za-z_-]{1,64}$")] = "any",
     measure: Measure = "persons",
     source: Source = "all",
-    release: Annotated[int | None, Query(ge=1, le=2_147_483_647)] = None,
-    format: Literal["json", "csv"] = "json",
-) -> Any:
+    release: Annotated[
+        int | None, Query(ge=1, le=MAX_RELEASE, description="Default: the current release")
+    ] = None,
+    format: Annotated[
+        Literal["json", "csv"], Query(description=f"`csv`: the members as {CSV_MEDIA_TYPE}")
+    ] = "json",
+) -> BenchmarkOut | Response:
     release_id = release or await repository.latest_release_id(session=session)
     if (
         release_id is None
@@ -65,9 +79,5 @@ async def benchmarks(
     if format == "csv":
         rows = [member.model_dump() | {"group_rate": body.group_rate} for member in body.members]
         columns = [*BenchmarkMember.model_fields, "group_rate"]
-        return Response(
-            to_csv(rows, columns),
-            media_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": f'attachment; filename="benchmark-{group}.csv"'},
-        )
-    return body.model_dump(mode="json")
+        return csv_response(to_csv(rows, columns), f"benchmark-{group}.csv")
+    return body

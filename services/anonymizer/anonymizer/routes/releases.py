@@ -2,39 +2,58 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from anonymizer import repository
-from anonymizer.deps import ReleaseId
-from anonymizer.export import to_csv
-from anonymizer.schemas import CellOut, DiffOut, Level, Measure, ReleaseOut, Source
+from anonymizer.deps import MAX_RELEASE, ReleaseId
+from anonymizer.export import CSV_MEDIA_TYPE, csv_response, to_csv
+from anonymizer.schemas import (
+    CellOut,
+    CellPage,
+    DiffOut,
+    DiffPage,
+    Level,
+    Measure,
+    ReleaseOut,
+    ReleasePage,
+    Source,
+)
 from shared.auth import AuthFirstRoute
 from shared.db.session import SessionDep
 from shared.errors import NotFound
+from shared.openapi import media_types, problems
 from shared.pagination import PageDep, page_body
 
 router = APIRouter(route_class=AuthFirstRoute, tags=["releases"])
 
 CELL_CSV = list(CellOut.model_fields)
 DIFF_CSV = list(DiffOut.model_fields)
-Format = Literal["json", "csv"]
+Format = Annotated[
+    Literal["json", "csv"], Query(description=f"`csv`: the whole selection as {CSV_MEDIA_TYPE}")
+]
 CODE = r"^[0-9A-Za-z_-]{1,64}$"
 
 
-@router.get("/releases", summary="Published releases, newest first")
-async def list_releases(request: Request, session: SessionDep, page: PageDep) -> dict[str, Any]:
+@router.get("/releases", response_model=ReleasePage, summary="Published releases, newest first")
+async def list_releases(request: Request, session: SessionDep, page: PageDep) -> ReleasePage:
     releases, total = await repository.list_releases(
         session=session, limit=page.limit, offset=page.offset
     )
-    items = [ReleaseOut(**release).model_dump(mode="json") for release in releases]
-    return page_body(request, page, key="releases", items=items, total=total)
+    return ReleasePage.model_validate(
+        page_body(request, page, key="releases", items=releases, total=total)
+    )
 
 
-@router.get("/releases/latest", response_model=ReleaseOut, summary="The current release")
-async def latest_release(session: SessionDep) -> ReleaseOut:
+@router.get(
+    "/releases/latest",
+    response_model=ReleaseOut,
+    summary="The current release",
+    responses=problems(404),
+)
+async def get_latest_release(session: SessionDep) -> ReleaseOut:
     release_id = await repository.latest_release_id(session=session)
     release = (
         await repository.get_release(session=session, release_id=release_id)
@@ -43,18 +62,23 @@ async def latest_release(session: SessionDep) -> ReleaseOut:
     )
     if release is None:
         raise NotFound("Nothing has been published yet.")
-    return ReleaseOut(**release)
+    return ReleaseOut.model_validate(release)
 
 
 @router.get("/releases/{release_id}", response_model=ReleaseOut, summary="One release")
 async def get_release(release_id: ReleaseId, session: SessionDep) -> ReleaseOut:
     release = await repository.get_release(session=session, release_id=release_id)
     assert release is not None  # checked by the dependency
-    return ReleaseOut(**release)
+    return ReleaseOut.model_validate(release)
 
 
-@router.get("/releases/{release_id}/cells", summary="Cells of a release (JSON or CSV)")
-async def list_cells(
+@router.get(
+    "/releases/{release_id}/cells",
+    response_model=CellPage,
+    summary="Cells of a release (JSON or CSV)",
+    responses=media_types(CSV_MEDIA_TYPE),
+)
+async def get_release_cells(
     release_id: ReleaseId,
     request: Request,
     session: SessionDep,
@@ -67,7 +91,7 @@ async def list_cells(
     source: Source | None = None,
     suppressed: bool | None = None,
     format: Format = "json",
-) -> Any:
+) -> CellPage | Response:
     filters = {
         "unit_code": unit,
         "level": level,
@@ -81,7 +105,7 @@ async def list_cells(
         rows, _ = await repository.list_cells(
             session=session, release_id=release_id, filters=filters, limit=None, offset=0
         )
-        return _csv(to_csv(rows, CELL_CSV), f"release-{release_id}-cells.csv")
+        return csv_response(to_csv(rows, CELL_CSV), f"release-{release_id}-cells.csv")
     rows, total = await repository.list_cells(
         session=session,
         release_id=release_id,
@@ -89,21 +113,25 @@ async def list_cells(
         limit=page.limit,
         offset=page.offset,
     )
-    items = [CellOut(**row).model_dump(mode="json") for row in rows]
-    return {"release_id": release_id} | page_body(
-        request, page, key="cells", items=items, total=total
+    return CellPage.model_validate(
+        {"release_id": release_id} | page_body(request, page, key="cells", items=rows, total=total)
     )
 
 
-@router.get("/releases/{release_id}/diff", summary="What changed since another release")
-async def diff(
+@router.get(
+    "/releases/{release_id}/diff",
+    response_model=DiffPage,
+    summary="What changed since another release (JSON or CSV)",
+    responses=media_types(CSV_MEDIA_TYPE),
+)
+async def get_release_diff(
     release_id: ReleaseId,
     request: Request,
     session: SessionDep,
     page: PageDep,
-    against: Annotated[int, Query(ge=1, le=2_147_483_647)],
+    against: Annotated[int, Query(ge=1, le=MAX_RELEASE, description="The earlier release")],
     format: Format = "json",
-) -> Any:
+) -> DiffPage | Response:
     if await repository.get_release(session=session, release_id=against) is None:
         raise NotFound(f"There is no published release {against}.")
     limit = 10_000_000 if format == "csv" else page.limit
@@ -112,16 +140,8 @@ async def diff(
         session=session, release_id=release_id, other_id=against, limit=limit, offset=offset
     )
     if format == "csv":
-        return _csv(to_csv(rows, DIFF_CSV), f"release-{release_id}-diff-{against}.csv")
-    items = [DiffOut(**row).model_dump(mode="json") for row in rows]
-    return {"release_id": release_id, "against": against} | page_body(
-        request, page, key="changes", items=items, total=total
-    )
-
-
-def _csv(body: str, filename: str) -> Response:
-    return Response(
-        body,
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        return csv_response(to_csv(rows, DIFF_CSV), f"release-{release_id}-diff-{against}.csv")
+    return DiffPage.model_validate(
+        {"release_id": release_id, "against": against}
+        | page_body(request, page, key="changes", items=rows, total=total)
     )

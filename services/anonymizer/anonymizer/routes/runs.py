@@ -14,26 +14,40 @@ from anonymizer.schemas import GMINA_PATTERN, RunOut, RunRequest
 from shared.auth import AuthFirstRoute
 from shared.db.session import SessionDep
 from shared.errors import Forbidden, NotFound, ValidationFailed
+from shared.validation import StoredText
 
 router = APIRouter(route_class=AuthFirstRoute, tags=["runs"])
 
 
-@router.post("/runs", status_code=202, response_model=RunOut, summary="Request a run")
-async def request_run(
+@router.post(
+    "/runs",
+    status_code=202,
+    response_model=RunOut,
+    summary="Request a run",
+    responses={
+        202: {
+            "headers": {"Location": {"description": "The run's URL", "schema": {"type": "string"}}}
+        }
+    },
+)
+async def create_run(
     body: RunRequest,
     request: Request,
     response: Response,
     session: SessionDep,
     settings: SettingsDep,
     principal: RunWriter,
-    idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
+    idempotency_key: Annotated[StoredText | None, Header(max_length=200)] = None,
 ) -> RunOut:
     gminas = body.gmina_codes()
     invalid = [code for code in gminas or [] if not _is_gmina(code)]
     if invalid:
         raise ValidationFailed(
             "gminas must be 7-digit TERC codes.",
-            errors=[{"field": "gminas", "code": "format", "message": code} for code in invalid],
+            errors=[
+                {"field": "gminas", "location": "body", "code": "format", "message": code}
+                for code in invalid
+            ],
         )
     if gminas is None and principal.territory is not None:
         raise Forbidden("A run of all municipalities needs an unrestricted key.")
