@@ -312,9 +312,41 @@ def database_unavailable(exc: BaseException) -> bool:
     return False
 
 
+def concurrent_conflict(exc: BaseException) -> bool:
+    """Whether ``exc`` is a uniqueness or serialization conflict that escaped its handler: two
+    writers raced for the same key (the handler's own checks saw neither)."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(
+            cause,
+            asyncpg.UniqueViolationError
+            | asyncpg.SerializationError
+            | asyncpg.DeadlockDetectedError,
+        ):
+            return True
+        cause = cause.__cause__ or getattr(cause, "orig", None)
+    return False
+
+
 def unexpected_response(request: Request, exc: BaseException) -> Response:
-    """503 with ``Retry-After`` while the database is unreachable, else 500; logged with the
-    request id but without the exception's message (see ``shared.logs.safe_traceback``)."""
+    """503 with ``Retry-After`` while the database is unreachable, 409 for a write that raced
+    another, else 500; logged with the request id but without the exception's message (see
+    ``shared.logs.safe_traceback``)."""
+    if concurrent_conflict(exc):
+        logger.warning("concurrent write conflict", exc_info=exc)
+        polish = prefers_polish(request)
+        return problem_response(
+            request,
+            status=Conflict.status,
+            slug=Conflict.slug,
+            title=Conflict.title_pl if polish else Conflict.title,
+            detail=(
+                "Równoległy zapis tego samego obiektu; ponów żądanie."
+                if polish
+                else "Another request wrote the same object at the same time; retry."
+            ),
+            headers={"Retry-After": "1"},
+        )
     if database_unavailable(exc):
         logger.warning("database unavailable", exc_info=exc)
         polish = prefers_polish(request)

@@ -8,6 +8,7 @@ do to every request:
 - an operation with parameters or a body: 400 and 422 (a field error);
 - an authenticated operation (``security``): 401, 403 and 429 (throttled failures);
 - a path parameter: 404; a request body: 413 (over the size limit) and 415;
+- a write (POST, PUT, PATCH, DELETE): 409 when it races another for the same key;
 - every operation but liveness: 503 while the database is unreachable.
 
 Routes add their own (409, 406, 304, ...) with ``responses=problems(409)`` and the like, and
@@ -37,6 +38,7 @@ _RETRY_AFTER = {
     }
 }
 UNCHECKED = ("/healthz",)
+WRITES = frozenset({"post", "put", "patch", "delete"})
 
 
 def operation_id(route: APIRoute) -> str:
@@ -77,7 +79,7 @@ def _problem_response(status: int) -> dict[str, Any]:
     return response
 
 
-def _statuses(path: str, operation: dict[str, Any]) -> set[int]:
+def _statuses(path: str, method: str, operation: dict[str, Any]) -> set[int]:
     parameters = operation.get("parameters", [])
     has_body = "requestBody" in operation
     statuses: set[int] = set()
@@ -91,6 +93,8 @@ def _statuses(path: str, operation: dict[str, Any]) -> set[int]:
         statuses.add(404)
     if has_body:
         statuses |= {413, 415}
+    if method in WRITES:
+        statuses.add(409)
     return statuses
 
 
@@ -111,11 +115,11 @@ def describe_problems(schema: dict[str, Any]) -> dict[str, Any]:
         ]
     }
     for path, operations in schema.get("paths", {}).items():
-        for operation in operations.values():
+        for method, operation in operations.items():
             if not isinstance(operation, dict) or "responses" not in operation:
                 continue
             responses: dict[str, Any] = operation["responses"]
-            for status in _statuses(path, operation):
+            for status in _statuses(path, method, operation):
                 responses.setdefault(str(status), _problem_response(status))
             for code, response in responses.items():
                 if code[:1] in ("4", "5"):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncpg
 import httpx
 from fastapi import FastAPI
+from fastapi.testclient import TestClient
 from pydantic import BaseModel, Field
+from sqlalchemy.exc import IntegrityError
 
 from shared.errors import NotFound, add_problem_handlers, field_path
 
@@ -91,3 +94,17 @@ async def test_malformed_json_is_422_not_500() -> None:
         )
     assert response.status_code == 422
     assert response.json()["errors"][0]["code"] == "json_invalid"
+
+
+def test_a_raced_unique_key_is_a_conflict_not_a_server_error() -> None:
+    app = FastAPI()
+    add_problem_handlers(app)
+
+    @app.post("/race")
+    async def race() -> None:
+        raise IntegrityError("INSERT ...", {}, asyncpg.UniqueViolationError("duplicate key"))
+
+    response = TestClient(app, raise_server_exceptions=False).post("/race")
+    assert response.status_code == 409
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.headers["retry-after"] == "1"

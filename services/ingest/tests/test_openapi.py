@@ -57,8 +57,8 @@ def test_statuses_of_each_operation_are_documented(document: dict[str, Any]) -> 
     statuses = {key: set(op["responses"]) for key, op in operations.items()}
     problems = {"400", "401", "403", "422", "429", "503"}
     assert statuses[("post", "/v1/records:batch")] == {"200", "201", "409", "413", "415"} | problems
-    assert statuses[("delete", "/v1/records/{external_id}")] == {"204", "404"} | problems
-    assert statuses[("post", "/v1/records:erase")] == {"200", "413", "415"} | problems
+    assert statuses[("delete", "/v1/records/{external_id}")] == {"204", "404", "409"} | problems
+    assert statuses[("post", "/v1/records:erase")] == {"200", "409", "413", "415"} | problems
     assert statuses[("get", "/v1/batches")] == {"200"} | problems
     assert statuses[("get", "/v1/batches/{batch_id}")] == {"200", "404"} | problems
 

@@ -135,8 +135,8 @@ def _coordinate(description: str, **bounds: int) -> Any:
 
 
 Zoom = Annotated[str, _coordinate("Zoom level", maximum=MAX_ZOOM)]
-Column = Annotated[str, _coordinate("Column, below 2^z")]
-Row = Annotated[str, _coordinate("Row, below 2^z")]
+Column = Annotated[str, _coordinate("Column, below 2^z", maximum=2**MAX_ZOOM - 1)]
+Row = Annotated[str, _coordinate("Row, below 2^z", maximum=2**MAX_ZOOM - 1)]
 
 
 @router.get(
