@@ -232,19 +232,24 @@ def field_path(loc: Sequence[int | str]) -> str:
     return path
 
 
-async def _handle_problem(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, Problem)
+def render_problem(request: Request, problem: Problem) -> Response:
+    """A ``Problem`` as problem+json, in Polish when the client prefers it."""
     polish = prefers_polish(request)
     return problem_response(
         request,
-        status=exc.status,
-        slug=exc.slug,
-        title=exc.title_pl if polish else exc.title,
-        detail=exc.detail_pl if polish and exc.detail_pl else exc.detail,
-        errors=exc.errors,
-        headers=exc.headers,
-        extensions=exc.extensions,
+        status=problem.status,
+        slug=problem.slug,
+        title=problem.title_pl if polish else problem.title,
+        detail=problem.detail_pl if polish and problem.detail_pl else problem.detail,
+        errors=problem.errors,
+        headers=problem.headers,
+        extensions=problem.extensions,
     )
+
+
+async def _handle_problem(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, Problem)
+    return render_problem(request, exc)
 
 
 async def _handle_validation(request: Request, exc: Exception) -> Response:
@@ -334,33 +339,23 @@ def unexpected_response(request: Request, exc: BaseException) -> Response:
     ``shared.logs.safe_traceback``)."""
     if concurrent_conflict(exc):
         logger.warning("concurrent write conflict", exc_info=exc)
-        polish = prefers_polish(request)
-        return problem_response(
+        return render_problem(
             request,
-            status=Conflict.status,
-            slug=Conflict.slug,
-            title=Conflict.title_pl if polish else Conflict.title,
-            detail=(
-                "Równoległy zapis tego samego obiektu; ponów żądanie."
-                if polish
-                else "Another request wrote the same object at the same time; retry."
+            Conflict(
+                "Another request wrote the same object at the same time; retry.",
+                detail_pl="Równoległy zapis tego samego obiektu; ponów żądanie.",
+                headers={"Retry-After": "1"},
             ),
-            headers={"Retry-After": "1"},
         )
     if database_unavailable(exc):
         logger.warning("database unavailable", exc_info=exc)
-        polish = prefers_polish(request)
-        return problem_response(
+        return render_problem(
             request,
-            status=ServiceUnavailable.status,
-            slug=ServiceUnavailable.slug,
-            title=ServiceUnavailable.title_pl if polish else ServiceUnavailable.title,
-            detail=(
-                "Baza danych jest chwilowo niedostępna; ponów żądanie później."
-                if polish
-                else "The database is unavailable for a moment; retry later."
+            ServiceUnavailable(
+                "The database is unavailable for a moment; retry later.",
+                detail_pl="Baza danych jest chwilowo niedostępna; ponów żądanie później.",
+                headers={"Retry-After": str(RETRY_AFTER_OUTAGE)},
             ),
-            headers={"Retry-After": str(RETRY_AFTER_OUTAGE)},
         )
     logger.error("unhandled error", exc_info=exc)
     return problem_response(

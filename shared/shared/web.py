@@ -33,6 +33,7 @@ from shared.errors import (
     PayloadTooLarge,
     add_problem_handlers,
     problem_response,
+    render_problem,
     unexpected_response,
 )
 from shared.jsonutil import FastJSONResponse
@@ -249,16 +250,7 @@ class BodyLimitMiddleware:
         )
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
-        problem = self._refusal()
-        response = problem_response(
-            Request(scope),
-            status=problem.status,
-            slug=problem.slug,
-            title=problem.title,
-            detail=problem.detail,
-            extensions=problem.extensions,
-        )
-        await response(scope, receive, send)
+        await render_problem(Request(scope), self._refusal())(scope, receive, send)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
