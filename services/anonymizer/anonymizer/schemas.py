@@ -84,8 +84,16 @@ class RunProgress(BaseModel):
 
     model_config = ConfigDict(extra="allow")
 
-    step: Literal["planning", "protecting", "publishing", "published"] | None = None
-    block: str | None = Field(default=None, description="The block being protected")
+    step: Literal["planning", "aggregating", "protecting", "publishing", "published"] | None = (
+        None
+    )
+    voivodeship: str | None = Field(default=None, description="The voivodeship being aggregated")
+    voivodeship_number: int | None = Field(default=None, description="Its number in the run")
+    voivodeships: int | None = Field(default=None, description="Voivodeships the run computes")
+    block: str | int | None = Field(
+        default=None,
+        description="The block being protected (runs of earlier versions: a voivodeship's number)",
+    )
 
 
 class RunOut(BaseModel):

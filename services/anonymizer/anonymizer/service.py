@@ -398,8 +398,8 @@ async def execute_run(
             {
                 "step": "aggregating",
                 "voivodeship": voivodeship,
-                "block": number,
-                "blocks": len(plan.scope),
+                "voivodeship_number": number,
+                "voivodeships": len(plan.scope),
             }
         )
         rows = await aggregation.aggregate(

@@ -9,10 +9,12 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from anonymizer import aggregation, repository
+from anonymizer import aggregation, repository, service
+from anonymizer.schemas import RunProgress
 from anonymizer.settings import AnonymizerSettings
 from anonymizer.testing import (
     CITY,
+    TODAY,
     DISTRICTS,
     POWIAT,
     TOWN,
@@ -310,3 +312,33 @@ async def test_population_of_the_nearest_year(db_session: AsyncSession, world: W
     assert population[(CITY, 2023)] == 14000
     assert population[(CITY, 2025)] == 15000
     assert population[(TOWN, 2021)] == 5000
+
+
+async def test_every_progress_report_is_what_the_api_documents(
+    db_session: AsyncSession, world: World, settings: AnonymizerSettings
+) -> None:
+    """``GET /v1/runs/{id}`` serves the last report as ``RunProgress``: each report a run
+    makes on its way must validate, or a client polling a running run gets a 500."""
+    await _big_city(world)
+    run, _ = await service.request_run(
+        session=db_session,
+        gminas=None,
+        trigger="test",
+        parameters=service.run_parameters(
+            settings, k=None, p=None, include_open_periods=False, as_of=None
+        ),
+        events=[],
+        idempotency_key=None,
+    )
+    reports: list[dict[str, object]] = []
+
+    async def report(progress: dict[str, object]) -> None:
+        reports.append(progress)
+
+    await service.execute_run(
+        session=db_session, run=run, settings=settings, today=TODAY, report=report
+    )
+    steps = {str(progress["step"]) for progress in reports}
+    assert {"planning", "aggregating", "protecting", "publishing"} <= steps
+    for progress in reports:
+        RunProgress.model_validate(progress)
