@@ -84,9 +84,7 @@ class RunProgress(BaseModel):
 
     model_config = ConfigDict(extra="allow")
 
-    step: Literal["planning", "aggregating", "protecting", "publishing", "published"] | None = (
-        None
-    )
+    step: Literal["planning", "aggregating", "protecting", "publishing", "published"] | None = None
     voivodeship: str | None = Field(default=None, description="The voivodeship being aggregated")
     voivodeship_number: int | None = Field(default=None, description="Its number in the run")
     voivodeships: int | None = Field(default=None, description="Voivodeships the run computes")

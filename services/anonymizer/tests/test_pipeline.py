@@ -14,9 +14,9 @@ from anonymizer.schemas import RunProgress
 from anonymizer.settings import AnonymizerSettings
 from anonymizer.testing import (
     CITY,
-    TODAY,
     DISTRICTS,
     POWIAT,
+    TODAY,
     TOWN,
     VOIVODESHIP,
     World,
