@@ -47,7 +47,10 @@ def services() -> list[Service]:
 
 
 def port_free(service: Service) -> bool:
+    """Whether the service could listen on its port. SO_REUSEADDR as uvicorn sets it: the
+    connections of a run just stopped linger in TIME-WAIT for a minute and hold no listener."""
     with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((service.settings.host, service.settings.port))
         except OSError:
