@@ -112,7 +112,11 @@ async def _child(request: dict[str, Any]) -> RunResult:
             session=session,
             gminas=gminas,
             trigger="bench-national",
-            parameters={"as_of": as_of.isoformat(), "include_open_periods": False},
+            # As the API stores them (k and p resolved): a run is carried over only from a
+            # release of the same rules.
+            parameters=service.run_parameters(
+                settings, k=None, p=None, include_open_periods=False, as_of=as_of
+            ),
             events=[],
             idempotency_key=None,
         )

@@ -223,6 +223,31 @@ async def test_a_run_with_nothing_new_carries_every_block_over(
     assert await _cells(db_session, second.release_id) == await _cells(db_session, first.release_id)
 
 
+@pytest.mark.parametrize(
+    "late",
+    [
+        {},  # a new decision for a known client
+        {"source": "pup"},  # a known OPS client registers at the labour office
+        {"household": "h-new"},  # the client now lives in a household
+        {"categories": ("homelessness",)},  # with another category
+    ],
+)
+async def test_a_batch_of_the_open_period_leaves_closed_blocks_carried_over(
+    db_session: AsyncSession, world: World, settings: AnonymizerSettings, late: dict[str, Any]
+) -> None:
+    """The daily case: records dated in the current, unpublished quarter change no closed
+    cell, so the run computes no block (TODAY is 2025-02-01: 2025-Q1 is open)."""
+    await _city(world)
+    await publish(db_session, settings)
+    await world.add("d0-0", day=date(2025, 1, 20), end=None, **late)
+    await world.add("d1-1", day=date(2025, 1, 22), end=date(2025, 1, 30), **late)
+    _, second = await publish(db_session, settings, gminas=[CITY])
+    assert second is not None
+    release = await repository.get_release(session=db_session, release_id=second.release_id)
+    assert release is not None
+    assert release["audit"]["blocks"]["computed"] == 0
+
+
 async def test_the_true_counts_are_readable_by_the_anonymizer_only(
     db_session: AsyncSession, world: World, settings: AnonymizerSettings
 ) -> None:
