@@ -23,6 +23,7 @@ from prometheus_client import (
 from pydantic import BaseModel, Field
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
+from starlette.datastructures import Headers
 from starlette.routing import Mount, Route, compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -30,13 +31,15 @@ from shared import openapi
 from shared.auth import AuthThrottle
 from shared.db.engine import make_service_engine, make_sessionmaker
 from shared.errors import (
+    PROBLEM_MEDIA_TYPE,
+    PROBLEM_TYPE_BASE,
     PayloadTooLarge,
     add_problem_handlers,
     problem_response,
     render_problem,
     unexpected_response,
 )
-from shared.jsonutil import FastJSONResponse
+from shared.jsonutil import FastJSONResponse, dumps
 from shared.logs import configure_logging, request_id_var
 from shared.migrations_info import head_revision
 from shared.settings import ServiceSettings
@@ -205,6 +208,30 @@ DATA_CSP = (b"content-security-policy", b"default-src 'none'; frame-ancestors 'n
 PAGE_TYPES = (b"text/html", b"text/javascript", b"application/javascript")
 # Tiles, features and styles are fetched by map clients of other origins.
 CORP = (b"cross-origin-resource-policy", b"cross-origin")
+
+
+class ProblemCORSMiddleware(CORSMiddleware):
+    """Starlette's CORS, with a refused preflight answered as problem+json like every other
+    error (Starlette answers it in plain text)."""
+
+    def preflight_response(self, request_headers: Headers) -> Response:
+        response = super().preflight_response(request_headers)
+        if response.status_code < 400:
+            return response
+        body = dumps(
+            {
+                "type": PROBLEM_TYPE_BASE + "cors-refused",
+                "title": "Cross-origin request refused",
+                "status": 400,
+                "detail": "This origin, method or header is not allowed across origins.",
+            }
+        )
+        headers = {
+            name: value
+            for name, value in response.headers.items()
+            if name.lower() not in ("content-type", "content-length")
+        }
+        return Response(body, status_code=400, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
 
 
 class SecurityHeadersMiddleware:
@@ -389,7 +416,7 @@ def create_service_app(
         # Outside the request context, whose answers to errors escaping the routing need the
         # CORS headers too (a page cannot read a response without them).
         app.add_middleware(
-            CORSMiddleware,
+            ProblemCORSMiddleware,
             allow_methods=["*"],
             allow_headers=["*"],
             expose_headers=["ETag", "X-Request-ID", "Location", "Retry-After", "Link"],

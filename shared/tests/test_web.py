@@ -187,6 +187,8 @@ async def test_cors_in_development_allows_any_local_port(
     )
     assert refused.status_code == 400
     assert "access-control-allow-origin" not in refused.headers
+    assert refused.headers["content-type"] == "application/problem+json"
+    assert refused.json()["type"] == "urn:socmap:problem:cors-refused"
     # Answers, errors included, can be read by the page: a 201, a 401, a 404 and a 500.
     origin = {"Origin": "http://127.0.0.1:3000"}
     for response in (
