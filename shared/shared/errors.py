@@ -292,45 +292,46 @@ async def _handle_http(request: Request, exc: Exception) -> Response:
     )
 
 
+# Driver errors of a database that cannot be reached (down, restarting, refusing connections).
+_UNREACHABLE = (
+    asyncpg.CannotConnectNowError,
+    asyncpg.ConnectionDoesNotExistError,
+    asyncpg.ConnectionFailureError,
+    asyncpg.AdminShutdownError,
+    asyncpg.CrashShutdownError,
+    asyncpg.TooManyConnectionsError,
+    OSError,  # ConnectionError and TimeoutError among them
+    PoolTimeout,
+)
+# Two writers raced for the same key (the handler's own checks saw neither).
+_RACED = (
+    asyncpg.UniqueViolationError,
+    asyncpg.SerializationError,
+    asyncpg.DeadlockDetectedError,
+)
+
+
+def _caused_by(exc: BaseException, kinds: tuple[type[BaseException], ...]) -> bool:
+    """Whether ``exc`` or an error behind it (its cause, a driver's original) is of ``kinds``."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, kinds):
+            return True
+        cause = cause.__cause__ or getattr(cause, "orig", None)
+    return False
+
+
 def database_unavailable(exc: BaseException) -> bool:
     """Whether ``exc`` means the database cannot be reached (down, restarting, refusing
     connections, pool exhausted) rather than a fault of the request or the code."""
-    if isinstance(exc, PoolTimeout | ConnectionError | TimeoutError):
-        return True
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return True
-    cause: BaseException | None = exc
-    while cause is not None:
-        if isinstance(
-            cause,
-            asyncpg.CannotConnectNowError
-            | asyncpg.ConnectionDoesNotExistError
-            | asyncpg.ConnectionFailureError
-            | asyncpg.AdminShutdownError
-            | asyncpg.CrashShutdownError
-            | asyncpg.TooManyConnectionsError
-            | ConnectionError
-            | OSError,
-        ):
-            return True
-        cause = cause.__cause__ or getattr(cause, "orig", None)
-    return False
+    return _caused_by(exc, _UNREACHABLE)
 
 
 def concurrent_conflict(exc: BaseException) -> bool:
-    """Whether ``exc`` is a uniqueness or serialization conflict that escaped its handler: two
-    writers raced for the same key (the handler's own checks saw neither)."""
-    cause: BaseException | None = exc
-    while cause is not None:
-        if isinstance(
-            cause,
-            asyncpg.UniqueViolationError
-            | asyncpg.SerializationError
-            | asyncpg.DeadlockDetectedError,
-        ):
-            return True
-        cause = cause.__cause__ or getattr(cause, "orig", None)
-    return False
+    """Whether ``exc`` is a uniqueness or serialization conflict that escaped its handler."""
+    return _caused_by(exc, _RACED)
 
 
 def unexpected_response(request: Request, exc: BaseException) -> Response:

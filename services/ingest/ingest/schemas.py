@@ -15,10 +15,10 @@ from pydantic import (
     Field,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
 
 from shared.db.models.ingest import UNRESOLVED_REASONS
 from shared.pagination import Link
+from shared.validation import refuse_nul
 
 _POLISH_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
 
@@ -42,16 +42,12 @@ def _sex(value: Any) -> Any:
     return value
 
 
-def _storable(value: str) -> str:
-    """PostgreSQL text cannot hold NUL: a field error of its row, never a failed batch."""
-    if "\x00" in value:
-        raise PydanticCustomError("invalid_characters", "the value contains a NUL character")
-    return value
-
-
 RecordDate = Annotated[date, BeforeValidator(_polish_date)]
 # Every free-form string of a record (the others have a pattern, a literal or a date format).
-Text = Annotated[str, AfterValidator(_storable)]
+# A NUL is a field error of its row, never a failed batch.
+Text = Annotated[
+    str, AfterValidator(refuse_nul("invalid_characters", "the value contains a NUL character"))
+]
 # The institution's case number, as pushed and as named by an erasure.
 EXTERNAL_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:/\-]*$"
 EXTERNAL_ID_MAX_LENGTH = 64
