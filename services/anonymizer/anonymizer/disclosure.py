@@ -35,6 +35,7 @@ _INF = highspy.kHighsInf
 # how many cells may get one before the rest are reported as failing (more suppression).
 _BATCH_ROUNDS = 12
 _SINGLE_LPS = 200
+_REGION_LPS = 100000
 # Rounds of secondary suppression without fewer failing cells before a run gives up (it would
 # only suppress more without protecting anyone).
 _STALL_ROUNDS = 20
@@ -189,6 +190,7 @@ def audit(
     targets: set[int] | None = None,
     exact_failing: bool = True,
     levels: IntArray | None = None,
+    regions: Sequence[IntArray] = (),
 ) -> AuditResult:
     """LP audit: for each suppressed cell, the attacker's [L, U]. A primary cell passes when
     ``U - L > 0``, ``L <= max(0, v - P)`` and ``U >= v + P``; a secondary cell when it is not
@@ -201,7 +203,14 @@ def audit(
     those inner bounds. Cells the batches cannot prove get an LP of their own; failing cells
     get their exact min and max (``exact_failing``). Without ``witnesses`` every cell gets its
     exact min and max. ``targets`` limits the LPs to those cells (the others are still
-    variables of the system)."""
+    variables of the system).
+
+    ``regions`` make the witnesses cheap on a large table: each is one label per cell (``-1``
+    for none), finest first, e.g. the gmina of a cell, then its powiat. The suppressed cells
+    of one label are pushed in a small LP in which every other cell keeps its true value. A
+    solution of it is a table of the whole system (the truth satisfies every relation the
+    region does not touch), so what it proves holds against the full attacker; only the cells
+    no region proves reach the LP of their whole component."""
     result = AuditResult()
     hidden = np.flatnonzero(suppressed)
     if hidden.size == 0:
@@ -209,19 +218,99 @@ def audit(
     system = _system(relations, values.size)
     caps = _caps(values, cap)
     levels = _levels(values, k=k, p=p) if levels is None else levels
-    for component in _components(system, values, suppressed, hidden, result, targets):
+    proofs = _Proofs(values, levels, primary, targets)
+    if witnesses:
+        for labels in regions:
+            for region in _regions(system, values, suppressed, labels, proofs.open(hidden)):
+                _audit_component(region, proofs, caps=caps, result=result, singles=_REGION_LPS)
+    if not witnesses:
+        wanted = proofs.targeted[hidden]
+    elif exact_failing:
+        wanted = proofs.sought[hidden] & ~proofs.done(hidden)
+    else:
+        wanted = proofs.open(hidden)
+    for component in _components(system, values, suppressed, hidden, wanted, result):
         _audit_component(
             component,
-            values,
-            levels,
+            proofs,
             caps=caps,
-            primary=primary,
-            witnesses=witnesses,
-            exact_failing=exact_failing,
             result=result,
-            targets=targets,
+            singles=_SINGLE_LPS,
+            final=True,
+            exact=not witnesses or exact_failing,
+            witnesses=witnesses,
         )
+    cells = hidden[proofs.targeted[hidden]]
+    result.lower.update(zip(cells.tolist(), proofs.low[cells].tolist(), strict=True))
+    result.upper.update(zip(cells.tolist(), proofs.high[cells].tolist(), strict=True))
+    if witnesses:
+        failing = cells[proofs.sought[cells] & ~proofs.done(cells)]
+    else:
+        failing = np.array(
+            [
+                cell
+                for cell in cells.tolist()
+                if not _proven(
+                    proofs.low[cell],
+                    proofs.high[cell],
+                    int(values[cell]),
+                    int(levels[cell]),
+                    bool(primary[cell]),
+                )
+            ],
+            dtype=np.int64,
+        )
+    result.failing = failing.tolist()
+    result.exact = sorted(result.exact)
     return result
+
+
+class _Proofs:
+    """What the tables found so far show, cell by cell over the whole table: the lowest and
+    highest value each cell took, and which cells moved far enough up and down. Up: ``x >= v
+    + P`` (a primary cell) or ``v + 1`` (a small secondary cell, which only must not be
+    exact); down: ``x <= max(0, v - P)``, i.e. a fall by ``min(v, P)``, or by 1."""
+
+    def __init__(
+        self, values: IntArray, levels: IntArray, primary: BoolArray, targets: set[int] | None
+    ) -> None:
+        truth = values.astype(np.float64)
+        need = levels.astype(np.float64)
+        self.truth = truth
+        self.primary = primary
+        self.low = truth.copy()
+        self.high = truth.copy()
+        self.targeted = np.ones(values.shape, dtype=bool)
+        if targets is not None:
+            self.targeted[:] = False
+            self.targeted[list(targets)] = True
+        small = ~primary & (truth > 0) & (truth < need)
+        self.sought: BoolArray = (primary | small) & self.targeted
+        self.up_need: FloatArray = np.where(primary, need, 1.0)
+        self.down_need: FloatArray = np.where(primary, np.minimum(truth, need), 1.0)
+        self.up_mark = truth + self.up_need - _EPS
+        self.down_mark = truth - self.down_need + _EPS
+        self.up = np.zeros(values.shape, dtype=bool)
+        self.down = np.zeros(values.shape, dtype=bool)
+        # Shown to fail by a region's LP whose binding relations hold no suppressed cell
+        # outside the region: its dual bound holds in the whole system, no larger LP helps.
+        self.settled = np.zeros(values.shape, dtype=bool)
+
+    def observe(self, cells: IntArray, point: FloatArray) -> None:
+        self.low[cells] = np.minimum(self.low[cells], point)
+        self.high[cells] = np.maximum(self.high[cells], point)
+        self.up[cells] |= point >= self.up_mark[cells]
+        self.down[cells] |= point <= self.down_mark[cells]
+
+    def done(self, cells: IntArray) -> BoolArray:
+        up, down = self.up[cells], self.down[cells]
+        proven: BoolArray = np.where(self.primary[cells], up & down, up | down)
+        return proven
+
+    def open(self, cells: IntArray) -> BoolArray:
+        """Which of ``cells`` still need a proof."""
+        result: BoolArray = self.sought[cells] & ~self.done(cells) & ~self.settled[cells]
+        return result
 
 
 @dataclass(slots=True)
@@ -234,6 +323,9 @@ class _Component:
     matrix: csr_matrix
     row_lower: FloatArray
     row_upper: FloatArray
+    # Of a region: the relations that also hold suppressed cells outside it (fixed at their
+    # true values here, free in the whole system).
+    leaky: BoolArray | None = None
 
 
 def _components(
@@ -241,11 +333,12 @@ def _components(
     values: IntArray,
     suppressed: BoolArray,
     hidden: IntArray,
+    wanted: BoolArray,
     result: AuditResult,
-    targets: set[int] | None,
 ) -> Iterator[_Component]:
     """Suppressed cells linked by a relation are audited together; published cells are
-    constants of the relations."""
+    constants of the relations. Only components with a ``wanted`` cell (one per hidden cell)
+    are given."""
     touched = system.count(suppressed) > 0
     row_ids = np.flatnonzero(touched)
     block = system.rows[row_ids]
@@ -260,24 +353,50 @@ def _components(
     count, labels = connected_components(graph, directed=False)
     result.components = int(count)
     row_labels, cell_labels = labels[:rows], labels[rows:]
-    target_mask = None
-    if targets is not None:
-        target_mask = np.zeros(values.size, dtype=bool)
-        target_mask[list(targets)] = True
     row_order = np.argsort(row_labels, kind="stable")
     row_bounds = np.searchsorted(row_labels[row_order], np.arange(count + 1))
     cell_order = np.argsort(cell_labels, kind="stable")
     cell_bounds = np.searchsorted(cell_labels[cell_order], np.arange(count + 1))
     for label in range(count):
         columns = cell_order[cell_bounds[label] : cell_bounds[label + 1]]
-        if columns.size == 0:
-            continue
-        cells: IntArray = hidden[columns]
-        if target_mask is not None and not target_mask[cells].any():
+        if columns.size == 0 or not wanted[columns].any():
             continue
         members = row_order[row_bounds[label] : row_bounds[label + 1]]
         matrix = inner[members][:, columns].tocsr()
-        yield _Component(cells, row_ids[members], matrix, lower[members], upper[members])
+        yield _Component(hidden[columns], row_ids[members], matrix, lower[members], upper[members])
+
+
+def _regions(
+    system: RelationSystem,
+    values: IntArray,
+    suppressed: BoolArray,
+    labels: IntArray,
+    wanted: BoolArray,
+) -> Iterator[_Component]:
+    """The suppressed cells of each label (with a ``wanted`` one among them, one per
+    suppressed cell) and every relation that touches them, every other cell fixed at its true
+    value."""
+    truth = values.astype(np.float64)
+    hidden = np.flatnonzero(suppressed)
+    hidden_per_row = system.count(suppressed)
+    labelled = labels[hidden] >= 0
+    cells_in, label_in = hidden[labelled], labels[hidden][labelled]
+    order = np.argsort(label_in, kind="stable")
+    cells_in, label_in = cells_in[order], label_in[order]
+    starts = np.flatnonzero(np.r_[True, label_in[1:] != label_in[:-1]])
+    ends = np.r_[starts[1:], label_in.size]
+    wanted_labels = set(labels[hidden[wanted & labelled]].tolist())
+    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+        if int(label_in[start]) not in wanted_labels:
+            continue
+        cells = cells_in[start:end]
+        rows = np.unique(system.columns[:, cells].indices)
+        block = system.rows[rows]
+        inner = block[:, cells].tocsr()
+        constant = block @ truth - inner @ truth[cells]
+        lower = np.where(system.equality[rows], -constant, -_INF)
+        leaky = hidden_per_row[rows] > np.diff(inner.indptr)
+        yield _Component(cells, rows.astype(np.int64), inner, lower, -constant, leaky)
 
 
 class _Model:
@@ -285,13 +404,17 @@ class _Model:
 
     Columns are the cells, then one progress variable ``t`` per proof sought, linked by
     ``x_c - need * t >= v`` (up) or ``x_c + need * t <= v`` (down), ``t <= 1``: maximizing the
-    sum of the ``t`` pushes each cell towards, and never beyond, its protection level."""
+    sum of the ``t`` pushes each cell towards, and never beyond, its protection level.
+
+    A relation with one suppressed cell (``child <= published parent``: half the rows of a
+    region) is a bound of that cell, not a row: the model keeps the tightest bound of each
+    cell and the relation it came from, for :meth:`binding`."""
 
     def __init__(
         self,
         component: _Component,
         truth: FloatArray,
-        caps: FloatArray,
+        bounds: _Bounds,
         proofs: list[tuple[int, float, bool]],
     ) -> None:
         size = component.cells.size
@@ -302,6 +425,10 @@ class _Model:
         # re-solve starts where the last one ended. The default (dual) starts far from it:
         # 3x the protection time on a voivodeship of bench/national (99 s -> 33 s).
         self.highs.setOptionValue("simplex_strategy", 4)
+        matrix = component.matrix
+        lengths = np.diff(matrix.indptr)
+        self.rows = np.flatnonzero(lengths > 1)
+        self.bounds = bounds
         count = len(proofs)
         rows, columns, data = [], [], []
         link_lower = np.empty(count)
@@ -313,19 +440,19 @@ class _Model:
             link_lower[index] = truth[slot] if up else -_INF
             link_upper[index] = _INF if up else truth[slot]
         links = csr_matrix((data, (rows, columns)), shape=(count, size + count))
+        kept = matrix[self.rows]
         relations = csr_matrix(
-            (component.matrix.data, component.matrix.indices, component.matrix.indptr),
-            shape=(component.matrix.shape[0], size + count),
+            (kept.data, kept.indices, kept.indptr), shape=(self.rows.size, size + count)
         )
         matrix = bmat([[relations], [links]], format="csr")
         model = highspy.HighsLp()
         model.num_col_ = size + count
         model.num_row_ = matrix.shape[0]
         model.col_cost_ = np.zeros(size + count)
-        model.col_lower_ = np.concatenate([np.zeros(size), np.full(count, -_INF)])
-        model.col_upper_ = np.concatenate([caps, np.ones(count)])
-        model.row_lower_ = np.concatenate([component.row_lower, link_lower])
-        model.row_upper_ = np.concatenate([component.row_upper, link_upper])
+        model.col_lower_ = np.concatenate([bounds.lower, np.full(count, -_INF)])
+        model.col_upper_ = np.concatenate([bounds.upper, np.ones(count)])
+        model.row_lower_ = np.concatenate([component.row_lower[self.rows], link_lower])
+        model.row_upper_ = np.concatenate([component.row_upper[self.rows], link_upper])
         model.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
         model.a_matrix_.start_ = matrix.indptr.astype(np.int32)
         model.a_matrix_.index_ = matrix.indices.astype(np.int32)
@@ -334,6 +461,8 @@ class _Model:
         self.highs.passModel(model)
         self.cost = np.zeros(size + count)
         self.solved = 0
+        self.solution = highspy.HighsSolution()
+        self.point: FloatArray = np.zeros(0)
 
     def solve(self, cost: FloatArray) -> FloatArray | None:
         """The cells of an optimal solution for ``cost`` (maximized), or ``None``."""
@@ -345,135 +474,179 @@ class _Model:
         self.solved += 1
         if self.highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
             return None
-        point: FloatArray = np.asarray(self.highs.getSolution().col_value)[: self.size]
-        return point
+        self.solution = self.highs.getSolution()
+        self.point = _array(self.solution.col_value)[: self.size]
+        return self.point
 
-    def binding(self, relations: int) -> list[int]:
-        """The first ``relations`` rows that bind the last solution, largest dual first."""
-        duals = np.abs(np.asarray(self.highs.getSolution().row_dual)[:relations])
-        rows = np.flatnonzero(duals > _EPS)
-        ordered: list[int] = rows[np.argsort(-duals[rows], kind="stable")].tolist()
+    def binding(self) -> IntArray:
+        """The component's relations that bind the last solution, largest dual first: rows
+        with a dual, and the relations behind the bounds at which a cell stopped."""
+        row_duals = np.abs(_array(self.solution.row_dual)[: self.rows.size])
+        col_duals = np.abs(_array(self.solution.col_dual)[: self.size])
+        point = self.point
+        bounds = self.bounds
+        stopped = col_duals > _EPS
+        at_upper = stopped & (point >= bounds.upper - _EPS) & (bounds.upper_row >= 0)
+        at_lower = stopped & (point <= bounds.lower + _EPS) & (bounds.lower_row >= 0)
+        with_dual = row_duals > _EPS
+        relations = np.concatenate(
+            [self.rows[with_dual], bounds.upper_row[at_upper], bounds.lower_row[at_lower]]
+        )
+        duals = np.concatenate([row_duals[with_dual], col_duals[at_upper], col_duals[at_lower]])
+        ordered: IntArray = relations[np.argsort(-duals, kind="stable")]
         return ordered
+
+
+def _array(values: list[float]) -> FloatArray:
+    """A vector of HiGHS's solution (handed over as a list) as an array."""
+    return np.fromiter(values, dtype=np.float64, count=len(values))
+
+
+class _Bounds:
+    """The bounds of each cell of a component: ``0 <= x <= cap``, narrowed by the relations in
+    which it is the only suppressed cell, and the relation that gives each (``-1``: none)."""
+
+    def __init__(self, component: _Component, caps: FloatArray) -> None:
+        matrix = component.matrix
+        size = component.cells.size
+        single = np.flatnonzero(np.diff(matrix.indptr) == 1)
+        cells = matrix.indices[matrix.indptr[single]]
+        coef = matrix.data[matrix.indptr[single]]
+        low_side = component.row_lower[single] / coef
+        high_side = component.row_upper[single] / coef
+        lows = np.where(coef > 0, low_side, high_side)
+        highs = np.where(coef > 0, high_side, low_side)
+        self.lower: FloatArray = np.zeros(size)
+        self.upper: FloatArray = caps.astype(np.float64)
+        self.lower_row: IntArray = np.full(size, -1, dtype=np.int64)
+        self.upper_row: IntArray = np.full(size, -1, dtype=np.int64)
+        # The tightest bound of each cell: the last one written wins, so order by tightness.
+        order = np.argsort(lows, kind="stable")
+        tighter = order[lows[order] > 0]
+        self.lower_row[cells[tighter]] = single[tighter]
+        self.lower[cells[tighter]] = lows[tighter]
+        order = np.argsort(-highs, kind="stable")
+        tighter = order[highs[order] < self.upper[cells[order]]]
+        self.upper_row[cells[tighter]] = single[tighter]
+        self.upper[cells[tighter]] = highs[tighter]
+
+
+def _stopped(
+    component: _Component, bounds: _Bounds, proofs: _Proofs, result: AuditResult
+) -> BoolArray:
+    """Open cells that a bound keeps from their protection level (``x <= published parent <
+    v + P``): no LP of this component or region proves them. The relation behind the bound is
+    where a partner helps; unless it holds suppressed cells outside the region, no larger LP
+    proves them either."""
+    cells = component.cells
+    open_ = proofs.open(cells)
+    up_stopped = open_ & ~proofs.up[cells] & (bounds.upper < proofs.up_mark[cells])
+    down_stopped = open_ & ~proofs.down[cells] & (bounds.lower > proofs.down_mark[cells])
+    primary = proofs.primary[cells]
+    stopped = np.where(primary, up_stopped | down_stopped, up_stopped & down_stopped)
+    for slot in np.flatnonzero(stopped).tolist():
+        rows = [
+            int(row)
+            for row, side in (
+                (bounds.upper_row[slot], up_stopped),
+                (bounds.lower_row[slot], down_stopped),
+            )
+            if side[slot] and row >= 0
+        ]
+        result.blockers[int(cells[slot])] = component.relations[rows].tolist()
+        if component.leaky is None or not component.leaky[rows].any():
+            proofs.settled[cells[slot]] = True
+    return stopped
 
 
 def _audit_component(
     component: _Component,
-    values: IntArray,
-    levels: IntArray,
+    proofs: _Proofs,
     *,
     caps: FloatArray,
-    primary: BoolArray,
-    witnesses: bool,
-    exact_failing: bool,
     result: AuditResult,
-    targets: set[int] | None,
+    singles: int,
+    final: bool = False,
+    exact: bool = False,
+    witnesses: bool = True,
 ) -> None:
+    """Witnesses for the open cells of one component or region (see :func:`audit`): pushes of
+    every open cell at once, then up to ``singles`` LPs of one cell each. A cell its own LP
+    cannot prove leaves the relations that bind it (``result.blockers``: where another
+    suppression helps). At the ``final`` level with ``exact`` the failing cells (every
+    targeted cell without ``witnesses``) get their exact min and max."""
     cells = component.cells
-    truth = values[cells].astype(np.float64)
-    slots = [slot for slot, cell in enumerate(cells.tolist()) if targets is None or cell in targets]
-    seen_low = truth.copy()
-    seen_high = truth.copy()
-    is_primary = primary[cells]
-    need = levels[cells].astype(np.float64)
-    # Up: x >= v + P (primary) or v + 1 (a small secondary cell, which only must not be
-    # exact); down: x <= max(0, v - P), i.e. a fall by min(v, P), or by 1.
-    small = ~is_primary & (truth > 0) & (truth < need)
-    up_need = np.where(is_primary, need, 1.0)
-    down_need = np.where(is_primary, np.minimum(truth, need), 1.0)
-    sought = [slot for slot in slots if is_primary[slot] or small[slot]]
+    bounds = _Bounds(component, caps[cells])
+    if witnesses:
+        stopped = _stopped(component, bounds, proofs, result)
+        sought = np.flatnonzero(proofs.open(cells) & ~stopped)
+    else:
+        sought = np.flatnonzero(proofs.sought[cells])
+    up = sought[~proofs.up[cells[sought]]]
+    down = sought[~proofs.down[cells[sought]]]
     model = _Model(
         component,
-        truth,
-        caps[cells],
-        [(slot, float(up_need[slot]), True) for slot in sought]
-        + [(slot, float(down_need[slot]), False) for slot in sought],
+        proofs.truth[cells],
+        bounds,
+        [(slot, float(proofs.up_need[cells[slot]]), True) for slot in up.tolist()]
+        + [(slot, float(proofs.down_need[cells[slot]]), False) for slot in down.tolist()],
     )
-    up_of = {slot: component.cells.size + index for index, slot in enumerate(sought)}
-    down_of = {
-        slot: component.cells.size + len(sought) + index for index, slot in enumerate(sought)
-    }
-    proven_up: set[int] = set()
-    proven_down: set[int] = set()
-    sought_slots = np.array(sought, dtype=np.int64)
-    up_mark = truth[sought_slots] + up_need[sought_slots] - _EPS
-    down_mark = truth[sought_slots] - down_need[sought_slots] + _EPS
 
-    def observe(point: FloatArray) -> None:
-        np.minimum(seen_low, point, out=seen_low)
-        np.maximum(seen_high, point, out=seen_high)
-        moved = point[sought_slots]
-        proven_up.update(sought_slots[moved >= up_mark].tolist())
-        proven_down.update(sought_slots[moved <= down_mark].tolist())
-
-    def done(slot: int) -> bool:
-        if is_primary[slot]:
-            return slot in proven_up and slot in proven_down
-        return slot in proven_up or slot in proven_down
-
-    def push(columns: dict[int, int], slots_left: list[int]) -> None:
+    def push(columns: IntArray) -> bool:
         cost = np.zeros(model.cost.size)
-        for slot in slots_left:
-            cost[columns[slot]] = 1.0
+        cost[columns] = 1.0
         point = model.solve(cost)
         if point is None:
             result.problems.append("audit LP without an optimal solution")
-            return
-        observe(point)
+            return False
+        proofs.observe(cells, point)
+        return True
 
-    if witnesses and sought:
-        for columns, proven in ((up_of, proven_up), (down_of, proven_down)):
+    if witnesses:
+        first = cells.size
+        for slots, columns, proven in (
+            (up, first + np.arange(up.size), proofs.up),
+            (down, first + up.size + np.arange(down.size), proofs.down),
+        ):
             for _ in range(_BATCH_ROUNDS):
-                left = [
-                    slot
-                    for slot in sought
-                    if slot not in proven and not done(slot) and not result.problems
-                ]
-                if not left:
+                left = ~proven[cells[slots]] & proofs.open(cells[slots])
+                before = int(proven[cells[slots]].sum())
+                if not left.any() or not push(columns[left]):
                     break
-                before = len(proven)
-                push(columns, left)
-                if len(proven) == before:
+                if int(proven[cells[slots]].sum()) == before:
                     break
-            singles = 0
-            for slot in sought:
-                if done(slot) or slot in proven or result.problems or singles >= _SINGLE_LPS:
+            taken = 0
+            for slot, column in zip(slots.tolist(), columns.tolist(), strict=True):
+                if taken >= singles or result.problems:
+                    break
+                if proven[cells[slot]] or not proofs.open(cells[slot : slot + 1])[0]:
                     continue
-                singles += 1
-                push(columns, [slot])
-                if slot not in proven and not result.problems:
-                    result.blockers[int(cells[slot])] = [
-                        int(component.relations[row])
-                        for row in model.binding(component.relations.size)
-                    ]
-    failing = [slot for slot in slots if (is_primary[slot] or small[slot]) and not done(slot)]
-    exact_slots = set(slots if not witnesses else (failing if exact_failing else []))
-    for slot in sorted(exact_slots):
-        for sign in (1.0, -1.0):
-            cost = np.zeros(model.cost.size)
-            cost[slot] = sign
-            point = model.solve(cost)
-            if point is None:
-                result.problems.append("audit LP without an optimal solution")
-                break
-            if sign > 0:
-                seen_high[slot] = point[slot]
-            else:
-                seen_low[slot] = point[slot]
+                taken += 1
+                if push(np.array([column])) and not proven[cells[slot]]:
+                    binding = model.binding()
+                    result.blockers[int(cells[slot])] = component.relations[binding].tolist()
+                    if component.leaky is None or not component.leaky[binding].any():
+                        proofs.settled[cells[slot]] = True
+    if final and exact:
+        targeted = proofs.targeted[cells]
+        failing = proofs.sought[cells] & ~proofs.done(cells)
+        chosen = np.flatnonzero(targeted & failing if witnesses else targeted)
+        for slot in chosen.tolist():
+            cell = int(cells[slot])
+            for sign in (1.0, -1.0):
+                cost = np.zeros(model.cost.size)
+                cost[slot] = sign
+                point = model.solve(cost)
+                if point is None:
+                    result.problems.append("audit LP without an optimal solution")
+                    break
+                if sign > 0:
+                    proofs.high[cell] = point[slot]
+                else:
+                    proofs.low[cell] = point[slot]
+            if proofs.high[cell] - proofs.low[cell] <= _EPS:
+                result.exact.append(cell)
     result.linear_programs += model.solved
-    for slot in slots:
-        cell = int(cells[slot])
-        low, high = float(seen_low[slot]), float(seen_high[slot])
-        result.lower[cell] = low
-        result.upper[cell] = high
-        if slot in exact_slots and high - low <= _EPS:
-            result.exact.append(cell)
-        safe = (
-            done(slot)
-            if witnesses
-            else _proven(low, high, int(truth[slot]), int(need[slot]), bool(is_primary[slot]))
-        )
-        if not safe and (is_primary[slot] or small[slot]):
-            result.failing.append(cell)
 
 
 def _proven(low: float, high: float, value: int, level: int, primary: bool) -> bool:
@@ -519,6 +692,7 @@ def protect(
     cap: float | FloatArray | None = None,
     on_round: Callable[[dict[str, int]], None] | None = None,
     cost: FloatArray | None = None,
+    regions: Sequence[IntArray] = (),
 ) -> Protection:
     """Primary suppression, then secondary suppression until the LP audit passes.
 
@@ -531,7 +705,8 @@ def protect(
     hears the progress after every round. ``cost`` weighs each cell as a secondary
     suppression (default ``1 + value``, a frequency cost): a partner must be able to give the
     protection level it is chosen for and zeros come last, then the cheapest goes first
-    (``anonymizer.priority.cell_costs`` gives the headline cells of the map high costs)."""
+    (``anonymizer.priority.cell_costs`` gives the headline cells of the map high costs).
+    ``regions`` go to the audit (:func:`audit`)."""
     check_k(k)
     if not 0 < p < 1:
         raise DisclosureError("p must lie between 0 and 1.")
@@ -557,9 +732,12 @@ def protect(
     fewest, fewest_round = values.size + 1, 0
     rounds = 0
     under = _zeros_under(values, system, locked)
+    # Only the relations of cells suppressed since the last closing can have opened.
+    closed = np.zeros(values.shape, dtype=bool)
     while rounds < max_rounds:
         rounds += 1
-        _close_relations(values, suppressed, system, chooser)
+        _close_relations(values, suppressed, system, chooser, np.flatnonzero(suppressed & ~closed))
+        closed = suppressed.copy()
         _hide_zeros_under(suppressed, under)
         targets = (
             None
@@ -577,6 +755,7 @@ def protect(
             targets=targets,
             exact_failing=False,
             levels=levels,
+            regions=regions,
         )
         _merge(total, result)
         audited |= suppressed
@@ -639,6 +818,7 @@ def protect(
                 cap=caps,
                 targets=failing,
                 levels=levels,
+                regions=regions,
             )
             _merge(total, final)
             total.failing = final.failing
@@ -738,6 +918,11 @@ class _Chooser:
     ) -> None:
         self.values = values
         self.ties = _ties(values, system)
+        # Cells to their tied groups, to sum a relation's coefficients by group.
+        self.groups = csr_matrix(
+            (np.ones(values.size), (np.arange(values.size), self.ties)),
+            shape=(values.size, int(self.ties.max(initial=0)) + 1),
+        )
         self.weights: FloatArray = np.bincount(self.ties, weights=weights)[self.ties].astype(
             np.float64
         )
@@ -796,37 +981,35 @@ def _close_relations(
     suppressed: BoolArray,
     system: RelationSystem,
     chooser: _Chooser,
+    changed: IntArray,
 ) -> None:
     """Cheap fixes before the LP, the way a hypercube gives every corner a partner: an equality
     whose suppressed non-zero cells could be computed from the published ones gets another
     one (a pinned cell protects nobody, whether primary or a partner), and a relation whose
     only two suppressed cells are both 1 discloses each to the other (PS2, A3) and gets a
     third. Tied cells (:func:`_ties`) move together, so a tied pair on both sides of an
-    equality cancels out there and leaves the rest of it pinned."""
-    ones = values == 1
-    groups = csr_matrix(
-        (np.ones(values.size), (np.arange(values.size), chooser.ties)),
-        shape=(values.size, int(chooser.ties.max(initial=0)) + 1),
-    )
-    while True:
-        hidden = system.count(suppressed)
-        net = (system.rows.multiply(suppressed[np.newaxis, :]) @ groups).tocsr()
+    equality cancels out there and leaves the rest of it pinned. Only the relations of the
+    ``changed`` cells (suppressed since the last call) are looked at, then those of the cells
+    each pass adds."""
+    ones = (values == 1).astype(np.float64)
+    hidden = system.count(suppressed)
+    rows = _relations_of(system, changed)
+    while rows.size:
+        net = (system.rows[rows].multiply(suppressed[np.newaxis, :]) @ chooser.groups).tocsr()
         net.data[np.abs(net.data) < _EPS] = 0.0
         net.eliminate_zeros()
-        moving = np.diff(net.indptr)
-        lone = system.equality & (moving == 1)
-        lone_group = np.full(lone.size, -1, dtype=np.int64)
+        lone = system.equality[rows] & (np.diff(net.indptr) == 1)
+        lone_group = np.full(rows.size, -1, dtype=np.int64)
         lone_group[lone] = net.indices[net.indptr[:-1][lone]]
-        singletons = (hidden == 2) & (system.count(suppressed & ones) == 2)
-        rows = np.flatnonzero(lone | singletons)
-        if rows.size == 0:
-            return
-        changed = False
-        for row in rows.tolist():
+        hidden_ones = system.pattern[rows] @ (ones * suppressed)
+        singletons = (hidden[rows] == 2) & (np.rint(hidden_ones) == 2)
+        taken: list[int] = []
+        for index in np.flatnonzero(lone | singletons).tolist():
+            row = int(rows[index])
             cells = system.cells_of(row)
             inside = cells[suppressed[cells]]
-            if lone[row]:
-                pinned = inside[chooser.ties[inside] == lone_group[row]]
+            if lone[index]:
+                pinned = inside[chooser.ties[inside] == lone_group[index]]
                 # A suppressed zero protects nobody unless it is pinned next to a sensitive cell.
                 if not (values[pinned] > 0).any() or not _still_lone(
                     row, system, suppressed, chooser.ties
@@ -840,9 +1023,14 @@ def _close_relations(
             candidate = chooser.cheapest(cells, suppressed, need, hidden)
             if candidate is not None:
                 chooser.take(candidate, need, suppressed, hidden)
-                changed = True
-        if not changed:
-            return
+                taken.append(candidate)
+        rows = _relations_of(system, np.array(taken, dtype=np.int64))
+
+
+def _relations_of(system: RelationSystem, cells: IntArray) -> IntArray:
+    """The relations that hold any of ``cells``, in order."""
+    rows: IntArray = np.unique(system.columns[:, cells].indices).astype(np.int64)
+    return rows
 
 
 def _still_lone(row: int, system: RelationSystem, suppressed: BoolArray, ties: IntArray) -> bool:

@@ -343,3 +343,31 @@ def build_relations(
     relations += _pairs(values, quarters, year_of[quarters])
     relations += _sums(values, quarters, [year_of[quarters]])
     return relations
+
+
+# Steps up the geography from a unit of each level to its gmina, and to its powiat.
+_TO_GMINA = {"district": 1, "gmina": 0}
+_TO_POWIAT = {"district": 2, "gmina": 1, "powiat": 0}
+
+
+def audit_regions(
+    units: Sequence[tuple[str, str]], parent_of: Mapping[str, str | None]
+) -> list[IntArray]:
+    """The regions of the audit (``disclosure.audit``) for cells of the units ``(code,
+    level)``: the gmina of each cell (a district's gmina), then its powiat; a voivodeship cell
+    is in neither (its block is its voivodeship). Relations mostly stay inside a gmina, so most
+    cells are proven in an LP of their gmina's cells instead of their voivodeship's."""
+    regions: list[IntArray] = []
+    for steps in (_TO_GMINA, _TO_POWIAT):
+        numbers: dict[str | None, int] = {}
+        of_unit: dict[tuple[str, str], int] = {}
+        for code, level in sorted(set(units)):
+            ancestor: str | None = code
+            if level not in steps:
+                of_unit[code, level] = -1
+                continue
+            for _ in range(steps[level]):
+                ancestor = parent_of.get(ancestor) if ancestor is not None else None
+            of_unit[code, level] = numbers.setdefault(ancestor, len(numbers))
+        regions.append(np.fromiter((of_unit[unit] for unit in units), np.int64, len(units)))
+    return regions

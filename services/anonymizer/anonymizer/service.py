@@ -36,6 +36,7 @@ from anonymizer.priority import cell_costs
 from anonymizer.relations import (
     CellKey,
     Taxonomy,
+    audit_regions,
     build_relations,
     fixed_by_rules,
     period_end,
@@ -224,6 +225,7 @@ def protect_rows(
         cap=attacker_caps(rows, values, population),
         on_round=on_round,
         cost=cell_costs(keys, values),
+        regions=audit_regions([(row.unit_code, row.level) for row in rows], parents),
     )
 
 
