@@ -28,7 +28,7 @@ from baselines import DuckDBRun, duckdb_rows
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from anonymizer import aggregation, repository, service, worker
+from anonymizer import aggregation, protection, repository, service, worker
 from anonymizer.disclosure import audit
 from anonymizer.reference import reference_aggregate
 from anonymizer.relations import build_relations
@@ -223,7 +223,7 @@ async def audit_only(
     )
     primary = (values > 0) & (values < 5)
     started = time.perf_counter()
-    caps = service.attacker_caps(rows, values, population)
+    caps = protection.attacker_caps(rows, values, population)
     audit(values, mask, relations, primary=primary, k=5, p=0.3, cap=caps)
     return time.perf_counter() - started, int(mask.sum()), relations_time
 

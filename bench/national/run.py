@@ -373,7 +373,7 @@ def run_rows(result: RunResult, full: RunResult | None, what: str) -> list[str]:
     return [
         f"| {what} | **{result.seconds:,.1f} s**{ratio}; {status}{cells} |",
         f"| ... its phases | {phases(result)} |",
-        f"| ... its peak RSS (VmHWM of its process) | {peak} |",
+        f"| ... its peak RSS (VmHWM of its process and its protection workers) | {peak} |",
     ]
 
 
@@ -469,6 +469,7 @@ async def main(args: argparse.Namespace) -> None:
         "machine": machine(),
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "load average at start": load_average(),
+        "protection workers": args.workers,
     }
 
     async def execute(name: str, gminas: list[str] | None) -> RunResult:
@@ -480,6 +481,7 @@ async def main(args: argparse.Namespace) -> None:
             as_of=args.as_of,
             time_limit=args.run_limit,
             memory_limit_mb=args.memory_limit,
+            workers=args.workers,
         )
         print(f"  {result.status} in {result.seconds:,.1f} s ({phases(result)})", flush=True)
         return result
@@ -605,6 +607,12 @@ def parse_args() -> argparse.Namespace:
     )
     parser.add_argument(
         "--memory-limit", type=int, default=8192, help="address space of a run's process, MB"
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="processes protecting blocks side by side (default: one per CPU)",
     )
     parser.add_argument("--skip-duckdb", action="store_true")
     parser.add_argument("--skip-reference", action="store_true", help="skip the old SQL")

@@ -75,13 +75,28 @@ def durations(value: Any, prefix: str = "") -> dict[str, Any]:
 
 
 def peak_rss_mb() -> float:
-    """This process's peak RSS in MB: ``VmHWM``, the high-water mark of its own memory. After
-    ``exec`` ``getrusage``'s ``ru_maxrss`` still holds the parent's peak (Linux keeps the larger
-    of the two), which would report the data generator's memory as the run's."""
-    for line in Path("/proc/self/status").read_text().splitlines():
+    """The run's peak RSS in MB: ``VmHWM``, the high-water mark of this process's own memory,
+    plus those of its protection workers (the sum of the peaks: at least the peak of their
+    sum). After ``exec`` ``getrusage``'s ``ru_maxrss`` still holds the parent's peak (Linux
+    keeps the larger of the two), which would report the data generator's memory as the
+    run's."""
+    total = _high_water(Path("/proc/self/status").read_text())
+    mine = str(os.getpid())
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            text_ = status.read_text()
+        except OSError:  # gone meanwhile
+            continue
+        if any(line.split() == ["PPid:", mine] for line in text_.splitlines()):
+            total += _high_water(text_)
+    return total
+
+
+def _high_water(status: str) -> float:
+    for line in status.splitlines():
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return 0.0
 
 
 def _say(message: dict[str, Any]) -> None:
@@ -93,7 +108,9 @@ async def _child(request: dict[str, Any]) -> RunResult:
     settings_db = DatabaseSettings().model_copy(update={"name": request["database"]})
     engine = make_engine(settings_db.url(), pool_size=1, max_overflow=0)
     sessionmaker = async_sessionmaker(engine, expire_on_commit=False)
-    settings = AnonymizerSettings(worker_enabled=False)
+    settings = AnonymizerSettings(
+        worker_enabled=False, protection_workers=int(request.get("workers", 1))
+    )
     as_of = date.fromisoformat(request["as_of"])
     started = time.perf_counter()
     steps: list[str] = []
@@ -173,6 +190,7 @@ async def execute(
     as_of: date,
     time_limit: float,
     memory_limit_mb: int,
+    workers: int,
 ) -> RunResult:
     """One run in a child process, killed after ``time_limit`` seconds; the phases it went
     through are known even then."""
@@ -182,6 +200,7 @@ async def execute(
         "gminas": gminas,
         "as_of": as_of.isoformat(),
         "memory_limit_mb": memory_limit_mb,
+        "workers": workers,
     }
     started = time.perf_counter()
     child = await asyncio.create_subprocess_exec(

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-import numpy as np
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from anonymizer import aggregation, repository
@@ -24,23 +23,9 @@ from anonymizer.blocks import (
     voivodeship_of,
 )
 from anonymizer.ckm import PTable, build_ptable, hmac_pads
-from anonymizer.disclosure import (
-    DisclosureError,
-    Protection,
-    RelationSystem,
-    check_k,
-    primary_suppression,
-    protect,
-)
-from anonymizer.priority import cell_costs
-from anonymizer.relations import (
-    CellKey,
-    Taxonomy,
-    audit_regions,
-    build_relations,
-    fixed_by_rules,
-    period_end,
-)
+from anonymizer.disclosure import BoolArray, DisclosureError, check_k
+from anonymizer.protection import BlockInput, Protector
+from anonymizer.relations import CellKey, Taxonomy, period_end
 from anonymizer.repository import AggregateRow, MonthlyCount, NewCell
 from anonymizer.settings import AnonymizerSettings
 from shared.errors import ValidationFailed
@@ -179,69 +164,6 @@ class Outcome:
     release_id: int
     cells: int
     suppressed: int
-
-
-def protect_rows(
-    rows: list[AggregateRow],
-    parents: dict[str, str | None],
-    *,
-    k: int,
-    p: float,
-    revision: Revision,
-    hide_changed: bool,
-    population: dict[tuple[str, int], int],
-    taxonomy: Taxonomy,
-    max_rounds: int,
-    on_round: Callable[[dict[str, int]], None] | None = None,
-) -> Protection:
-    """CPU-bound: build the relations and protect one block (run it in a thread).
-
-    Revisions smaller than ``k`` are sensitive like counts below ``k``, and so is every
-    changed cell with ``hide_changed``; a locked cell is out already (frozen), a cell
-    suppressed before stays suppressed. The attacker bounds each cell by the residents of its
-    unit (published), or by the block's largest figure where the population is unknown.
-    Cells public rules fix (structural zeros) are known to everyone: always published, never
-    spent on protection."""
-    values = np.array([row.value for row in rows], dtype=np.int64)
-    keys = [row.key for row in rows]
-    relations = build_relations(keys, values, parents, taxonomy)
-    fixed = fixed_by_rules(keys, values, taxonomy)
-    sensitive = revision.sensitive | (revision.changed if hide_changed else revision.sensitive)
-    # A revision is protected as a change: the attacker, who knows the old value, must not
-    # narrow the new one to less than k either way (nor rule out that nothing changed).
-    levels = np.where(
-        sensitive & ~primary_suppression(values, k=k), k, np.maximum(k, np.ceil(p * values - 1e-9))
-    ).astype(np.int64)
-    return protect(
-        values,
-        RelationSystem(relations, values.size),
-        k=k,
-        p=p,
-        locked=revision.locked | fixed,
-        primary=(primary_suppression(values, k=k) | sensitive) & ~revision.locked & ~fixed,
-        forced=revision.forced & ~fixed,
-        levels=levels,
-        max_rounds=max_rounds,
-        cap=attacker_caps(rows, values, population),
-        on_round=on_round,
-        cost=cell_costs(keys, values),
-        regions=audit_regions([(row.unit_code, row.level) for row in rows], parents),
-    )
-
-
-def attacker_caps(
-    rows: list[AggregateRow],
-    values: np.ndarray[Any, np.dtype[np.int64]],
-    population: dict[tuple[str, int], int],
-) -> np.ndarray[Any, np.dtype[np.float64]]:
-    """The attacker's upper bound of each cell: the published residents of its unit in that
-    year. A unit without a figure (a powiat or voivodeship the demo does not load) is bounded by
-    the largest figure of its block, residents or counts: weaker bounds than the real
-    residents, but far above any count they could bind, and the same whichever other blocks
-    a run computes."""
-    known = [population.get((row.unit_code, int(row.period[:4]))) for row in rows]
-    fallback = float(max([int(values.max()), *(value for value in known if value is not None)]))
-    return np.array([fallback if value is None else float(value) for value in known])
 
 
 Reporter = Callable[[dict[str, Any]], Coroutine[Any, Any, None]]
@@ -390,50 +312,25 @@ async def execute_run(
         run_id=run_id,
     )
     parents, levels = await repository.units(session=session)
-    taxonomy = await repository.taxonomy(session=session)
-    tally = Tally()
-    loop = asyncio.get_running_loop()
-    for number, (voivodeship, wanted) in enumerate(sorted(plan.scope.items()), start=1):
-        groups = [group for group in plan.groups if wanted is None or group in wanted]
-        years = sorted({int(group[0][:4]) for group in groups})
-        await report(
-            {
-                "step": "aggregating",
-                "voivodeship": voivodeship,
-                "voivodeship_number": number,
-                "voivodeships": len(plan.scope),
-            }
-        )
-        rows = await aggregation.aggregate(
-            session=session, as_of=as_of, voivodeships=[voivodeship], years=years
-        )
-        by_group: dict[tuple[str, ...], list[AggregateRow]] = {group: [] for group in groups}
-        group_of = {period: group for group in groups for period in group}
-        for row in rows:
-            group = group_of.get(row.period)
-            if group is not None:
-                by_group[group].append(row)
-        del rows
-        population = await repository.populations(session=session, years=years)
-        for group, block_rows in by_group.items():
-            block = Block(voivodeship, group)
-            await _publish_block(
-                session=session,
-                block=block,
-                rows=sorted(block_rows, key=lambda row: astuple_key(row)),
-                plan=plan,
-                release_id=release_id,
-                k=k,
-                p=p,
-                parents=parents,
-                levels=levels,
-                population=population,
-                taxonomy=taxonomy,
-                settings=settings,
-                tally=tally,
-                report=report,
-                loop=loop,
-            )
+    context = _RunContext(
+        session=session,
+        database=asyncio.Lock(),
+        protector=Protector(settings.protection_workers),
+        plan=plan,
+        as_of=as_of,
+        release_id=release_id,
+        k=k,
+        p=p,
+        parents=parents,
+        levels=levels,
+        taxonomy=await repository.taxonomy(session=session),
+        settings=settings,
+        tally=Tally(),
+        report=report,
+        loop=asyncio.get_running_loop(),
+    )
+    await _compute_blocks(context)
+    tally = context.tally
     if plan.previous is not None:
         tally.carried = await repository.carry_over(
             session=session,
@@ -520,37 +417,98 @@ def astuple_key(row: AggregateRow) -> tuple[str, str, str, str, str]:
     return (row.unit_code, row.category, row.period, row.measure, row.source)
 
 
+@dataclass(slots=True)
+class _RunContext:
+    """What the blocks of a run share. ``database`` serialises the blocks in flight on the
+    run's one session (one transaction for the whole release)."""
+
+    session: AsyncSession
+    database: asyncio.Lock
+    protector: Protector
+    plan: Plan
+    as_of: date
+    release_id: int
+    k: int
+    p: float
+    parents: dict[str, str | None]
+    levels: dict[str, str]
+    taxonomy: Taxonomy
+    settings: AnonymizerSettings
+    tally: Tally
+    report: Reporter
+    loop: asyncio.AbstractEventLoop
+
+
+async def _compute_blocks(context: _RunContext) -> None:
+    """Aggregate the voivodeships one by one and protect their blocks, as many at a time as
+    the protector has workers: the next voivodeship is aggregated while the blocks before it
+    are protected. Each block writes only its own cells, as it finishes; a failing block
+    cancels the others (and the caller rolls the transaction back)."""
+    plan, tally = context.plan, context.tally
+    slots = asyncio.Semaphore(context.protector.workers)
+    async with asyncio.TaskGroup() as blocks:
+        for number, (voivodeship, wanted) in enumerate(sorted(plan.scope.items()), start=1):
+            groups = [group for group in plan.groups if wanted is None or group in wanted]
+            years = sorted({int(group[0][:4]) for group in groups})
+            await context.report(
+                {
+                    "step": "aggregating",
+                    "voivodeship": voivodeship,
+                    "voivodeship_number": number,
+                    "voivodeships": len(plan.scope),
+                }
+            )
+            async with context.database:
+                rows = await aggregation.aggregate(
+                    session=context.session,
+                    as_of=context.as_of,
+                    voivodeships=[voivodeship],
+                    years=years,
+                )
+                population = await repository.populations(session=context.session, years=years)
+            by_group: dict[tuple[str, ...], list[AggregateRow]] = {group: [] for group in groups}
+            group_of = {period: group for group in groups for period in group}
+            for row in rows:
+                group = group_of.get(row.period)
+                if group is not None:
+                    by_group[group].append(row)
+            del rows
+            for group, block_rows in by_group.items():
+                await slots.acquire()
+                task = blocks.create_task(
+                    _publish_block(
+                        context,
+                        Block(voivodeship, group),
+                        sorted(block_rows, key=astuple_key),
+                        population,
+                    )
+                )
+                task.add_done_callback(lambda _: slots.release())
+    tally.computed_blocks.sort()
+    tally.held_back.sort(key=lambda held: (held["voivodeship"], held["periods"]))
+
+
 async def _publish_block(
-    *,
-    session: AsyncSession,
+    context: _RunContext,
     block: Block,
     rows: list[AggregateRow],
-    plan: Plan,
-    release_id: int,
-    k: int,
-    p: float,
-    parents: dict[str, str | None],
-    levels: dict[str, str],
     population: dict[tuple[str, int], int],
-    taxonomy: Taxonomy,
-    settings: AnonymizerSettings,
-    tally: Tally,
-    report: Reporter,
-    loop: asyncio.AbstractEventLoop,
 ) -> None:
     """Protect and write one block, or leave it to the carry-over when its counts are those of
     the previous release (and the run is not a full one)."""
-    frozen = await repository.frozen_cells(
-        session=session, voivodeship=block.voivodeship, periods=block.periods
-    )
-    rows = rows + vanished_rows(rows, frozen, plan.closed, levels)
-    truth = {row.key: row.value for row in rows}
-    before = await repository.true_cells(
-        session=session, voivodeship=block.voivodeship, periods=block.periods
-    )
-    published_before = plan.previous is not None and await repository.block_published(
-        session=session, release_id=plan.previous["id"], block=block.as_json()
-    )
+    session, plan, tally, k = context.session, context.plan, context.tally, context.k
+    async with context.database:
+        frozen = await repository.frozen_cells(
+            session=session, voivodeship=block.voivodeship, periods=block.periods
+        )
+        rows = rows + vanished_rows(rows, frozen, plan.closed, context.levels)
+        truth = {row.key: row.value for row in rows}
+        before = await repository.true_cells(
+            session=session, voivodeship=block.voivodeship, periods=block.periods
+        )
+        published_before = plan.previous is not None and await repository.block_published(
+            session=session, release_id=plan.previous["id"], block=block.as_json()
+        )
     if not rows and not published_before:
         return
     if not plan.full and published_before and before == truth:
@@ -560,69 +518,81 @@ async def _publish_block(
     if not rows:
         return
     revision = classify(rows, frozen, plan.closed, k)
+    await context.report({"step": "protecting", "block": block.label})
 
     def on_round(progress: dict[str, int]) -> None:
         asyncio.run_coroutine_threadsafe(
-            report({"step": "protecting", "block": block.label, **progress}), loop
+            context.report({"step": "protecting", "block": block.label, **progress}),
+            context.loop,
         )
 
-    protection: Protection | None = None
-    for hide_changed in (False, True):
-        attempt = await asyncio.to_thread(
-            protect_rows,
+    pattern = await context.protector(
+        BlockInput(
             rows,
-            parents,
-            k=k,
-            p=p,
-            revision=revision,
-            hide_changed=hide_changed,
-            population=population,
-            taxonomy=taxonomy,
-            max_rounds=settings.max_rounds,
-            on_round=on_round,
-        )
-        tally.rounds = max(tally.rounds, attempt.rounds)
-        tally.linear_programs += attempt.audit.linear_programs
-        if attempt.reason is None:
-            protection = attempt
-            break
-        if not revision.changed.any():
-            break
-    if protection is None:
-        await _fall_back(
-            session=session,
-            block=block,
-            rows=rows,
-            plan=plan,
-            release_id=release_id,
-            tally=tally,
-            published_before=published_before,
-        )
-        return
+            context.parents,
+            k,
+            context.p,
+            revision,
+            population,
+            context.taxonomy,
+            context.settings.max_rounds,
+        ),
+        on_round,
+    )
+    tally.rounds = max(tally.rounds, pattern.rounds)
+    tally.linear_programs += pattern.linear_programs
+    async with context.database:
+        suppressed, primary = pattern.suppressed, pattern.primary
+        if suppressed is None or primary is None:
+            await _fall_back(
+                session=session,
+                block=block,
+                rows=rows,
+                plan=plan,
+                release_id=context.release_id,
+                tally=tally,
+                published_before=published_before,
+            )
+            return
+        tally.components += pattern.components
+        await _write_block(context, block, rows, revision, suppressed, primary, population)
+
+
+async def _write_block(
+    context: _RunContext,
+    block: Block,
+    rows: list[AggregateRow],
+    revision: Revision,
+    suppressed: BoolArray,
+    primary: BoolArray,
+    population: dict[tuple[str, int], int],
+) -> None:
+    """The cells of a protected block, its frozen values and its true counts."""
+    session, plan, tally, k = context.session, context.plan, context.tally, context.k
     tally.computed += 1
-    tally.components += protection.audit.components
-    tally.primary += int(protection.primary.sum())
-    tally.secondary += int(protection.secondary.sum())
+    tally.primary += int(primary.sum())
+    tally.secondary += int((suppressed & ~primary).sum())
     tally.locked += int(revision.locked.sum())
     cells: list[NewCell] = []
     for position, row in enumerate(rows):
         shown = revision.shown[position]
-        if protection.suppressed[position] and shown is not None and not 0 < row.value < k:
+        hidden = bool(suppressed[position])
+        if hidden and shown is not None and not 0 < row.value < k:
             # Published before and changed: it keeps its last published value until the
             # change can be shown (the revision policy); that value is public already. A
             # cell that fell below k is simply suppressed from now on.
             cells.append(_published(row, population, shown=shown, pending=True))
-        elif protection.suppressed[position]:
-            kind = "primary" if protection.primary[position] else "secondary"
+        elif hidden:
+            kind = "primary" if primary[position] else "secondary"
             cells.append(NewCell(row, None, kind, None, None, None, None))
         else:
             cells.append(_published(row, population))
         if row.period_kind == "quarter" and row.measure == "persons" and row.source == "all":
-            tally.quarters[row.key] = bool(protection.suppressed[position])
-    await repository.insert_cells(session=session, release_id=release_id, cells=cells)
+            tally.quarters[row.key] = hidden
+    await repository.insert_cells(session=session, release_id=context.release_id, cells=cells)
     await repository.freeze(
         session=session,
-        release_id=release_id,
+        release_id=context.release_id,
         cells=[cell for cell in cells if cell.row.period in plan.closed and not cell.pending],
     )
     await repository.replace_true_cells(

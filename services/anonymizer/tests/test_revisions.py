@@ -14,7 +14,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from anonymizer import aggregation, repository, service
+from anonymizer import aggregation, protection, repository, service
 from anonymizer.disclosure import audit, primary_suppression
 from anonymizer.relations import CellKey, build_relations
 from anonymizer.settings import AnonymizerSettings
@@ -101,7 +101,7 @@ async def _attack(session: AsyncSession, release_id: int, *, as_of: date, k: int
         primary=primary,
         k=k,
         p=0.3,
-        cap=service.attacker_caps(rows, values, population),
+        cap=protection.attacker_caps(rows, values, population),
         levels=levels.astype(np.int64),
     )
     assert result.passed, [
@@ -207,6 +207,44 @@ async def test_an_incremental_run_equals_a_full_recomputation(
     assert incremental["carried_over_cells"] > 0  # 2023 was not recomputed
     assert recomputed["carried_over_cells"] == 0
     assert in_full == by_increment
+
+
+async def test_blocks_protected_in_worker_processes_publish_the_same_release(
+    db_session: AsyncSession, world: World, settings: AnonymizerSettings
+) -> None:
+    """Two processes protect the blocks side by side; the release is the one a single process
+    publishes, cell for cell."""
+    await _city(world)
+    await world.add("late", district=DISTRICTS[1])
+    releases = []
+    for workers in (1, 2):
+        savepoint = await db_session.begin_nested()
+        run = await repository.create_run(
+            session=db_session,
+            gminas=None,
+            trigger="test",
+            parameters=service.run_parameters(
+                settings, k=None, p=None, include_open_periods=False, as_of=None
+            ),
+            events=[],
+            idempotency_key=None,
+        )
+        outcome = await service.execute_run(
+            session=db_session,
+            run=run,
+            settings=settings.model_copy(update={"protection_workers": workers}),
+            today=LATER,
+        )
+        blocks = await db_session.scalar(
+            text("SELECT audit -> 'blocks' -> 'computed' FROM stats.release WHERE id = :r"),
+            {"r": outcome.release_id},
+        )
+        releases.append((blocks, await _cells(db_session, outcome.release_id)))
+        await savepoint.rollback()
+    (blocks, alone), (blocks_side_by_side, side_by_side) = releases
+    assert blocks == blocks_side_by_side
+    assert int(blocks) > 1
+    assert side_by_side == alone
 
 
 async def test_a_run_with_nothing_new_carries_every_block_over(
