@@ -169,8 +169,9 @@ class AuditResult:
     components: int = 0
     linear_programs: int = 0
     # For a failing cell, the relations that bind it in its last LP (largest dual first):
-    # where another suppression helps.
+    # where another suppression helps; and their duals (the certificate of the bound).
     blockers: dict[int, list[int]] = field(default_factory=dict)
+    blocker_duals: dict[int, list[float]] = field(default_factory=dict)
 
     @property
     def passed(self) -> bool:
@@ -383,6 +384,8 @@ def _regions(
     cells_in, label_in = hidden[labelled], labels[hidden][labelled]
     order = np.argsort(label_in, kind="stable")
     cells_in, label_in = cells_in[order], label_in[order]
+    if label_in.size == 0:
+        return
     starts = np.flatnonzero(np.r_[True, label_in[1:] != label_in[:-1]])
     ends = np.r_[starts[1:], label_in.size]
     wanted_labels = set(labels[hidden[wanted & labelled]].tolist())
@@ -478,23 +481,30 @@ class _Model:
         self.point = _array(self.solution.col_value)[: self.size]
         return self.point
 
-    def binding(self) -> IntArray:
-        """The component's relations that bind the last solution, largest dual first: rows
-        with a dual, and the relations behind the bounds at which a cell stopped."""
-        row_duals = np.abs(_array(self.solution.row_dual)[: self.rows.size])
-        col_duals = np.abs(_array(self.solution.col_dual)[: self.size])
+    def binding(self) -> tuple[IntArray, FloatArray]:
+        """The component's relations that bind the last solution, largest dual first, and
+        their duals: rows with a dual, and the relations behind the bounds at which a cell
+        stopped (the bound's dual over the cell's coefficient in it)."""
+        row_duals = _array(self.solution.row_dual)[: self.rows.size]
+        col_duals = _array(self.solution.col_dual)[: self.size]
         point = self.point
         bounds = self.bounds
-        stopped = col_duals > _EPS
+        stopped = np.abs(col_duals) > _EPS
         at_upper = stopped & (point >= bounds.upper - _EPS) & (bounds.upper_row >= 0)
         at_lower = stopped & (point <= bounds.lower + _EPS) & (bounds.lower_row >= 0)
-        with_dual = row_duals > _EPS
+        with_dual = np.abs(row_duals) > _EPS
         relations = np.concatenate(
             [self.rows[with_dual], bounds.upper_row[at_upper], bounds.lower_row[at_lower]]
         )
-        duals = np.concatenate([row_duals[with_dual], col_duals[at_upper], col_duals[at_lower]])
-        ordered: IntArray = relations[np.argsort(-duals, kind="stable")]
-        return ordered
+        duals = np.concatenate(
+            [
+                row_duals[with_dual],
+                col_duals[at_upper] / bounds.upper_coef[at_upper],
+                col_duals[at_lower] / bounds.lower_coef[at_lower],
+            ]
+        )
+        order = np.argsort(-np.abs(duals), kind="stable")
+        return relations[order], duals[order]
 
 
 def _array(values: list[float]) -> FloatArray:
@@ -520,14 +530,18 @@ class _Bounds:
         self.upper: FloatArray = caps.astype(np.float64)
         self.lower_row: IntArray = np.full(size, -1, dtype=np.int64)
         self.upper_row: IntArray = np.full(size, -1, dtype=np.int64)
+        self.lower_coef: FloatArray = np.ones(size)
+        self.upper_coef: FloatArray = np.ones(size)
         # The tightest bound of each cell: the last one written wins, so order by tightness.
         order = np.argsort(lows, kind="stable")
         tighter = order[lows[order] > 0]
         self.lower_row[cells[tighter]] = single[tighter]
+        self.lower_coef[cells[tighter]] = coef[tighter]
         self.lower[cells[tighter]] = lows[tighter]
         order = np.argsort(-highs, kind="stable")
         tighter = order[highs[order] < self.upper[cells[order]]]
         self.upper_row[cells[tighter]] = single[tighter]
+        self.upper_coef[cells[tighter]] = coef[tighter]
         self.upper[cells[tighter]] = highs[tighter]
 
 
@@ -554,6 +568,7 @@ def _stopped(
             if side[slot] and row >= 0
         ]
         result.blockers[int(cells[slot])] = component.relations[rows].tolist()
+        result.blocker_duals[int(cells[slot])] = [1.0] * len(rows)
         if component.leaky is None or not component.leaky[rows].any():
             proofs.settled[cells[slot]] = True
     return stopped
@@ -623,8 +638,9 @@ def _audit_component(
                     continue
                 taken += 1
                 if push(np.array([column])) and not proven[cells[slot]]:
-                    binding = model.binding()
+                    binding, duals = model.binding()
                     result.blockers[int(cells[slot])] = component.relations[binding].tolist()
+                    result.blocker_duals[int(cells[slot])] = duals.tolist()
                     if component.leaky is None or not component.leaky[binding].any():
                         proofs.settled[cells[slot]] = True
     if final and exact:
@@ -800,7 +816,9 @@ def protect(
             if widened.intersection(binding):
                 added = True
                 continue
-            candidate = chooser.among_rows(binding, suppressed, need, hidden)
+            candidate = chooser.among_rows(
+                binding, suppressed, need, hidden, result.blocker_duals.get(cell)
+            )
             if candidate is None:
                 candidate = _best_candidate(cell, suppressed, system, chooser, need, hidden)
             if candidate is not None:
@@ -926,6 +944,7 @@ class _Chooser:
         self.weights: FloatArray = np.bincount(self.ties, weights=weights)[self.ties].astype(
             np.float64
         )
+
         self.locked = locked
         self.need_of = need_of
         self.system = system
@@ -961,11 +980,26 @@ class _Chooser:
         suppressed: BoolArray,
         need: int,
         hidden: npt.NDArray[np.int64],
+        duals: Sequence[float] | None = None,
     ) -> int | None:
-        """The cheapest published cell of any of ``rows``."""
+        """The cheapest published cell of any of ``rows``. With the ``duals`` of the bound
+        they make, only a cell whose tied group (it moves with it) they do not cancel out in:
+        hiding households tied to their published persons (everyone lives alone), which
+        stand in both the households' and the persons' sums, leaves the bound as it was."""
         if not rows:
             return None
-        cells = np.unique(np.concatenate([self.system.cells_of(row) for row in rows]))
+        block = self.system.rows[list(rows)]
+        cells, position = np.unique(block.indices, return_inverse=True)
+        if duals is not None:
+            weights = block.data * np.repeat(np.asarray(duals), np.diff(block.indptr))
+            net = np.bincount(position, weights=weights, minlength=cells.size)
+            groups, group_of = np.unique(self.ties[cells], return_inverse=True)
+            moving = np.abs(np.bincount(group_of, weights=net, minlength=groups.size)) > _EPS
+            found = self.cheapest(
+                cells[moving[group_of]].astype(np.int32), suppressed, need, hidden
+            )
+            if found is not None:
+                return found
         return self.cheapest(cells.astype(np.int32), suppressed, need, hidden)
 
     def take(
