@@ -283,6 +283,9 @@ def import_baselines() -> tuple[Any, str | None]:
     return baselines, None
 
 
+DUCKDB_MEMORY = "8GB"
+
+
 async def guarded(name: str, call: Callable[[], Awaitable[Baseline]]) -> Baseline:
     """A baseline that fails is a row that says why, not a lost run."""
     try:
@@ -293,7 +296,10 @@ async def guarded(name: str, call: Callable[[], Awaitable[Baseline]]) -> Baselin
 
 
 async def duckdb_baseline(module: Any, dsn: str, as_of: date) -> Baseline:
-    extraction, computation, cells = await asyncio.to_thread(module.duckdb_cells, dsn, as_of=as_of)
+    # Beyond 8 GB DuckDB spills to disk: the machine also holds PostgreSQL and its cache.
+    extraction, computation, cells = await asyncio.to_thread(
+        module.duckdb_cells, dsn, as_of=as_of, memory_limit=DUCKDB_MEMORY
+    )
     return Baseline(
         "DuckDB",
         extraction + computation,
