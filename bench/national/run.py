@@ -489,7 +489,8 @@ async def main(args: argparse.Namespace) -> None:
             memory_limit_mb=args.memory_limit,
             workers=args.workers,
         )
-        print(f"  {result.status} in {result.seconds:,.1f} s ({phases(result)})", flush=True)
+        peak = "" if result.peak_mb is None else f", peak RSS {result.peak_mb:,.0f} MB"
+        print(f"  {result.status} in {result.seconds:,.1f} s{peak} ({phases(result)})", flush=True)
         return result
 
     try:

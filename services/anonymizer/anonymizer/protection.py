@@ -29,7 +29,7 @@ from anonymizer.disclosure import (
     protect,
 )
 from anonymizer.priority import cell_costs
-from anonymizer.relations import Taxonomy, audit_regions, build_relations, fixed_by_rules
+from anonymizer.relations import Taxonomy, audit_regions, fixed_by_rules, relation_arrays
 from anonymizer.repository import AggregateRow
 
 
@@ -100,7 +100,9 @@ def protect_rows(
     rows, revision, k, p = block.rows, block.revision, block.k, block.p
     values = np.array([row.value for row in rows], dtype=np.int64)
     keys = [row.key for row in rows]
-    relations = build_relations(keys, values, block.parents, block.taxonomy)
+    system = RelationSystem(
+        relation_arrays(keys, values, block.parents, block.taxonomy), values.size
+    )
     fixed = fixed_by_rules(keys, values, block.taxonomy)
     sensitive = revision.sensitive | (revision.changed if hide_changed else revision.sensitive)
     # A revision is protected as a change: the attacker, who knows the old value, must not
@@ -110,7 +112,7 @@ def protect_rows(
     ).astype(np.int64)
     return protect(
         values,
-        RelationSystem(relations, values.size),
+        system,
         k=k,
         p=p,
         locked=revision.locked | fixed,

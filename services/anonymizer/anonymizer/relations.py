@@ -23,7 +23,7 @@ from datetime import date
 
 import numpy as np
 
-from anonymizer.disclosure import BoolArray, IntArray, Relation
+from anonymizer.disclosure import BoolArray, IntArray, Relation, RelationArrays
 
 ANY = "any"
 MULTI = "2plus"
@@ -182,51 +182,57 @@ def _lookup(
     return found
 
 
-def _forms(values: IntArray, cells: Sequence[IntArray], coefs: Sequence[float]) -> list[Relation]:
+def _forms(values: IntArray, cells: Sequence[IntArray], coefs: Sequence[float]) -> RelationArrays:
     """``sum(coefs[j] * x[cells[j][i]]) <= 0`` for every ``i``, in the direction that holds for
     the true values (an equality when the form is zero): relation_from_truth, vectorised."""
     if not cells or cells[0].size == 0:
-        return []
-    total = sum(coef * values[column] for coef, column in zip(coefs, cells, strict=True))
-    kept, negated = tuple(coefs), tuple(-coef for coef in coefs)
-    rows = zip(*(column.tolist() for column in cells), strict=True)
-    return [
-        Relation(row, negated if form > 0 else kept, form == 0)
-        for row, form in zip(rows, np.asarray(total).tolist(), strict=True)
-    ]
+        return RelationArrays.joined([])
+    total = np.asarray(
+        sum(coef * values[column] for coef, column in zip(coefs, cells, strict=True))
+    )
+    sign = np.where(total > 0, -1.0, 1.0)
+    count = cells[0].size
+    return RelationArrays(
+        np.full(count, len(cells), dtype=np.int64),
+        np.stack(cells, axis=1).astype(np.int64).ravel(),
+        (sign[:, np.newaxis] * np.asarray(coefs, dtype=np.float64)[np.newaxis, :]).ravel(),
+        total == 0,
+    )
 
 
-def _sums(values: IntArray, members: IntArray, heads: Sequence[IntArray]) -> list[Relation]:
+def _sums(values: IntArray, members: IntArray, heads: Sequence[IntArray]) -> RelationArrays:
     """For each group of ``members`` (the cells sharing ``heads[0]``):
     ``sum(x[heads]) - sum(x[members]) <= 0``, in the direction that holds for the truth.
     ``heads`` are aligned with ``members``; members keep their order within a group."""
     if members.size == 0:
-        return []
+        return RelationArrays.joined([])
     order = np.argsort(heads[0], kind="stable")
     members = members[order]
     aligned = [head[order] for head in heads]
     starts = np.flatnonzero(np.r_[True, aligned[0][1:] != aligned[0][:-1]])
-    ends = np.r_[starts[1:], members.size]
+    sizes = np.diff(np.r_[starts, members.size])
     firsts = [head[starts] for head in aligned]
     total = sum(values[head] for head in firsts) - np.add.reduceat(values[members], starts)
-    member_list = members.tolist()
-    head_rows = np.stack(firsts, axis=1).tolist()
-    relations = []
-    for head_row, start, end, form in zip(
-        head_rows, starts.tolist(), ends.tolist(), np.asarray(total).tolist(), strict=True
-    ):
-        sign = -1.0 if form > 0 else 1.0
-        relations.append(
-            Relation(
-                (*head_row, *member_list[start:end]),
-                (sign,) * len(head_row) + (-sign,) * (end - start),
-                form == 0,
-            )
-        )
-    return relations
+    sign = np.where(np.asarray(total) > 0, -1.0, 1.0)
+    groups = starts.size
+    # Each relation: its heads, then its members (in a group's order).
+    group_of_member = np.repeat(np.arange(groups), sizes)
+    group_of = np.concatenate([np.tile(np.arange(groups), len(firsts)), group_of_member])
+    rank = np.concatenate(
+        [np.repeat(np.arange(len(firsts)), groups), len(firsts) + np.arange(members.size)]
+    )
+    cells = np.concatenate([*firsts, members])
+    coefs = np.concatenate([np.tile(sign, len(firsts)), -sign[group_of_member]])
+    layout = np.lexsort((rank, group_of))
+    return RelationArrays(
+        sizes + len(firsts),
+        cells[layout].astype(np.int64),
+        coefs[layout],
+        np.asarray(total) == 0,
+    )
 
 
-def _pairs(values: IntArray, lower: IntArray, upper: IntArray) -> list[Relation]:
+def _pairs(values: IntArray, lower: IntArray, upper: IntArray) -> RelationArrays:
     """``x[lower] <= x[upper]`` (where both cells exist), in the direction of the truth."""
     present = (lower >= 0) & (upper >= 0)
     return _forms(values, [lower[present], upper[present]], (1.0, -1.0))
@@ -269,19 +275,29 @@ def build_relations(
     parent_of: Mapping[str, str | None],
     taxonomy: Taxonomy,
 ) -> list[Relation]:
+    """:func:`relation_arrays` as a list of relations (tests and small tables)."""
+    return relation_arrays(keys, values, parent_of, taxonomy).relations()
+
+
+def relation_arrays(
+    keys: Sequence[CellKey],
+    values: IntArray,
+    parent_of: Mapping[str, str | None],
+    taxonomy: Taxonomy,
+) -> RelationArrays:
     """Every relation between the cells ``keys`` (aligned with ``values``, unique keys); the
     units' parents ``parent_of`` and the categories' ``taxonomy`` are public."""
     if not keys:
-        return []
+        return RelationArrays.joined([])
     cells = _Cells(keys, parent_of, taxonomy)
     everything = np.arange(len(keys), dtype=np.int64)
-    relations: list[Relation] = []
+    relations: list[RelationArrays] = []
 
     # Geography: parent = sum of children (or the inequality that holds), child <= parent.
     parent = cells.related(everything, unit=cells.unit_parent[cells.unit])
     children = np.flatnonzero(parent >= 0)
-    relations += _sums(values, children, [parent[children]])
-    relations += _pairs(values, children, parent[children])
+    relations.append(_sums(values, children, [parent[children]]))
+    relations.append(_pairs(values, children, parent[children]))
 
     # Sources: all = ops + pup - both; both <= ops, both <= pup.
     totals = np.flatnonzero(cells.source == cells.sources["all"])
@@ -290,14 +306,14 @@ def build_relations(
     )
     complete = (ops >= 0) & (pup >= 0) & (both >= 0)
     totals, ops, pup, both = totals[complete], ops[complete], pup[complete], both[complete]
-    relations += _forms(values, [totals, ops, pup, both], (1.0, -1.0, -1.0, 1.0))
-    relations += _pairs(values, both, ops)
-    relations += _pairs(values, both, pup)
+    relations.append(_forms(values, [totals, ops, pup, both], (1.0, -1.0, -1.0, 1.0)))
+    relations.append(_pairs(values, both, ops))
+    relations.append(_pairs(values, both, pup))
 
     # Persons and households are a linked pair: households <= persons.
     households = np.flatnonzero(cells.measure == cells.measures["households"])
-    relations += _pairs(
-        values, households, cells.related(households, measure=cells.measures["persons"])
+    relations.append(
+        _pairs(values, households, cells.related(households, measure=cells.measures["persons"]))
     )
 
     # Overlapping categories: c <= any <= sum(c); 2plus <= any; any + 2plus <= sum(c).
@@ -307,12 +323,12 @@ def build_relations(
     single = np.flatnonzero(
         (cells.category != any_code) & (cells.category != multi_code) & (total_of >= 0)
     )
-    relations += _pairs(values, single, total_of[single])
-    relations += _sums(values, single, [total_of[single]])
+    relations.append(_pairs(values, single, total_of[single]))
+    relations.append(_sums(values, single, [total_of[single]]))
     multi = np.flatnonzero((cells.category == multi_code) & (total_of >= 0))
-    relations += _pairs(values, multi, total_of[multi])
+    relations.append(_pairs(values, multi, total_of[multi]))
     with_multi = single[multi_of[single] >= 0]
-    relations += _sums(values, with_multi, [total_of[with_multi], multi_of[with_multi]])
+    relations.append(_sums(values, with_multi, [total_of[with_multi], multi_of[with_multi]]))
 
     # The category hierarchy: a person in a sub-category is in its parent too (ingest closes
     # categories upward), so child <= parent and, being in two categories, child <= 2plus;
@@ -320,8 +336,8 @@ def build_relations(
     # 'both', where a person may be known to OPS and PUP under different categories.
     parent_category = cells.category_parent[cells.category]
     child = np.flatnonzero(parent_category >= 0)
-    relations += _pairs(values, child, cells.related(child, category=parent_category[child]))
-    relations += _pairs(values, child, multi_of[child])
+    relations.append(_pairs(values, child, cells.related(child, category=parent_category[child])))
+    relations.append(_pairs(values, child, multi_of[child]))
     has_child = np.zeros(len(keys), dtype=bool)
     has_child[total_of[child][total_of[child] >= 0]] = True
     roots = single[
@@ -329,20 +345,22 @@ def build_relations(
         & has_child[total_of[single]]
         & (cells.source[single] != cells.sources["both"])
     ]
-    relations += _sums(values, roots, [total_of[roots]])
+    relations.append(_sums(values, roots, [total_of[roots]]))
 
     # Structural zeros (fixed_by_rules) are constants to the attacker even when suppressed.
-    relations += [
-        Relation((int(cell),), (1.0,), True)
-        for cell in np.flatnonzero(_fixed(cells, values, taxonomy))
-    ]
+    fixed = np.flatnonzero(_fixed(cells, values, taxonomy)).astype(np.int64)
+    relations.append(
+        RelationArrays(
+            np.ones(fixed.size, np.int64), fixed, np.ones(fixed.size), np.ones(fixed.size, bool)
+        )
+    )
 
     # Quarters within their year: quarter <= year <= sum of quarters.
     year_of = cells.related(everything, period=cells.year[cells.period])
     quarters = np.flatnonzero(year_of >= 0)
-    relations += _pairs(values, quarters, year_of[quarters])
-    relations += _sums(values, quarters, [year_of[quarters]])
-    return relations
+    relations.append(_pairs(values, quarters, year_of[quarters]))
+    relations.append(_sums(values, quarters, [year_of[quarters]]))
+    return RelationArrays.joined(relations)
 
 
 # Steps up the geography from a unit of each level to its gmina, and to its powiat.
