@@ -24,7 +24,7 @@ class AnonymizerSettings(ServiceSettings):
     protection_ratio: float = Field(default=0.3, gt=0, lt=1)
     max_rounds: int = Field(default=500, ge=1)
     # Processes protecting blocks side by side (anonymizer.protection); 1: a thread of the
-    # run's process. Each needs memory for its block (about 1 GB for Mazowieckie's year).
+    # run's process. Each needs memory for its block (under 800 MB for Mazowieckie's year).
     protection_workers: int = Field(default=1, ge=1, le=64)
     # Monthly layer with cell-key perturbation (anonymizer.ckm), for runs that do not say.
     monthly_layer: bool = False
