@@ -64,6 +64,34 @@ async def _cells(session: AsyncSession, release_id: int) -> dict[CellKey, tuple[
     return {CellKey(*row[:5]): tuple(row[5:]) for row in rows.all()}
 
 
+async def _tried(
+    session: AsyncSession,
+    settings: AnonymizerSettings,
+    *,
+    gminas: list[str] | None = None,
+    full: bool = False,
+) -> tuple[dict[str, Any], dict[CellKey, tuple[Any, ...]]]:
+    """A run at ``LATER`` inside a savepoint rolled back afterwards: its release's block
+    counts and its cells."""
+    savepoint = await session.begin_nested()
+    run = await repository.create_run(
+        session=session,
+        gminas=gminas,
+        trigger="test",
+        parameters=service.run_parameters(
+            settings, k=None, p=None, include_open_periods=False, as_of=None, full=full
+        ),
+        events=[],
+        idempotency_key=None,
+    )
+    outcome = await service.execute_run(session=session, run=run, settings=settings, today=LATER)
+    release = await repository.get_release(session=session, release_id=outcome.release_id)
+    assert release is not None
+    result = release["audit"]["blocks"], await _cells(session, outcome.release_id)
+    await savepoint.rollback()
+    return result
+
+
 async def _attack(session: AsyncSession, release_id: int, *, as_of: date, k: int = 5) -> None:
     """The LP attacker against one release as published: every published value that is not
     pending is a constant; suppressed and pending cells are unknowns. Every cell below k and
@@ -183,27 +211,8 @@ async def test_an_incremental_run_equals_a_full_recomputation(
     await world.add("late", district=DISTRICTS[1])
     await world.add_many(6, "new", district=DISTRICTS[0], day=date(2025, 1, 20), end=None)
     # The same state computed twice, inside savepoints: incrementally, then in full.
-    results = []
-    for gminas, full in (([CITY], False), (None, True)):
-        savepoint = await db_session.begin_nested()
-        run = await repository.create_run(
-            session=db_session,
-            gminas=gminas,
-            trigger="test",
-            parameters=service.run_parameters(
-                settings, k=None, p=None, include_open_periods=False, as_of=None, full=full
-            ),
-            events=[],
-            idempotency_key=None,
-        )
-        outcome = await service.execute_run(
-            session=db_session, run=run, settings=settings, today=LATER
-        )
-        release = await repository.get_release(session=db_session, release_id=outcome.release_id)
-        assert release is not None
-        results.append((release["audit"]["blocks"], await _cells(db_session, outcome.release_id)))
-        await savepoint.rollback()
-    (incremental, by_increment), (recomputed, in_full) = results
+    incremental, by_increment = await _tried(db_session, settings, gminas=[CITY])
+    recomputed, in_full = await _tried(db_session, settings, full=True)
     assert incremental["carried_over_cells"] > 0  # 2023 was not recomputed
     assert recomputed["carried_over_cells"] == 0
     assert in_full == by_increment
@@ -216,32 +225,11 @@ async def test_blocks_protected_in_worker_processes_publish_the_same_release(
     publishes, cell for cell."""
     await _city(world)
     await world.add("late", district=DISTRICTS[1])
-    releases = []
-    for workers in (1, 2):
-        savepoint = await db_session.begin_nested()
-        run = await repository.create_run(
-            session=db_session,
-            gminas=None,
-            trigger="test",
-            parameters=service.run_parameters(
-                settings, k=None, p=None, include_open_periods=False, as_of=None
-            ),
-            events=[],
-            idempotency_key=None,
-        )
-        outcome = await service.execute_run(
-            session=db_session,
-            run=run,
-            settings=settings.model_copy(update={"protection_workers": workers}),
-            today=LATER,
-        )
-        blocks = await db_session.scalar(
-            text("SELECT audit -> 'blocks' -> 'computed' FROM stats.release WHERE id = :r"),
-            {"r": outcome.release_id},
-        )
-        releases.append((blocks, await _cells(db_session, outcome.release_id)))
-        await savepoint.rollback()
-    (blocks, alone), (blocks_side_by_side, side_by_side) = releases
+    one, alone = await _tried(db_session, settings.model_copy(update={"protection_workers": 1}))
+    two, side_by_side = await _tried(
+        db_session, settings.model_copy(update={"protection_workers": 2})
+    )
+    blocks, blocks_side_by_side = one["computed"], two["computed"]
     assert blocks == blocks_side_by_side
     assert int(blocks) > 1
     assert side_by_side == alone
