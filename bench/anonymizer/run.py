@@ -199,7 +199,7 @@ async def audit_only(
             for r in (
                 await session.execute(
                     text(
-                        "SELECT unit_code, category, period, measure, source FROM stats.cell"
+                        "SELECT unit_code, category, period, measure, source FROM stats.current_cell"
                         " WHERE release_id = :r AND suppressed"
                     ),
                     {"r": release_id},

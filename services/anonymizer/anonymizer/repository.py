@@ -279,20 +279,13 @@ async def replace_true_cells(
 
 async def block_published(*, session: AsyncSession, release_id: int, block: dict[str, Any]) -> bool:
     found = await session.scalar(
-        text(f"SELECT EXISTS (SELECT 1 FROM stats.cell WHERE release_id = :release AND {_BLOCK})"),
-        {"release": release_id, **_block(block["voivodeship"], block["periods"])},
+        text(
+            "SELECT EXISTS (SELECT 1 FROM stats.release_block WHERE release_id = :release"
+            " AND voivodeship = :voivodeship AND period = ANY(CAST(:periods AS text[])))"
+        ),
+        {"release": release_id, "voivodeship": block["voivodeship"], "periods": block["periods"]},
     )
     return bool(found)
-
-
-_CELL_COPY = (
-    "INSERT INTO stats.cell (release_id, unit_code, level, category, period, period_kind,"
-    " measure, source, value, suppressed, suppression, population, rate, rate_lower,"
-    " rate_upper, revision_pending)"
-    " SELECT :release, c.unit_code, c.level, c.category, c.period, c.period_kind, c.measure,"
-    " c.source, c.value, c.suppressed, c.suppression, c.population, c.rate, c.rate_lower,"
-    " c.rate_upper, {pending} FROM stats.cell c"
-)
 
 
 async def carry_over(
@@ -303,21 +296,27 @@ async def carry_over(
     periods: Sequence[str],
     excluded: Sequence[dict[str, Any]],
 ) -> int:
-    """Copy every cell of the previous release in ``periods`` outside the ``excluded`` blocks
-    (the ones this run wrote itself); returns how many."""
+    """Show every block of the previous release in ``periods`` outside the ``excluded`` ones
+    (the blocks this run wrote itself) as the previous release showed it: a reference to the
+    release holding its cells, nothing copied. Returns how many cells that carries over."""
     pairs = [
         f"{block['voivodeship']}|{period}" for block in excluded for period in block["periods"]
     ]
-    result = await session.execute(
+    carried = await session.scalar(
         text(
-            _CELL_COPY.format(pending="c.revision_pending")
-            + " WHERE c.release_id = :previous AND c.period = ANY(CAST(:periods AS text[]))"
-            " AND c.period_kind <> 'month'"
-            " AND left(c.unit_code, 2) || '|' || c.period <> ALL(CAST(:pairs AS text[]))"
+            "WITH carried AS (INSERT INTO stats.release_block"
+            " (release_id, voivodeship, period, cell_release_id)"
+            " SELECT :release, voivodeship, period, cell_release_id FROM stats.release_block"
+            " WHERE release_id = :previous AND period = ANY(CAST(:periods AS text[]))"
+            " AND voivodeship || '|' || period <> ALL(CAST(:pairs AS text[]))"
+            " RETURNING voivodeship, period, cell_release_id)"
+            " SELECT coalesce(sum(l.cells), 0) FROM carried c JOIN stats_internal.block_loss l"
+            " ON l.release_id = c.cell_release_id AND l.voivodeship = c.voivodeship"
+            " AND l.period = c.period"
         ),
         {"release": release_id, "previous": previous_id, "periods": list(periods), "pairs": pairs},
     )
-    return int(getattr(result, "rowcount", 0) or 0)
+    return int(carried or 0)
 
 
 async def carry_block(
@@ -329,21 +328,27 @@ async def carry_block(
     changed: Sequence[CellKey],
     truth: Sequence[int],
 ) -> None:
-    """Copy one block of the previous release as it was, flagging ``revision_pending`` on every
+    """Copy one block as the previous release showed it, flagging ``revision_pending`` on every
     published cell whose true count (``changed``/``truth``; absent: 0) is no longer the one
-    shown."""
+    shown (a copy, not a reference: the flags differ)."""
     await session.execute(
         text(
-            _CELL_COPY.format(
-                pending="c.revision_pending OR (NOT c.suppressed"
-                " AND coalesce(t.value, 0) <> c.value)"
-            )
-            + " LEFT JOIN unnest(CAST(:unit_code AS text[]), CAST(:category AS text[]),"
+            "INSERT INTO stats.cell (release_id, unit_code, level, category, period,"
+            " period_kind, measure, source, value, suppressed, suppression, population, rate,"
+            " rate_lower, rate_upper, revision_pending)"
+            " SELECT :release, c.unit_code, c.level, c.category, c.period, c.period_kind,"
+            " c.measure, c.source, c.value, c.suppressed, c.suppression, c.population, c.rate,"
+            " c.rate_lower, c.rate_upper,"
+            " c.revision_pending OR (NOT c.suppressed AND coalesce(t.value, 0) <> c.value)"
+            " FROM stats.release_block b JOIN stats.cell c ON c.release_id = b.cell_release_id"
+            " AND c.voivodeship = b.voivodeship AND c.period = b.period"
+            " LEFT JOIN unnest(CAST(:unit_code AS text[]), CAST(:category AS text[]),"
             " CAST(:period AS text[]), CAST(:measure AS text[]), CAST(:source AS text[]),"
             " CAST(:value AS int[])) AS t(unit_code, category, period, measure, source, value)"
-            " USING (unit_code, category, period, measure, source)"
-            " WHERE c.release_id = :previous AND left(c.unit_code, 2) = :voivodeship"
-            " AND c.period = ANY(CAST(:periods AS text[]))"
+            " ON (t.unit_code, t.category, t.period, t.measure, t.source)"
+            " = (c.unit_code, c.category, c.period, c.measure, c.source)"
+            " WHERE b.release_id = :previous AND b.voivodeship = :voivodeship"
+            " AND b.period = ANY(CAST(:periods AS text[]))"
         ),
         {
             "release": release_id,
@@ -359,19 +364,26 @@ async def carry_block(
     )
 
 
-async def count_cells(
-    *, session: AsyncSession, release_id: int, pending: bool = False, suppressed: bool = False
-) -> int:
-    clauses = ["release_id = :release"]
-    if pending:
-        clauses.append("revision_pending")
-    if suppressed:
-        clauses.append("suppressed")
-    value = await session.scalar(
-        text(f"SELECT count(*) FROM stats.cell WHERE {' AND '.join(clauses)}"),
-        {"release": release_id},
+async def summarise_block(
+    *, session: AsyncSession, release_id: int, voivodeship: str, periods: Sequence[str]
+) -> None:
+    """The information-loss counts of a block the release just wrote, with the true counts
+    now in ``stats_internal.true_cell`` (``information_loss`` sums them per release)."""
+    await session.execute(
+        text(
+            "INSERT INTO stats_internal.block_loss SELECT c.release_id, c.voivodeship,"
+            " c.period, c.level, c.measure, c.source, count(*),"
+            " count(*) FILTER (WHERE c.suppression = 'primary'),"
+            " count(*) FILTER (WHERE c.suppression = 'secondary'),"
+            " count(*) FILTER (WHERE c.revision_pending),"
+            " coalesce(sum(t.value) FILTER (WHERE c.suppressed), 0)"
+            " FROM stats.cell c LEFT JOIN stats_internal.true_cell t"
+            " USING (unit_code, category, period, measure, source)"
+            " WHERE c.release_id = :release AND c.voivodeship = :voivodeship"
+            " AND c.period = ANY(CAST(:periods AS text[])) GROUP BY 1, 2, 3, 4, 5, 6"
+        ),
+        {"release": release_id, "voivodeship": voivodeship, "periods": list(periods)},
     )
-    return int(value or 0)
 
 
 # Sums of hidden true values in the information loss are linear facts about the hidden cells
@@ -386,6 +398,30 @@ def _rounded_sum(total: int, cells: int) -> int | None:
     return round(total / LOSS_VALUE_BASE) * LOSS_VALUE_BASE
 
 
+def _loss_group(
+    level: str,
+    measure: str,
+    source: str,
+    cells: int,
+    primary: int,
+    secondary: int,
+    pending: int,
+    hidden: int,
+) -> dict[str, Any]:
+    return {
+        "level": level,
+        "measure": measure,
+        "source": source,
+        "cells": cells,
+        "suppressed": primary + secondary,
+        "primary": primary,
+        "secondary": secondary,
+        "revision_pending": pending,
+        "suppressed_share": round((primary + secondary) / cells, 4) if cells else 0.0,
+        "in_suppressed_cells": _rounded_sum(hidden, primary + secondary),
+    }
+
+
 async def information_loss(*, session: AsyncSession, release_id: int) -> dict[str, Any]:
     """What suppression cost in a release (τ-ARGUS / sdcTable report it the same way): per
     level, measure and source, the cells, how many are suppressed (primary, secondary) or
@@ -394,38 +430,25 @@ async def information_loss(*, session: AsyncSession, release_id: int) -> dict[st
     counts once in every cell they are in). Group totals only, never a cell's value."""
     rows = await session.execute(
         text(
-            "SELECT c.level, c.measure, c.source, count(*) AS cells,"
-            " count(*) FILTER (WHERE c.suppression = 'primary') AS primary_,"
-            " count(*) FILTER (WHERE c.suppression = 'secondary') AS secondary,"
-            " count(*) FILTER (WHERE c.revision_pending) AS pending,"
-            " coalesce(sum(t.value) FILTER (WHERE c.suppressed), 0) AS hidden"
-            " FROM stats.cell c LEFT JOIN stats_internal.true_cell t"
-            " USING (unit_code, category, period, measure, source)"
-            " WHERE c.release_id = :release AND c.period_kind <> 'month'"
-            " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+            "SELECT l.level, l.measure, l.source, sum(l.cells), sum(l.primary_cells),"
+            " sum(l.secondary_cells), sum(l.pending_cells), sum(l.hidden_total)"
+            " FROM stats.release_block b JOIN stats_internal.block_loss l"
+            " ON l.release_id = b.cell_release_id AND l.voivodeship = b.voivodeship"
+            " AND l.period = b.period"
+            " WHERE b.release_id = :release GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
         ),
         {"release": release_id},
     )
     groups = [
-        {
-            "level": level,
-            "measure": measure,
-            "source": source,
-            "cells": int(cells),
-            "suppressed": int(primary + secondary),
-            "primary": int(primary),
-            "secondary": int(secondary),
-            "revision_pending": int(pending),
-            "suppressed_share": round((primary + secondary) / cells, 4) if cells else 0.0,
-            "in_suppressed_cells": _rounded_sum(int(hidden), int(primary + secondary)),
-        }
-        for level, measure, source, cells, primary, secondary, pending, hidden in rows.all()
+        _loss_group(level, measure, source, *(int(count) for count in counts))
+        for level, measure, source, *counts in rows.all()
     ]
     cells = sum(group["cells"] for group in groups)
     hidden_cells = sum(group["suppressed"] for group in groups)
     return {
         "cells": cells,
         "suppressed": hidden_cells,
+        "revision_pending": sum(group["revision_pending"] for group in groups),
         "suppressed_share": round(hidden_cells / cells, 4) if cells else 0.0,
         "in_suppressed_cells": "persons (or households) in the suppressed cells, from the true"
         f" counts, rounded to {LOSS_VALUE_BASE}; none for fewer than {LOSS_MIN_CELLS}"

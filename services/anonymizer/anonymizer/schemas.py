@@ -182,6 +182,7 @@ class InformationLoss(BaseModel):
 
     cells: int
     suppressed: int
+    revision_pending: int = 0
     suppressed_share: float
     in_suppressed_cells: str = Field(description="How the group figures are made")
     groups: list[LossGroup]

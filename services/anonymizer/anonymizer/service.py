@@ -339,9 +339,10 @@ async def execute_run(
             periods=plan.periods,
             excluded=[block.as_json() for block in tally.computed_blocks],
         )
+    loss = await repository.information_loss(session=session, release_id=release_id)
     audit_summary: dict[str, Any] = {
         "passed": True,
-        "cells": await repository.count_cells(session=session, release_id=release_id),
+        "cells": loss["cells"],
         "primary": tally.primary,
         "secondary": tally.secondary,
         "rounds": tally.rounds,
@@ -358,9 +359,7 @@ async def execute_run(
             "policy": "a changed value of a closed period is shown when the change is at least k"
             " and the audit passes; otherwise the cell keeps its last published value, flagged"
             " revision_pending",
-            "pending_cells": await repository.count_cells(
-                session=session, release_id=release_id, pending=True
-            ),
+            "pending_cells": loss["revision_pending"],
             "blocks_fallen_back": tally.fallback,
         },
         "blocks": {
@@ -370,9 +369,8 @@ async def execute_run(
             "held_back": tally.held_back,
         },
     }
-    audit_summary["information_loss"] = await repository.information_loss(
-        session=session, release_id=release_id
-    )
+    audit_summary["information_loss"] = loss
+    suppressed = int(loss["suppressed"])
     if monthly:
         secret = settings.ckm_secret()
         if secret is None:
@@ -397,6 +395,7 @@ async def execute_run(
             open_periods=[month for month in months if not ends_by(month, as_of)],
         )
         audit_summary["monthly"] = monthly_summary
+        suppressed += int(monthly_summary["suppressed_with_quarter"])
     await report({"step": "publishing", **audit_summary})
     await repository.finish_release(session=session, release_id=release_id, audit=audit_summary)
     await repository.update_run(
@@ -406,11 +405,7 @@ async def execute_run(
         release_id=release_id,
         progress={"step": "published", **audit_summary},
     )
-    return Outcome(
-        release_id,
-        int(audit_summary["cells"]),
-        await repository.count_cells(session=session, release_id=release_id, suppressed=True),
-    )
+    return Outcome(release_id, int(audit_summary["cells"]), suppressed)
 
 
 def astuple_key(row: AggregateRow) -> tuple[str, str, str, str, str]:
@@ -598,6 +593,12 @@ async def _write_block(
     await repository.replace_true_cells(
         session=session, voivodeship=block.voivodeship, periods=block.periods, rows=rows
     )
+    await repository.summarise_block(
+        session=session,
+        release_id=context.release_id,
+        voivodeship=block.voivodeship,
+        periods=block.periods,
+    )
 
 
 async def _fall_back(
@@ -625,6 +626,9 @@ async def _fall_back(
         block=block.as_json(),
         changed=[row.key for row in rows],
         truth=[row.value for row in rows],
+    )
+    await repository.summarise_block(
+        session=session, release_id=release_id, voivodeship=block.voivodeship, periods=block.periods
     )
 
 

@@ -133,6 +133,8 @@ async def test_release_cells_are_immutable(
     for statement in (
         "UPDATE stats.cell SET value = value + 1 WHERE release_id = :r",
         "DELETE FROM stats.cell WHERE release_id = :r",
+        "UPDATE stats.release_block SET cell_release_id = 1 WHERE release_id = :r",
+        "DELETE FROM stats.release_block WHERE release_id = :r",
     ):
         with pytest.raises(DBAPIError, match="immutable"):
             async with db_session.begin_nested():

@@ -247,6 +247,16 @@ async def test_a_run_with_nothing_new_carries_every_block_over(
     assert release is not None
     assert release["audit"]["blocks"]["computed"] == 0
     assert await _cells(db_session, second.release_id) == await _cells(db_session, first.release_id)
+    # Carried over by reference: the second release stores no cell of its own, and its
+    # information loss is the first one's, summed from the blocks it shows.
+    own = await db_session.scalar(
+        text("SELECT count(*) FROM stats.cell WHERE release_id = :r"), {"r": second.release_id}
+    )
+    assert own == 0
+    earlier = await repository.get_release(session=db_session, release_id=first.release_id)
+    assert earlier is not None
+    assert release["audit"]["information_loss"] == earlier["audit"]["information_loss"]
+    assert release["audit"]["blocks"]["carried_over_cells"] == first.cells
 
 
 @pytest.mark.parametrize(
@@ -279,13 +289,14 @@ async def test_the_true_counts_are_readable_by_the_anonymizer_only(
 ) -> None:
     await _city(world)
     await publish(db_session, settings)
-    async with as_role(db_session, "socmap_anonymizer"):
-        stored = await db_session.scalar(text("SELECT count(*) FROM stats_internal.true_cell"))
-        assert stored
-    for role in ("socmap_map_tiles", "socmap_catalog", "socmap_ingest"):
-        with pytest.raises(DBAPIError, match="permission denied"):
-            async with db_session.begin_nested(), as_role(db_session, role):
-                await db_session.execute(text("SELECT * FROM stats_internal.true_cell"))
+    for table in ("stats_internal.true_cell", "stats_internal.block_loss"):
+        async with as_role(db_session, "socmap_anonymizer"):
+            stored = await db_session.scalar(text(f"SELECT count(*) FROM {table}"))
+            assert stored
+        for role in ("socmap_map_tiles", "socmap_catalog", "socmap_ingest"):
+            with pytest.raises(DBAPIError, match="permission denied"):
+                async with db_session.begin_nested(), as_role(db_session, role):
+                    await db_session.execute(text(f"SELECT * FROM {table}"))
 
 
 def test_period_groups_keep_a_year_with_its_quarters() -> None:

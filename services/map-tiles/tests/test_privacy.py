@@ -29,7 +29,9 @@ def test_repository_reads_only_published_relations() -> None:
     assert relations <= ALLOWED, relations - ALLOWED
 
 
-@pytest.mark.parametrize("table", ["stats.cell", "stats.frozen_cell", "ingest.record"])
+@pytest.mark.parametrize(
+    "table", ["stats.cell", "stats.release_block", "stats.frozen_cell", "ingest.record"]
+)
 async def test_the_role_cannot_read_raw_tables(db_session: AsyncSession, table: str) -> None:
     with pytest.raises(ProgrammingError, match="permission denied"):
         async with as_role(db_session, "socmap_map_tiles"):

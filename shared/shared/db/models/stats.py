@@ -18,6 +18,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Computed,
     Date,
     DateTime,
     Double,
@@ -137,13 +138,17 @@ class Cell(Base):
         CheckConstraint("suppressed OR value IS NOT NULL", name="value_or_suppressed"),
         CheckConstraint("value IS NULL OR value >= 0", name="value_non_negative"),
         CheckConstraint("NOT (revision_pending AND suppressed)", name="pending_shows_value"),
-        Index("ix_cell_release_id_category_period", "release_id", "category", "period"),
+        Index("ix_cell_block", "release_id", "voivodeship", "period", "category"),
         {"schema": "stats"},
     )
 
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
     release_id: Mapped[int] = mapped_column(ForeignKey("stats.release.id", ondelete="RESTRICT"))
     unit_code: Mapped[str] = mapped_column(String(12))
+    # The TERC prefix: a (voivodeship, period) block of a release is one index range.
+    voivodeship: Mapped[str] = mapped_column(
+        String(2), Computed("left(unit_code, 2)", persisted=True)
+    )
     level: Mapped[str] = mapped_column(String(12))
     category: Mapped[str] = mapped_column(String(64))
     period: Mapped[str] = mapped_column(String(7))
@@ -161,6 +166,27 @@ class Cell(Base):
     # A closed period's cell whose true value changed but cannot be published safely yet: it
     # keeps its last published value (the revision policy, anonymizer README).
     revision_pending: Mapped[bool] = mapped_column(Boolean, server_default="false")
+
+
+class ReleaseBlock(Base):
+    """Which release's cells a release shows for one (voivodeship, period): its own for the
+    blocks it computed (registered by a trigger on ``stats.cell``), an earlier one's for the
+    blocks it carried over unchanged. The published views read cells through it. Immutable."""
+
+    __tablename__ = "release_block"
+    __table_args__ = (
+        CheckConstraint("cell_release_id <= release_id", name="earlier_cells"),
+        {"schema": "stats"},
+    )
+
+    release_id: Mapped[int] = mapped_column(
+        ForeignKey("stats.release.id", ondelete="RESTRICT"), primary_key=True
+    )
+    voivodeship: Mapped[str] = mapped_column(String(2), primary_key=True)
+    period: Mapped[str] = mapped_column(String(7), primary_key=True)
+    cell_release_id: Mapped[int] = mapped_column(
+        ForeignKey("stats.release.id", ondelete="RESTRICT")
+    )
 
 
 class FrozenCell(Base):
@@ -224,3 +250,24 @@ class TrueCell(Base):
     measure: Mapped[str] = mapped_column(String(10), primary_key=True)
     source: Mapped[str] = mapped_column(String(4), primary_key=True)
     value: Mapped[int] = mapped_column(Integer)
+
+
+class BlockLoss(Base):
+    """What suppression cost in one block a release wrote, per level, measure and source
+    (schema ``stats_internal``): a release's information loss is the sum over the blocks it
+    shows. ``hidden_total`` sums true counts, so only the anonymizer's role reads it."""
+
+    __tablename__ = "block_loss"
+    __table_args__ = ({"schema": "stats_internal"},)
+
+    release_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    voivodeship: Mapped[str] = mapped_column(String(2), primary_key=True)
+    period: Mapped[str] = mapped_column(String(7), primary_key=True)
+    level: Mapped[str] = mapped_column(String(12), primary_key=True)
+    measure: Mapped[str] = mapped_column(String(10), primary_key=True)
+    source: Mapped[str] = mapped_column(String(4), primary_key=True)
+    cells: Mapped[int] = mapped_column(Integer)
+    primary_cells: Mapped[int] = mapped_column(Integer)
+    secondary_cells: Mapped[int] = mapped_column(Integer)
+    pending_cells: Mapped[int] = mapped_column(Integer)
+    hidden_total: Mapped[int] = mapped_column(BigInteger)
