@@ -32,6 +32,24 @@ class Category(Base):
     valid_to: Mapped[date | None] = mapped_column(Date)
 
 
+class CategoryAlias(Base):
+    """An earlier or alternative Polish name of a category, for the dates it was in use."""
+
+    __tablename__ = "category_alias"
+    __table_args__ = (
+        CheckConstraint(
+            "valid_to IS NULL OR valid_from IS NULL OR valid_from <= valid_to", name="validity"
+        ),
+        {"schema": "ref"},
+    )
+
+    label_pl: Mapped[str] = mapped_column(Text, primary_key=True)
+    category_code: Mapped[str] = mapped_column(ForeignKey("ref.category.code"), primary_key=True)
+    valid_from: Mapped[date | None] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+    legal_basis: Mapped[str | None] = mapped_column(Text)
+
+
 class ProviderType(Base):
     """A kind of service provider (OPS, CUS, PUP, NGO, social-economy entity, ...)."""
 
