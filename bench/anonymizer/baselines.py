@@ -2,8 +2,9 @@
 bench/national, which adds this directory to ``sys.path``):
 
 - DuckDB: the records leave PostgreSQL once as CSV (``COPY ... TO STDOUT``, timed on its own)
-  and DuckDB computes the same cells with its own SQL (same semantics as the reference), in a
-  child process (its memory is not the caller's);
+  and DuckDB loads them and computes the same cells with its own SQL (same semantics as the
+  reference), one voivodeship at a time as the anonymizer does, in a child process (its
+  memory is not the caller's);
 - the reference: ``anonymizer.reference.AGGREGATE_SQL`` run by PostgreSQL.
 """
 
@@ -47,13 +48,18 @@ COPY (
 # start's to its end's (an open case ends at ``as_of``), never beyond the quarter of ``as_of``.
 # Persons, households and periods are integers while grouping (households numbered in byte
 # order, so the smallest number is the smallest hash); the names come back at the end.
+LOAD_SQL = """
+CREATE TABLE loaded AS SELECT * FROM read_csv($path, header = true, columns = {
+    'subject': 'VARCHAR', 'household': 'VARCHAR', 'source': 'VARCHAR',
+    'categories': 'VARCHAR', 'starts': 'DATE', 'ends': 'DATE', 'district': 'VARCHAR',
+    'gmina': 'VARCHAR', 'powiat': 'VARCHAR', 'voivodeship': 'VARCHAR'})
+"""
+
+# The cells of one voivodeship's records (every unit and relation lies inside one, as in the
+# anonymizer's own runs): run once per voivodeship, so that the country fits DuckDB's memory.
 CELLS_SQL = """
-CREATE TABLE cells AS
 WITH records AS (
-    SELECT * FROM read_csv($path, header = true, columns = {
-        'subject': 'VARCHAR', 'household': 'VARCHAR', 'source': 'VARCHAR',
-        'categories': 'VARCHAR', 'starts': 'DATE', 'ends': 'DATE', 'district': 'VARCHAR',
-        'gmina': 'VARCHAR', 'powiat': 'VARCHAR', 'voivodeship': 'VARCHAR'})
+    SELECT * FROM loaded WHERE voivodeship IS NOT DISTINCT FROM $voivodeship
 ),
 subjects AS (
     SELECT subject, row_number() OVER () AS person FROM (SELECT DISTINCT subject FROM records)
@@ -126,7 +132,7 @@ named AS (
            CASE WHEN period >= 0 THEN 'quarter' ELSE 'year' END AS period_kind
     FROM counts
 )
-UNPIVOT named ON ops, pup, "both", "all" INTO NAME source VALUE value
+SELECT * FROM named UNPIVOT (value FOR source IN (ops, pup, "both", "all"))
 """
 
 
@@ -180,12 +186,15 @@ def _duckdb_run(dsn: str, as_of: date, memory_limit: str | None) -> DuckDBRun:
         database = duckdb.connect(config=config)
         try:
             database.execute("SET enable_progress_bar = false")
-            # The cells are compared as a set: no order to keep, and without it DuckDB's
-            # aggregation of the national records fits its memory (it ran out at 18.8 GB).
+            # The cells are compared as a set: no order to keep.
             database.execute("SET preserve_insertion_order = false")
             started = time.perf_counter()
             last = as_of.year * 4 + (as_of.month - 1) // 3
-            database.execute(CELLS_SQL, {"path": str(path), "last": last})
+            database.execute(LOAD_SQL, {"path": str(path)})
+            parts = database.execute("SELECT DISTINCT voivodeship FROM loaded").fetchall()
+            for number, (voivodeship,) in enumerate(parts):
+                into = "CREATE TABLE cells AS " if number == 0 else "INSERT INTO cells BY NAME "
+                database.execute(into + CELLS_SQL, {"voivodeship": voivodeship, "last": last})
             computation = time.perf_counter() - started
             cells: list[Cell] = database.execute(
                 "SELECT unit, level, category, period, period_kind, measure, source, value"

@@ -94,6 +94,18 @@ LEFT JOIN unnest(CAST(:units AS text[])) WITH ORDINALITY AS du(code, id)
 )
 _IN_VOIVODESHIPS = "AND pw.parent_code = ANY(CAST(:voivodeships AS text[]))"
 
+
+def _in_ranges(voivodeships: Collection[str]) -> tuple[str, dict[str, str]]:
+    """The same on ingest.record alone, as ranges of the gmina index: a voivodeship's gminas
+    are the TERC codes from its code up to the next one's."""
+    clauses: list[str] = []
+    params: dict[str, str] = {}
+    for number, code in enumerate(sorted(voivodeships)):
+        clauses.append(f"(gmina_code >= :low_{number} AND gmina_code < :high_{number})")
+        params |= {f"low_{number}": code, f"high_{number}": f"{int(code) + 1:02d}"}
+    return f" AND ({' OR '.join(clauses) or 'false'})", params
+
+
 # A row of the binary COPY: the field count, then each field's length and big-endian value.
 _ROW = np.dtype(
     [
@@ -145,15 +157,19 @@ async def aggregate(
     timing = timing if timing is not None else Timing()
     started = time.perf_counter()
     # Records up to as_of by the years they start and end in: which years to fetch together.
+    # Only the voivodeships' gminas (TERC ranges on the gmina index, not a scan of the country).
+    within, ranges = ("", {}) if voivodeships is None else _in_ranges(voivodeships)
     spans = (
         await session.execute(
             text(
                 "SELECT CAST(extract(year FROM reference_date) AS int),"
                 " CAST(extract(year FROM least(coalesce(end_date, CAST(:as_of AS date)),"
                 " CAST(:as_of AS date))) AS int), count(*)"
-                " FROM ingest.record WHERE reference_date <= CAST(:as_of AS date) GROUP BY 1, 2"
+                " FROM ingest.record WHERE reference_date <= CAST(:as_of AS date)"
+                + within
+                + " GROUP BY 1, 2"
             ),
-            {"as_of": as_of},
+            {"as_of": as_of} | ranges,
         )
     ).all()
     if not spans:

@@ -327,11 +327,12 @@ async def carry_block(
     block: dict[str, Any],
     changed: Sequence[CellKey],
     truth: Sequence[int],
-) -> None:
+) -> list[tuple[CellKey, str, str | None, bool]]:
     """Copy one block as the previous release showed it, flagging ``revision_pending`` on every
     published cell whose true count (``changed``/``truth``; absent: 0) is no longer the one
-    shown (a copy, not a reference: the flags differ)."""
-    await session.execute(
+    shown (a copy, not a reference: the flags differ). Returns each copied cell's key, level,
+    suppression and flag."""
+    copied = await session.execute(
         text(
             "INSERT INTO stats.cell (release_id, unit_code, level, category, period,"
             " period_kind, measure, source, value, suppressed, suppression, population, rate,"
@@ -349,6 +350,8 @@ async def carry_block(
             " = (c.unit_code, c.category, c.period, c.measure, c.source)"
             " WHERE b.release_id = :previous AND b.voivodeship = :voivodeship"
             " AND b.period = ANY(CAST(:periods AS text[]))"
+            " RETURNING unit_code, category, period, measure, source, level, suppression,"
+            " revision_pending"
         ),
         {
             "release": release_id,
@@ -362,27 +365,54 @@ async def carry_block(
             "value": list(truth),
         },
     )
+    return [
+        (CellKey(unit, category, period, measure, source), level, suppression, pending)
+        for unit, category, period, measure, source, level, suppression, pending in copied.all()
+    ]
 
 
-async def summarise_block(
-    *, session: AsyncSession, release_id: int, voivodeship: str, periods: Sequence[str]
+@dataclass(slots=True)
+class BlockLoss:
+    """What suppression cost in one block, for one (period, level, measure, source)."""
+
+    cells: int = 0
+    primary: int = 0
+    secondary: int = 0
+    pending: int = 0
+    hidden: int = 0  # true counts inside the suppressed cells (internal)
+
+
+async def insert_block_loss(
+    *,
+    session: AsyncSession,
+    release_id: int,
+    voivodeship: str,
+    losses: dict[tuple[str, str, str, str], BlockLoss],
 ) -> None:
-    """The information-loss counts of a block the release just wrote, with the true counts
-    now in ``stats_internal.true_cell`` (``information_loss`` sums them per release)."""
+    """The information-loss counts of a block the release wrote, per (period, level, measure,
+    source) (``information_loss`` sums them per release)."""
+    keys = list(losses)
     await session.execute(
         text(
-            "INSERT INTO stats_internal.block_loss SELECT c.release_id, c.voivodeship,"
-            " c.period, c.level, c.measure, c.source, count(*),"
-            " count(*) FILTER (WHERE c.suppression = 'primary'),"
-            " count(*) FILTER (WHERE c.suppression = 'secondary'),"
-            " count(*) FILTER (WHERE c.revision_pending),"
-            " coalesce(sum(t.value) FILTER (WHERE c.suppressed), 0)"
-            " FROM stats.cell c LEFT JOIN stats_internal.true_cell t"
-            " USING (unit_code, category, period, measure, source)"
-            " WHERE c.release_id = :release AND c.voivodeship = :voivodeship"
-            " AND c.period = ANY(CAST(:periods AS text[])) GROUP BY 1, 2, 3, 4, 5, 6"
+            "INSERT INTO stats_internal.block_loss SELECT :release, :voivodeship, l.*"
+            " FROM unnest(CAST(:period AS text[]), CAST(:level AS text[]),"
+            " CAST(:measure AS text[]), CAST(:source AS text[]), CAST(:cells AS int[]),"
+            " CAST(:primary AS int[]), CAST(:secondary AS int[]), CAST(:pending AS int[]),"
+            " CAST(:hidden AS bigint[])) AS l"
         ),
-        {"release": release_id, "voivodeship": voivodeship, "periods": list(periods)},
+        {
+            "release": release_id,
+            "voivodeship": voivodeship,
+            "period": [key[0] for key in keys],
+            "level": [key[1] for key in keys],
+            "measure": [key[2] for key in keys],
+            "source": [key[3] for key in keys],
+            "cells": [losses[key].cells for key in keys],
+            "primary": [losses[key].primary for key in keys],
+            "secondary": [losses[key].secondary for key in keys],
+            "pending": [losses[key].pending for key in keys],
+            "hidden": [losses[key].hidden for key in keys],
+        },
     )
 
 

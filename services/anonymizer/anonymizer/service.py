@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -26,7 +26,7 @@ from anonymizer.ckm import PTable, build_ptable, hmac_pads
 from anonymizer.disclosure import BoolArray, DisclosureError, check_k
 from anonymizer.protection import BlockInput, Protector
 from anonymizer.relations import CellKey, Taxonomy, period_end
-from anonymizer.repository import AggregateRow, MonthlyCount, NewCell
+from anonymizer.repository import AggregateRow, BlockLoss, MonthlyCount, NewCell
 from anonymizer.settings import AnonymizerSettings
 from shared.errors import ValidationFailed
 from shared.intervals import compare_with_benchmark, wilson_interval
@@ -229,7 +229,8 @@ async def plan_run(
     scope: dict[str, set[tuple[str, ...]] | None] = dict.fromkeys(voivodeships)
     if not full and gminas is not None:
         assert previous is not None
-        known = set(period_groups(period for period in previous["periods"] if len(period) != 7))
+        # Months (``2025-03``) form no group: a monthly release is never carried over.
+        known = set(period_groups(previous["periods"]))
         stale = set(previous["open_periods"])
         fresh = {group for group in groups if group not in known or stale.intersection(group)}
         named = {voivodeship_of(code) for code in gminas}
@@ -593,11 +594,23 @@ async def _write_block(
     await repository.replace_true_cells(
         session=session, voivodeship=block.voivodeship, periods=block.periods, rows=rows
     )
-    await repository.summarise_block(
+    truth = [row.value for row in rows]
+    await repository.insert_block_loss(
         session=session,
         release_id=context.release_id,
         voivodeship=block.voivodeship,
-        periods=block.periods,
+        losses=block_losses(
+            (
+                cell.row.period,
+                cell.row.level,
+                cell.row.measure,
+                cell.row.source,
+                cell.suppression,
+                cell.pending,
+                value,
+            )
+            for cell, value in zip(cells, truth, strict=True)
+        ),
     )
 
 
@@ -619,7 +632,7 @@ async def _fall_back(
         tally.held_back.append(block.as_json() | {"gminas": units})
         return
     tally.fallback += 1
-    await repository.carry_block(
+    copied = await repository.carry_block(
         session=session,
         release_id=release_id,
         previous_id=plan.previous["id"],
@@ -627,9 +640,35 @@ async def _fall_back(
         changed=[row.key for row in rows],
         truth=[row.value for row in rows],
     )
-    await repository.summarise_block(
-        session=session, release_id=release_id, voivodeship=block.voivodeship, periods=block.periods
+    truth = {row.key: row.value for row in rows}
+    await repository.insert_block_loss(
+        session=session,
+        release_id=release_id,
+        voivodeship=block.voivodeship,
+        losses=block_losses(
+            (key.period, level, key.measure, key.source, suppression, pending, truth.get(key, 0))
+            for key, level, suppression, pending in copied
+        ),
     )
+
+
+def block_losses(
+    cells: Iterable[tuple[str, str, str, str, str | None, bool, int]],
+) -> dict[tuple[str, str, str, str], BlockLoss]:
+    """The information loss of a block's cells, given as (period, level, measure, source,
+    suppression, pending, true value), per (period, level, measure, source)."""
+    losses: dict[tuple[str, str, str, str], BlockLoss] = {}
+    for period, level, measure, source, suppression, pending, value in cells:
+        loss = losses.setdefault((period, level, measure, source), BlockLoss())
+        loss.cells += 1
+        loss.pending += pending
+        if suppression == "primary":
+            loss.primary += 1
+        elif suppression == "secondary":
+            loss.secondary += 1
+        if suppression is not None:
+            loss.hidden += value
+    return losses
 
 
 def _published(

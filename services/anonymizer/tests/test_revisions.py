@@ -259,6 +259,63 @@ async def test_a_run_with_nothing_new_carries_every_block_over(
     assert release["audit"]["blocks"]["carried_over_cells"] == first.cells
 
 
+async def test_a_block_no_pattern_protects_shows_the_previous_release_flagged(
+    db_session: AsyncSession,
+    world: World,
+    settings: AnonymizerSettings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The fallback of the revision policy: when no pattern protects a changed block, the
+    block is copied from the previous release (through its block references) with the
+    changed cells flagged, and the release still goes out with its information loss."""
+    await _city(world)
+    _, first = await publish(db_session, settings)
+    assert first is not None
+    before = await _cells(db_session, first.release_id)
+    await world.add("late", district=DISTRICTS[1])
+
+    async def no_pattern(self: protection.Protector, block: Any, on_round: Any) -> Any:
+        return protection.BlockPattern(None, None, 0, 0, 0)
+
+    monkeypatch.setattr(protection.Protector, "__call__", no_pattern)
+    run, second = await publish(db_session, settings, gminas=[CITY])
+    assert second is not None, run["reason"]
+    release = await repository.get_release(session=db_session, release_id=second.release_id)
+    assert release is not None
+    audit = release["audit"]
+    assert audit["revisions"]["blocks_fallen_back"] >= 1
+    after = await _cells(db_session, second.release_id)
+    assert after.keys() == before.keys()
+    pending = {key for key, cell in after.items() if cell[2]}
+    assert pending
+    assert all(after[key][:2] == before[key][:2] for key in after)
+    assert audit["revisions"]["pending_cells"] == len(pending)
+    assert audit["information_loss"]["cells"] == len(after)
+
+
+async def test_a_run_for_another_voivodeship_plans_nothing_here(
+    db_session: AsyncSession, world: World, settings: AnonymizerSettings
+) -> None:
+    """Events of a municipality elsewhere (voivodeship 02) neither aggregate nor compare any
+    block of voivodeship 97 when the release has no new period: the national monthly batch
+    case, where every voivodeship used to be re-aggregated."""
+    await _city(world)
+    _, first = await publish(db_session, settings)
+    assert first is not None
+    parameters = service.run_parameters(
+        settings, k=None, p=None, include_open_periods=False, as_of=TODAY
+    )
+    plan = await service.plan_run(
+        session=db_session, gminas=["0201011"], parameters=parameters, as_of=TODAY
+    )
+    assert not plan.full
+    assert plan.scope == {}
+    own = await service.plan_run(
+        session=db_session, gminas=[CITY], parameters=parameters, as_of=TODAY
+    )
+    assert own.scope == {"97": None}
+
+
 @pytest.mark.parametrize(
     "late",
     [
