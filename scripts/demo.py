@@ -1,5 +1,8 @@
 """Demo content for ``make run``: institutions and their keys, and synthetic case records pushed
-through the ingest HTTP API as the OPS and PUP institutions would.
+through the ingest HTTP API as the OPS and PUP institutions would. In the cities with an address
+register (the synthetic samples of data/geo/addresses), part of the records carry a street
+address (SIMC, street as a clerk would write it, house number) instead of the district code, and
+ingest resolves it to the osiedle.
 
 Keys are written to ``.local/demo-keys.json`` (git-ignored) and reused on the next run. Records
 are synthetic and seeded, so every run produces the same ones: a few per cent of residents with
@@ -12,13 +15,14 @@ import asyncio
 import json
 import random
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.auth import verify_key
 from shared.db.engine import make_engine, make_sessionmaker
@@ -33,6 +37,19 @@ BATCH_SIZE = 10_000
 # Quarters covered by the demo: 2023 Q1 to 2024 Q4 (closed periods).
 FIRST_DAY = date(2023, 1, 1)
 LAST_DAY = date(2024, 12, 31)
+# Share of the people of a district with streets in the register whose records give an address.
+ADDRESS_SHARE = 0.4
+
+
+@dataclass(frozen=True)
+class StreetSpot:
+    """A street (or one side of a stretch of it) that the register places in one district."""
+
+    simc: str
+    spellings: tuple[str, ...]  # "ul. gen. Władysława Andersa", "Andersa"
+    number_from: int | None
+    number_to: int | None
+    parity: str
 
 
 @dataclass(frozen=True)
@@ -41,6 +58,7 @@ class Municipality:
     name: str
     population: int
     districts: list[tuple[str, int]]  # (district code, population); empty: municipality level
+    streets: dict[str, list[StreetSpot]] = field(default_factory=dict)  # by district code
 
 
 @dataclass(frozen=True)
@@ -87,6 +105,7 @@ async def load_municipalities(settings: DatabaseSettings) -> list[Municipality]:
     )
     async with engine.connect() as connection:
         rows = (await connection.execute(query)).all()
+        streets = await load_streets(connection)
     await engine.dispose()
     gminas = {row.code: row for row in rows if row.level == "gmina"}
     districts: dict[str, list[tuple[str, int]]] = {code: [] for code in gminas}
@@ -94,9 +113,36 @@ async def load_municipalities(settings: DatabaseSettings) -> list[Municipality]:
         if row.level == "district" and row.parent_code in districts:
             districts[row.parent_code].append((row.code, row.population))
     return [
-        Municipality(code, row.name, row.population, districts[code])
+        Municipality(
+            code,
+            row.name,
+            row.population,
+            districts[code],
+            {district: streets[district] for district, _ in districts[code] if district in streets},
+        )
         for code, row in gminas.items()
     ]
+
+
+async def load_streets(connection: AsyncConnection) -> dict[str, list[StreetSpot]]:
+    """District code → the register's streets and stretches of streets in it."""
+    query = text(
+        """
+        SELECT s.district_code, s.simc, st.feature, st.name_1, st.name_2, s.number_from,
+               s.number_to, s.parity
+        FROM geo.street_district s
+        JOIN geo.street st ON st.simc = s.simc AND st.ulic = s.ulic
+        WHERE s.source IN ('street', 'range')
+        ORDER BY s.district_code, s.simc, st.name_1, s.number_from
+        """
+    )
+    streets: dict[str, list[StreetSpot]] = {}
+    for row in await connection.execute(query):
+        written = " ".join(part for part in (row.feature, row.name_2, row.name_1) if part)
+        streets.setdefault(row.district_code, []).append(
+            StreetSpot(row.simc, (written, row.name_1), row.number_from, row.number_to, row.parity)
+        )
+    return streets
 
 
 async def ensure_keys(
@@ -202,7 +248,7 @@ def records_for(
         for _ in range(int(population * share)):
             person = pesel(rng)
             household = f"H{rng.randrange(10**9):09d}"
-            location = place(municipality, district)
+            location = place(municipality, district, rng)
             for _ in range(rng.choice((1, 1, 2, 3))):
                 day = FIRST_DAY + timedelta(days=rng.randrange(span))
                 ops.append(
@@ -223,7 +269,7 @@ def records_for(
         # PUP clients who never come to the OPS.
         for _ in range(int(population * rng.uniform(0.01, 0.02))):
             day = FIRST_DAY + timedelta(days=rng.randrange(span))
-            location = place(municipality, district)
+            location = place(municipality, district, rng)
             pup.append(pup_record(municipality, len(pup), pesel(rng), day, location, rng))
     return ops, pup
 
@@ -235,13 +281,36 @@ def case_end(day: date, rng: random.Random, *, open_share: float) -> str | None:
     return (day + timedelta(days=rng.randrange(30, 430))).isoformat()
 
 
-def place(municipality: Municipality, district: str) -> dict[str, str]:
-    """The district when the municipality has districts, else the municipality itself."""
+def place(municipality: Municipality, district: str, rng: random.Random) -> dict[str, Any]:
+    """The district when the municipality has districts, else the municipality itself; for
+    part of the people of a district with streets in the register, a street address there."""
+    spots = municipality.streets.get(district)
+    if spots and rng.random() < ADDRESS_SHARE:
+        spot = rng.choice(spots)
+        return {
+            "address": {
+                "simc": spot.simc,
+                "street": rng.choice(spot.spellings),
+                "number": str(house_number(spot, rng)),
+            }
+        }
     return (
         {"district": district, "gmina": municipality.terc}
         if district
         else {"gmina": municipality.terc}
     )
+
+
+def house_number(spot: StreetSpot, rng: random.Random) -> int:
+    """A number the spot covers: any for a whole street, else one of its range and parity."""
+    if spot.number_from is None or spot.number_to is None:
+        return rng.randint(1, 80)
+    numbers = [
+        number
+        for number in range(spot.number_from, spot.number_to + 1)
+        if spot.parity == "all" or (number % 2 == 1) == (spot.parity == "odd")
+    ]
+    return rng.choice(numbers)
 
 
 def pup_record(

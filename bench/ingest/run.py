@@ -1,6 +1,7 @@
 """Ingest benchmark: synthetic records through HTTP (uvicorn on loopback) against two baselines
 measured in the same run on the same table: a raw ``COPY`` of the same rows and a naive per-row
-ORM insert.
+ORM insert. The ``csv-addresses`` phase sends the same number of records as CSV with street
+addresses (SIMC, street name, house number) that ingest resolves through the street register.
 
     uv run python bench/ingest/run.py                      # 1 000 000 records, 10 000 per batch
     uv run python bench/ingest/run.py --records 100000     # a quicker run
@@ -63,6 +64,9 @@ CSV_HEADER = [
     "x",
     "y",
 ]
+# The address variant: street addresses instead of districts and points (resolved through the
+# test street register of ingest.testing).
+ADDRESS_CSV_HEADER = [*CSV_HEADER[:6], "simc", "ulica", "nr_domu"]
 RECORD_TABLES = "ingest.audit_log, ingest.outbox, ingest.record, ingest.erasure, ingest.batch"
 
 
@@ -119,18 +123,23 @@ def _dsn(settings: DatabaseSettings) -> str:
 # --- bodies ---------------------------------------------------------------------------------
 
 
-def batches(total: int, size: int) -> Iterator[list[dict[str, Any]]]:
+def batches(total: int, size: int, *, addresses: bool = False) -> Iterator[list[dict[str, Any]]]:
     for start in range(0, total, size):
-        yield synthetic_records(min(size, total - start), start=start)
+        yield synthetic_records(min(size, total - start), start=start, addresses=addresses)
 
 
-def csv_body(records: list[dict[str, Any]]) -> bytes:
+def csv_body(records: list[dict[str, Any]], *, addresses: bool = False) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
-    writer.writerow(CSV_HEADER)
+    writer.writerow(ADDRESS_CSV_HEADER if addresses else CSV_HEADER)
     for item in records:
         location = item["location"]
-        point = location.get("point") or ["", ""]
+        if addresses:
+            address = location["address"]
+            place = [address["simc"], address["street"], address["number"]]
+        else:
+            point = location.get("point") or ["", ""]
+            place = [location.get("district", ""), point[0], point[1]]
         writer.writerow(
             [
                 item["external_id"],
@@ -139,18 +148,20 @@ def csv_body(records: list[dict[str, Any]]) -> bytes:
                 item["household_id"],
                 item["reference_date"],
                 "|".join(item["categories"]),
-                location.get("district", ""),
-                point[0],
-                point[1],
+                *place,
             ]
         )
     return buffer.getvalue().encode()
 
 
 def bodies(kind: str, total: int, size: int) -> list[bytes]:
+    """Bodies of ``kind``: ``json``, ``csv`` or ``csv-addresses`` (street addresses)."""
     if kind == "json":
         return [orjson.dumps({"records": batch}) for batch in batches(total, size)]
-    return [csv_body(batch) for batch in batches(total, size)]
+    addresses = kind == "csv-addresses"
+    return [
+        csv_body(batch, addresses=addresses) for batch in batches(total, size, addresses=addresses)
+    ]
 
 
 # --- the service ----------------------------------------------------------------------------
@@ -397,7 +408,9 @@ async def main() -> None:
     parser.add_argument("--large-batches", type=int, default=4)
     parser.add_argument("--orm-sample", type=int, default=20_000)
     parser.add_argument("--concurrency", type=int, default=2, help="batches in flight")
-    parser.add_argument("--formats", default="json,csv")
+    parser.add_argument(
+        "--formats", default="json,csv,csv-addresses", help="json, csv, csv-addresses"
+    )
     parser.add_argument("--database", default="socmap_bench_ingest")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark database")
     args = parser.parse_args()

@@ -35,7 +35,11 @@ class FieldError(BaseModel):
     )
     code: str = Field(description="Stable machine-readable code")
     message: str
+    message_pl: str | None = Field(default=None, description="The message in Polish, if given")
     row: int | None = Field(default=None, description="The record's index in a batch, if any")
+    column: int | None = Field(
+        default=None, description="1-based column of an uploaded CSV file, for its header"
+    )
 
 
 class ProblemDetails(BaseModel):

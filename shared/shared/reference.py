@@ -7,10 +7,11 @@ import os
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import Connection, Table, inspect
 from sqlalchemy.dialects.postgresql import insert
 
 from shared.db.models import Category, ProviderType, ServiceArea
+from shared.db.models.ref import CategoryAlias
 from shared.migrations_info import SHARED_ROOT
 
 
@@ -32,16 +33,34 @@ def _upsert(connection: Connection, table: Table, rows: list[dict[str, object]])
     if not rows:
         return
     statement = insert(table).values(rows)
-    key = next(iter(table.primary_key.columns)).name
+    keys = [column.name for column in table.primary_key.columns]
     statement = statement.on_conflict_do_update(
-        index_elements=[key],
-        set_={name: statement.excluded[name] for name in rows[0] if name != key},
+        index_elements=keys,
+        set_={name: statement.excluded[name] for name in rows[0] if name not in keys},
     )
     connection.execute(statement)
 
 
+def load_category_aliases(connection: Connection, directory: Path | None = None) -> int:
+    """Upsert the earlier names of categories (``category-aliases.csv``); return their count."""
+    base = (directory or data_dir()) / "reference"
+    aliases = [
+        {
+            "label_pl": row["label_pl"],
+            "category_code": row["category_code"],
+            "valid_from": _optional_date(row["valid_from"]),
+            "valid_to": _optional_date(row["valid_to"]),
+            "legal_basis": row["legal_basis"] or None,
+        }
+        for row in _rows(base / "category-aliases.csv")
+    ]
+    _upsert(connection, CategoryAlias.__table__, aliases)  # type: ignore[arg-type]
+    return len(aliases)
+
+
 def load_reference_data(connection: Connection, directory: Path | None = None) -> dict[str, int]:
-    """Upsert categories, provider types and service areas; return the count of each."""
+    """Upsert categories, their earlier names, provider types and service areas; return the
+    count of each. Earlier names wait for their table (migration 0016, which loads them)."""
     base = (directory or data_dir()) / "reference"
     categories = [
         {
@@ -77,8 +96,14 @@ def load_reference_data(connection: Connection, directory: Path | None = None) -
     _upsert(connection, Category.__table__, categories)  # type: ignore[arg-type]
     _upsert(connection, ProviderType.__table__, provider_types)  # type: ignore[arg-type]
     _upsert(connection, ServiceArea.__table__, service_areas)  # type: ignore[arg-type]
+    aliases = (
+        load_category_aliases(connection, directory)
+        if inspect(connection).has_table(CategoryAlias.__tablename__, schema="ref")
+        else 0
+    )
     return {
         "categories": len(categories),
+        "category_aliases": aliases,
         "provider_types": len(provider_types),
         "service_areas": len(service_areas),
     }

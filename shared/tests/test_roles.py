@@ -57,7 +57,12 @@ async def test_map_tiles_role_gets_permission_denied_message(db_session: AsyncSe
 async def test_every_role_reads_geography_and_taxonomies(
     db_session: AsyncSession, role: str
 ) -> None:
-    for table in ("geo.territorial_unit", "ref.category", "public.alembic_version"):
+    for table in (
+        "geo.territorial_unit",
+        "ref.category",
+        "ref.category_alias",
+        "public.alembic_version",
+    ):
         assert await _readable(db_session, role, table), (role, table)
 
 

@@ -125,7 +125,7 @@ def parse_upload(data: bytes, content_type: str) -> tuple[list[dict[str, Any]], 
         )
     encoding = detect_encoding(data)
     try:
-        text = data.decode(encoding)
+        text = encoding.decode(data)
     except UnicodeDecodeError as exc:
         raise ValidationFailed(
             f"The file is neither UTF-8 nor Windows-1250 text (byte {exc.start}).",
@@ -140,7 +140,7 @@ def parse_upload(data: bytes, content_type: str) -> tuple[list[dict[str, Any]], 
             parsed = parsed.get("practices", parsed.get("providers", parsed.get("records")))
         if not isinstance(parsed, list) or not all(isinstance(item, dict) for item in parsed):
             raise ValidationFailed('JSON must be an array of objects or {"practices": [...]}.')
-        return parsed, encoding
+        return parsed, encoding.name
     if media in ("text/csv", "application/csv", "text/plain"):
         lines = text.splitlines()
         if not lines:
@@ -158,7 +158,7 @@ def parse_upload(data: bytes, content_type: str) -> tuple[list[dict[str, Any]], 
                 f"The CSV file is malformed after line {reader.line_num}: {exc}.",
                 detail_pl=f"Plik CSV jest uszkodzony po wierszu {reader.line_num}.",
             ) from exc
-        return rows, encoding
+        return rows, encoding.name
     raise UnsupportedMediaType(
         f"Send text/csv or application/json, not {media or 'nothing'}.",
         detail_pl="Wyślij text/csv lub application/json.",

@@ -1,8 +1,10 @@
 """Request bodies of ``POST /v1/records:batch`` → raw records, one at a time.
 
-JSON (``{"records": [...]}``), NDJSON (one record per line) and CSV (UTF-8 with or without BOM,
-or Windows-1250; ``;`` or ``,``; English or Polish headers). NDJSON and CSV are decoded line by
-line, so a batch never exists in memory both as text and as Python objects.
+JSON (``{"records": [...]}``), NDJSON (one record per line) and CSV as exports write it: UTF-8
+with or without BOM, Windows-1250 (also behind a UTF-8 BOM) or UTF-16 with its BOM; ``;``,
+``,`` or TAB, or the delimiter of an Excel ``sep=`` first line; English or Polish headers; a
+trailing delimiter on every line. NDJSON and CSV are decoded line by line, so a batch never
+exists in memory both as text and as Python objects.
 """
 
 from __future__ import annotations
@@ -11,16 +13,18 @@ import codecs
 import csv
 import hashlib
 import io
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import orjson
 from starlette.requests import Request
 
+from ingest.messages import field_error
 from ingest.validation import normalize_label
 from shared.errors import PayloadTooLarge, UnsupportedMediaType, ValidationFailed
-from shared.textio import detect_encoding, sniff_delimiter
+from shared.textio import DELIMITERS, detect_encoding, sniff_delimiter
 
 MediaKind = Literal["json", "ndjson", "csv"]
 MEDIA_TYPES: dict[str, MediaKind] = {
@@ -97,24 +101,22 @@ def media_kind(content_type: str | None) -> MediaKind:
     return kind
 
 
-def _header_error(field: str, code: str, message: str) -> dict[str, str]:
-    return {"field": field, "location": "body", "code": code, "message": message}
-
-
 def _malformed(detail: str, detail_pl: str) -> ValidationFailed:
     return ValidationFailed(detail, detail_pl=detail_pl, errors=[])
 
 
-def iter_records(kind: MediaKind, body: bytes, *, max_rows: int) -> Iterator[RawRecord]:
+def iter_records(
+    kind: MediaKind, body: bytes, *, max_rows: int, split_categories: Callable[[str], list[str]]
+) -> Iterator[RawRecord]:
     """Raw records of a body; raises 422 for a body that cannot be read at all and 413 past
-    ``max_rows``. An empty batch is a 422."""
+    ``max_rows``. An empty batch is a 422. ``split_categories`` splits a CSV categories cell."""
     limit = RowLimit(max_rows)
     if kind == "json":
         yield from _iter_json(body, limit)
     elif kind == "ndjson":
         yield from _iter_ndjson(body, limit)
     else:
-        yield from _iter_csv(body, limit)
+        yield from _iter_csv(body, limit, split_categories)
     if limit.count == 0:
         raise ValidationFailed(
             "The batch has no records.",
@@ -181,47 +183,113 @@ def _header_name(value: str) -> str:
     return normalize_label(value).replace(" ", "_").replace("-", "_")
 
 
-def _iter_csv(body: bytes, limit: RowLimit) -> Iterator[RawRecord]:
-    encoding = detect_encoding(body)
-    text = io.TextIOWrapper(io.BytesIO(body), encoding=encoding, newline="")
+# Excel's first line naming the delimiter: "sep=;" ("sep=\t" also as the two characters).
+_SEP_LINE = re.compile(r"^sep=(.*)$", re.IGNORECASE)
+# A header cell that holds a value (a PESEL or other long number, a date, an e-mail address):
+# the file has no header line, and its first record must not be echoed back.
+_VALUE_IN_HEADER = re.compile(r"\d{5}|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|@")
+_SHOWN_HEADER_LENGTH = 64
+
+
+def _read_line(text: io.TextIOWrapper) -> str:
     try:
-        first = text.readline()
+        return text.readline()
     except UnicodeDecodeError:
         raise _malformed(
-            "The CSV header is neither UTF-8 nor Windows-1250 text.",
-            "Nagłówek CSV nie jest tekstem w UTF-8 ani Windows-1250.",
+            "The CSV header is not text in UTF-8, Windows-1250 or UTF-16 (with its BOM); save "
+            "the export in one of them.",
+            "Nagłówek CSV nie jest tekstem w UTF-8, Windows-1250 ani UTF-16 (z BOM); zapisz "
+            "eksport w jednym z tych kodowań.",
         ) from None
-    if not first.strip():
-        return
-    delimiter = sniff_delimiter(first)
-    header = next(csv.reader([first], delimiter=delimiter))
-    names = [_header_name(name) for name in header]
-    paths = [CSV_COLUMNS.get(name) for name in names]
-    errors = [
-        _header_error(original, "unknown_column", "unknown column")
-        for original, path in zip(header, paths, strict=True)
-        if path is None
-    ]
-    columns_of: dict[tuple[str, ...], list[str]] = {}
-    for original, path in zip(header, paths, strict=True):
-        if path is not None:
-            columns_of.setdefault(path, []).append(original)
-    errors += [
-        _header_error(
-            ".".join(path), "duplicate_column", f"columns {', '.join(columns)} give one field"
+
+
+def _declared_delimiter(value: str) -> str:
+    value = value.strip(" ")
+    delimiter = "\t" if value == "\\t" else value
+    if delimiter not in DELIMITERS:
+        raise ValidationFailed(
+            "The sep= line names a delimiter other than ';', ',' or TAB.",
+            detail_pl="Wiersz sep= podaje separator inny niż ';', ',' lub tabulator.",
+            errors=[field_error("sep", "unsupported_delimiter")],
         )
+    return delimiter
+
+
+def _header_paths(header: list[str]) -> list[tuple[str, ...]]:
+    """The record path of each column; a 422 listing every column that is unknown, unnamed or a
+    second column of one field (nothing of the body is stored then)."""
+    if any(_VALUE_IN_HEADER.search(cell) for cell in header):
+        raise ValidationFailed(
+            "The first line of the CSV holds values, not column names.",
+            detail_pl="Pierwszy wiersz pliku CSV zawiera wartości, a nie nazwy kolumn.",
+            errors=[field_error("header", "header_missing")],
+        )
+    errors: list[dict[str, Any]] = []
+    unknown: list[str] = []
+    paths: list[tuple[str, ...]] = []
+    columns_of: dict[tuple[str, ...], list[str]] = {}
+    for column, cell in enumerate(header, start=1):
+        name = cell.strip()
+        shown = (
+            name if name.isprintable() and len(name) <= _SHOWN_HEADER_LENGTH else f"column {column}"
+        )
+        path = CSV_COLUMNS.get(_header_name(name)) if name else None
+        if not name:
+            errors.append(field_error(f"column {column}", "unnamed_column", column=column))
+        elif path is None:
+            unknown.append(shown)
+            errors.append(field_error(shown, "unknown_column", column=column))
+        else:
+            columns_of.setdefault(path, []).append(shown)
+        paths.append(path or ())
+    errors += [
+        field_error(".".join(path), "duplicate_column", (("columns", ", ".join(columns)),))
         for path, columns in columns_of.items()
         if len(columns) > 1
     ]
-    if errors:
+    if not errors:
+        return paths
+    if unknown:
+        listed = ", ".join(unknown)
         raise ValidationFailed(
-            "The CSV header has unknown columns or several columns for one field (free text is "
-            "not accepted).",
-            detail_pl="Nagłówek CSV ma nieznane kolumny lub kilka kolumn jednego pola "
-            "(wolny tekst nie jest przyjmowany).",
+            f"The CSV has columns that are not record fields: {listed}. Remove them from the "
+            "export, or use an export profile that ignores them (free text and personal data "
+            "other than the identifier are never accepted).",
+            detail_pl=f"Plik CSV ma kolumny, które nie są polami rekordu: {listed}. Usuń je z "
+            "eksportu albo użyj profilu eksportu, który je pomija (wolny tekst i dane osobowe "
+            "poza identyfikatorem nie są przyjmowane).",
             errors=errors,
         )
-    has_pesel_column = "pesel" in names
+    raise ValidationFailed(
+        "The CSV header has unnamed columns or several columns for one field.",
+        detail_pl="Nagłówek CSV ma kolumny bez nazwy lub kilka kolumn jednego pola.",
+        errors=errors,
+    )
+
+
+def _iter_csv(
+    body: bytes, limit: RowLimit, split_categories: Callable[[str], list[str]]
+) -> Iterator[RawRecord]:
+    encoding = detect_encoding(body)
+    stream = io.BytesIO(body)
+    stream.seek(encoding.start)
+    text = io.TextIOWrapper(stream, encoding=encoding.codec, newline="")
+    first = _read_line(text)
+    lines_before = 1  # of the first record: the header, and a sep= line if there is one
+    declared = _SEP_LINE.match(first.rstrip("\r\n"))
+    delimiter = _declared_delimiter(declared.group(1)) if declared else None
+    if declared:
+        first = _read_line(text)
+        lines_before = 2
+    if not first.strip():
+        return
+    delimiter = delimiter or sniff_delimiter(first)
+    header = next(csv.reader([first], delimiter=delimiter))
+    while header and not header[-1].strip():  # a delimiter at the end of every line
+        header.pop()
+    paths = _header_paths(header)
+    width = len(paths)
+    has_pesel_column = any(_header_name(name) == "pesel" for name in header)
     reader = csv.reader(text, delimiter=delimiter)
     while True:
         try:
@@ -230,17 +298,24 @@ def _iter_csv(body: bytes, limit: RowLimit) -> Iterator[RawRecord]:
             break
         except (csv.Error, UnicodeDecodeError):
             raise _malformed(
-                f"The CSV cannot be read near line {reader.line_num + 1}.",
-                f"Nie można odczytać pliku CSV w okolicy wiersza {reader.line_num + 1}.",
+                f"The CSV cannot be read near line {reader.line_num + lines_before}.",
+                f"Nie można odczytać pliku CSV w okolicy wiersza {reader.line_num + lines_before}.",
             ) from None
         if not any(cell.strip() for cell in cells):
             continue
         row = limit.tick()
-        line = reader.line_num + 1
-        if len(cells) != len(paths):
-            yield RawRecord(row=row, line=line, value=_WrongColumns())
-            continue
-        yield RawRecord(row=row, line=line, value=_csv_record(paths, cells, has_pesel_column))
+        line = reader.line_num + lines_before
+        if len(cells) != width:
+            # Cells past the header's last column may only be empty (trailing delimiters).
+            if len(cells) < width or any(cell.strip() for cell in cells[width:]):
+                yield RawRecord(row=row, line=line, value=_WrongColumns())
+                continue
+            del cells[width:]
+        yield RawRecord(
+            row=row,
+            line=line,
+            value=_csv_record(paths, cells, has_pesel_column, split_categories),
+        )
 
 
 class _WrongColumns:
@@ -252,12 +327,15 @@ def is_wrong_columns(value: Any) -> bool:
 
 
 def _csv_record(
-    paths: list[tuple[str, ...] | None], cells: list[str], has_pesel_column: bool
+    paths: list[tuple[str, ...]],
+    cells: list[str],
+    has_pesel_column: bool,
+    split_categories: Callable[[str], list[str]],
 ) -> dict[str, Any]:
     record: dict[str, Any] = {}
     for path, cell in zip(paths, cells, strict=True):
         value = cell.strip()
-        if not value or path is None:
+        if not value:
             continue
         target = record
         for part in path[:-1]:
@@ -268,10 +346,7 @@ def _csv_record(
     categories = record.get("categories")
     if isinstance(categories, str):
         # Several categories in one cell: "poverty|disability" or "ubóstwo, niepełnosprawność".
-        separator = "|" if "|" in categories else ";" if ";" in categories else ","
-        record["categories"] = [
-            part.strip() for part in categories.split(separator) if part.strip()
-        ]
+        record["categories"] = split_categories(categories)
     location = record.get("location")
     if isinstance(location, dict) and ("x" in location or "y" in location):
         x, y = location.pop("x", None), location.pop("y", None)

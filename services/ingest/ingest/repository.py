@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, text, update
+from sqlalchemy import delete, func, insert, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ingest.validation import CategoryRow, ValidRow
+from ingest.validation import AliasRow, CategoryRow, ValidRow
 from shared.db.models import Category, TerritorialUnit
 from shared.db.models.ingest import AuditLog, Batch, Erasure, Outbox
+from shared.db.models.ref import CategoryAlias
 
 # --- reference data ----------------------------------------------------------------------
 
@@ -49,6 +50,46 @@ async def get_units(
         )
     )
     return {code: (level, parent) for code, level, parent in rows.all()}
+
+
+async def list_category_aliases(*, session: AsyncSession) -> list[AliasRow]:
+    """Earlier names of categories with the dates they were in use."""
+    rows = await session.execute(
+        select(
+            CategoryAlias.label_pl,
+            CategoryAlias.category_code,
+            CategoryAlias.valid_from,
+            CategoryAlias.valid_to,
+        )
+    )
+    return [tuple(row) for row in rows.all()]  # type: ignore[misc]
+
+
+async def lemmas(*, session: AsyncSession, words: Sequence[str]) -> dict[str, list[str] | None]:
+    """``word → its lemmas`` from ``ref.lemmas`` (None for a word the dictionary lacks)."""
+    rows = await session.execute(
+        text("SELECT w.word, ref.lemmas(w.word) FROM unnest(CAST(:words AS text[])) AS w(word)"),
+        {"words": list(words)},
+    )
+    return dict(rows.all())
+
+
+async def list_districts(
+    *, session: AsyncSession, prefixes: Sequence[str] | None
+) -> list[tuple[str, str, str]]:
+    """``(code, name, gmina)`` of the districts of the gminas whose TERC starts with one of
+    ``prefixes`` (None: everywhere)."""
+    statement = select(
+        TerritorialUnit.code, TerritorialUnit.name, TerritorialUnit.parent_code
+    ).where(TerritorialUnit.level == "district")
+    if prefixes is not None:
+        if not prefixes:
+            return []
+        statement = statement.where(
+            or_(*(TerritorialUnit.parent_code.startswith(prefix) for prefix in prefixes))
+        )
+    rows = await session.execute(statement.order_by(TerritorialUnit.code))
+    return [(code, name, gmina) for code, name, gmina in rows.all() if gmina is not None]
 
 
 # --- location resolution ------------------------------------------------------------------
@@ -100,35 +141,76 @@ async def resolve_points(
     }
 
 
+# An address: the locality (SIMC, or the one street of that name among the localities of the
+# row's gmina), its street (ULIC, or the one street of that name in the locality or the
+# locality it is part of), then the rules of the register: the rule for the house number, the
+# street's one district, or the locality's one district. Rules keyed by a street name (no ULIC:
+# entered by hand, or a street PRG names before ULIC lists it) match by name. Every lookup is
+# an index probe.
 _RESOLVE_ADDRESSES = text(
     """
-    SELECT a.i, COALESCE(exact.district_code,
-                         CASE WHEN street.n = 1 AND a.num IS NULL THEN street.district_code END)
-                AS district,
-           locality.gmina
+    SELECT a.i,
+           COALESCE(CASE WHEN a.num IS NOT NULL THEN street.exact END,
+                    CASE WHEN street.n = 1 AND a.num IS NULL THEN street.district_code END,
+                    whole.district_code) AS district,
+           COALESCE(l.gmina_code, reg.gmina) AS gmina,
+           EXISTS (SELECT FROM geo.territorial_unit g
+                   WHERE g.code = COALESCE(l.gmina_code, reg.gmina) AND g.level = 'gmina')
+               AS gmina_known
     FROM unnest(CAST(:i AS int[]), CAST(:simc AS text[]), CAST(:ulic AS text[]),
-                CAST(:street AS text[]), CAST(:num AS int[])) AS a(i, simc, ulic, street, num)
+                CAST(:street AS text[]), CAST(:num AS int[]), CAST(:gmina AS text[]))
+         AS a(i, simc, ulic, street, num, gmina)
     LEFT JOIN LATERAL (
-        SELECT s.district_code FROM geo.street_district s
-        WHERE s.simc = a.simc
-          AND (s.ulic = a.ulic OR (a.ulic IS NULL AND s.street_name = a.street))
-          AND a.num IS NOT NULL
-          AND (s.number_from IS NULL OR a.num >= s.number_from)
-          AND (s.number_to IS NULL OR a.num <= s.number_to)
-          AND (s.parity = 'all' OR (s.parity = 'odd') = (a.num % 2 = 1))
-        ORDER BY (s.number_from IS NULL AND s.number_to IS NULL), s.id
-        LIMIT 1
-    ) exact ON true
+        SELECT min(k.simc) AS simc, min(k.ulic) AS ulic, count(*) AS n
+        FROM geo.street_key k JOIN geo.locality lo ON lo.simc = k.simc
+        WHERE a.simc IS NULL AND k.key = a.street AND lo.gmina_code = a.gmina
+    ) named ON true
+    CROSS JOIN LATERAL (
+        SELECT COALESCE(a.simc, CASE WHEN named.n = 1 THEN named.simc END) AS simc
+    ) place
+    LEFT JOIN geo.locality l ON l.simc = place.simc
     LEFT JOIN LATERAL (
-        SELECT min(s.district_code) AS district_code, count(DISTINCT s.district_code) AS n
-        FROM geo.street_district s
-        WHERE s.simc = a.simc AND (s.ulic = a.ulic OR (a.ulic IS NULL AND s.street_name = a.street))
+        SELECT min(k.ulic) AS ulic, count(DISTINCT k.ulic) AS n
+        FROM geo.street_key k
+        WHERE a.ulic IS NULL AND a.simc IS NOT NULL AND k.key = a.street
+          AND k.simc IN (place.simc, l.parent_simc)
+    ) keyed ON true
+    CROSS JOIN LATERAL (
+        SELECT COALESCE(a.ulic, CASE WHEN named.n = 1 THEN named.ulic END,
+                        CASE WHEN keyed.n = 1 THEN keyed.ulic END) AS ulic
+    ) u
+    LEFT JOIN LATERAL (
+        -- The street's rules: by ULIC, and by name (rules without ULIC, or a street whose
+        -- ULIC is unknown); two index probes, never a scan of the locality's rules.
+        SELECT (array_agg(s.district_code
+                          ORDER BY (s.number_from IS NULL AND s.number_to IS NULL), s.id)
+                    FILTER (WHERE (s.number_from IS NULL OR a.num >= s.number_from)
+                              AND (s.number_to IS NULL OR a.num <= s.number_to)
+                              AND (s.parity = 'all' OR (s.parity = 'odd') = (a.num % 2 = 1))))[1]
+                   AS exact,
+               min(s.district_code) AS district_code, count(DISTINCT s.district_code) AS n
+        FROM (
+            SELECT * FROM geo.street_district s1
+            WHERE s1.simc IN (place.simc, l.parent_simc) AND s1.ulic = u.ulic
+            UNION ALL
+            SELECT * FROM geo.street_district s2
+            WHERE s2.simc IN (place.simc, l.parent_simc) AND s2.street_name = a.street
+              AND (s2.ulic IS NULL OR u.ulic IS NULL)
+        ) s
     ) street ON true
     LEFT JOIN LATERAL (
-        SELECT min(u.parent_code) AS gmina
-        FROM geo.street_district s JOIN geo.territorial_unit u ON u.code = s.district_code
-        WHERE s.simc = a.simc
-    ) locality ON true
+        SELECT s.district_code FROM geo.street_district s
+        WHERE s.simc IN (place.simc, l.parent_simc) AND s.ulic IS NULL
+          AND s.street_name IS NULL AND s.source = 'locality'
+        ORDER BY s.simc = place.simc DESC LIMIT 1
+    ) whole ON true
+    LEFT JOIN LATERAL (
+        -- A locality the TERYT register lacks: its gmina from any district of its rules.
+        SELECT u2.parent_code AS gmina
+        FROM geo.street_district s JOIN geo.territorial_unit u2 ON u2.code = s.district_code
+        WHERE l.simc IS NULL AND s.simc = place.simc
+        LIMIT 1
+    ) reg ON true
     """
 )
 
@@ -137,22 +219,33 @@ _RESOLVE_ADDRESSES = text(
 class AddressHit:
     district: str | None
     gmina: str | None  # of the locality (SIMC), when the register knows it
+    gmina_known: bool = False  # the gmina is a unit of geo.territorial_unit
 
 
 async def resolve_addresses(
     *,
     session: AsyncSession,
-    addresses: Sequence[tuple[int, str, str | None, str | None, int | None]],
+    addresses: Sequence[tuple[int, str | None, str | None, str | None, int | None, str | None]],
 ) -> dict[int, AddressHit]:
-    """Street-register lookup for a chunk of ``(key, simc, ulic, street_name, number)``."""
+    """Address-register lookup for a chunk of ``(key, simc, ulic, street_name, number,
+    gmina)``; ``gmina`` is where a street given without SIMC is looked for."""
     if not addresses:
         return {}
-    keys, simcs, ulics, streets, numbers = (list(c) for c in zip(*addresses, strict=True))
+    keys, simcs, ulics, streets, numbers, gminas = (
+        list(column) for column in zip(*addresses, strict=True)
+    )
     rows = await session.execute(
         _RESOLVE_ADDRESSES,
-        {"i": keys, "simc": simcs, "ulic": ulics, "street": streets, "num": numbers},
+        {
+            "i": keys,
+            "simc": simcs,
+            "ulic": ulics,
+            "street": streets,
+            "num": numbers,
+            "gmina": gminas,
+        },
     )
-    return {key: AddressHit(district, gmina) for key, district, gmina in rows.all()}
+    return {key: AddressHit(district, gmina, known) for key, district, gmina, known in rows.all()}
 
 
 # --- batches ------------------------------------------------------------------------------

@@ -20,25 +20,43 @@ from shared.db.models.ingest import UNRESOLVED_REASONS
 from shared.pagination import Link
 from shared.validation import refuse_nul
 
-_POLISH_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
+# Day first with ".", "/" or "-" (the Polish order), or year first; "r." (roku) may follow.
+DAY_FIRST_DATE = re.compile(r"^\s*(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?:\s*r\.?)?\s*$")
+_YEAR_FIRST_DATE = re.compile(r"^\s*(\d{4})([./-])(\d{1,2})\2(\d{1,2})(?:\s*r\.?)?\s*$")
+_SEXES = {
+    "f": "F",
+    "k": "F",
+    "female": "F",
+    "kobieta": "F",
+    "m": "M",
+    "male": "M",
+    "mężczyzna": "M",
+    "mezczyzna": "M",
+}
 
 
 def _polish_date(value: Any) -> Any:
-    """Accept ``DD.MM.YYYY`` (Polish spreadsheets) besides ISO dates."""
-    if isinstance(value, str):
-        match = _POLISH_DATE.match(value)
-        if match:
-            day, month, year = match.groups()
-            return f"{year}-{int(month):02d}-{int(day):02d}"
-        return value.strip()
-    return value
+    """``DD.MM.YYYY`` with ``.``, ``/`` or ``-`` and ``YYYY-MM-DD`` (also ``YYYY.MM.DD``), each
+    optionally followed by ``r.``, as ISO. Anything else (two-digit years, ``15 marca``) goes on
+    unchanged and fails as a date; so do impossible dates such as 31.02.2026."""
+    if not isinstance(value, str) or (len(value) == 10 and value[4] == "-" == value[7]):
+        return value  # not text, or ISO already (most records)
+    match = DAY_FIRST_DATE.match(value)
+    if match:
+        day, _separator, month, year = match.groups()
+        return f"{year}-{int(month):02d}-{int(day):02d}"
+    match = _YEAR_FIRST_DATE.match(value)
+    if match:
+        year, _separator, month, day = match.groups()
+        return f"{year}-{int(month):02d}-{int(day):02d}"
+    return value.strip()
 
 
 def _sex(value: Any) -> Any:
-    """``K`` (kobieta) is ``F``; case does not matter."""
+    """``K``/``kobieta``/``female`` are ``F``, ``mężczyzna``/``male`` are ``M`` (any case)."""
     if isinstance(value, str):
-        upper = value.strip().upper()
-        return "F" if upper == "K" else upper
+        text = value.strip()
+        return _SEXES.get(text.lower(), text.upper())
     return value
 
 
@@ -62,19 +80,35 @@ class _Strict(BaseModel):
 
 
 class AddressIn(_Strict):
-    """An address resolved through the street register (``geo.street_district``)."""
+    """An address resolved through the street register (``geo.street_district``). Without
+    ``simc``, the street is looked up among the localities of the record's ``gmina`` (or the
+    institution's only gmina) and used when exactly one street there has that name."""
 
-    simc: str = Field(pattern=r"^[0-9]{7}$", description="SIMC id of the locality")
+    simc: str | None = Field(
+        default=None, pattern=r"^[0-9]{7}$", description="SIMC id of the locality"
+    )
     ulic: str | None = Field(default=None, pattern=r"^[0-9]{5}$", description="ULIC street id")
     street: Text | None = Field(default=None, min_length=1, max_length=120)
     number: Text | None = Field(default=None, min_length=1, max_length=16)
+
+    @model_validator(mode="after")
+    def _locality_or_street(self) -> AddressIn:
+        if self.simc is None and self.street is None:
+            raise ValueError("an address needs simc or street")
+        return self
 
 
 class LocationIn(_Strict):
     """Where the case is: a district code, a point or an address (one of them), optionally the
     municipality (TERC) to fall back on when that does not resolve to a district."""
 
-    district: str | None = Field(default=None, pattern=r"^[0-9]{7}-[0-9]{2,3}$")
+    district: Text | None = Field(
+        default=None,
+        min_length=1,
+        max_length=120,
+        description="district (osiedle) code `<TERC>-<nn>`, or its name in the institution's "
+        "municipality (or in `gmina`)",
+    )
     gmina: str | None = Field(default=None, pattern=r"^[0-9]{7}$")
     point: tuple[float, float] | None = Field(
         default=None, description="[x, y]: easting/longitude first, as in GeoJSON"
@@ -93,7 +127,9 @@ class LocationIn(_Strict):
 
 
 class AttributesIn(_Strict):
-    """Accepted and checked as before, but not stored: no published breakdown uses them."""
+    """Accepted and checked as before, but not stored: no published breakdown uses them (DESIGN
+    §3, migration 0013). ``sex`` also reads ``K``, ``kobieta``, ``mężczyzna``, ``female``,
+    ``male`` (any case)."""
 
     age_band: AgeBand | None = None
     sex: Annotated[Literal["F", "M"] | None, BeforeValidator(_sex)] = None

@@ -4,10 +4,11 @@ batch reports; each call is one transaction with its outbox event and audit entr
 from __future__ import annotations
 
 import asyncio
+import re
 import uuid
 import weakref
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ingest import repository
+from ingest.lexicon import LEXICON
 from ingest.messages import RowError
 from ingest.parsing import MediaKind, is_bad_line, is_wrong_columns, iter_records
 from ingest.schemas import BatchReport, BatchSummary, EraseReport, RowErrorOut
@@ -23,9 +25,12 @@ from ingest.validation import (
     POLAND_LONLAT,
     Catalogue,
     Context,
+    DateOrder,
+    Lemmatise,
     ValidRow,
     check_external_ids,
     institution_hash,
+    normalize_label,
     validate_record,
 )
 from shared.auth import Principal
@@ -85,7 +90,9 @@ def parse_and_validate(
     """Parse and validate a whole body (CPU-bound: run it in a worker thread)."""
     result = Validated()
     seen: dict[str, list[int]] = {}
-    for raw in iter_records(kind, body, max_rows=max_rows):
+    dates = DateOrder()
+    records = iter_records(kind, body, max_rows=max_rows, split_categories=context.catalogue.split)
+    for raw in records:
         result.received += 1
         value = raw.value
         if is_bad_line(value):
@@ -96,6 +103,7 @@ def parse_and_validate(
             continue
         if isinstance(value, dict) and isinstance(value.get("external_id"), str | int):
             seen.setdefault(str(value["external_id"]).strip(), []).append(raw.row)
+        dates.observe(value, raw.row, raw.line)
         outcome = validate_record(value, row=raw.row, line=raw.line, context=context)
         if isinstance(outcome, ValidRow):
             result.rows.append(outcome)
@@ -113,7 +121,89 @@ def parse_and_validate(
                 )
             )
         result.rows = [row for row in result.rows if row.row not in duplicates]
+    ambiguous = dates.errors()
+    if ambiguous:
+        result.errors.extend(ambiguous)
+        refused = {error.row for error in ambiguous}
+        result.rows = [row for row in result.rows if row.row not in refused]
     return result
+
+
+_OSIEDLE = re.compile(r"^(?:osiedle|os\.?)\s+")
+# Districts by name, compared whole and without a leading "osiedle": name key → (code, gmina).
+DistrictIndex = tuple[dict[str, list[tuple[str, str]]], dict[str, list[tuple[str, str]]]]
+
+
+def _district_keys(name: str) -> tuple[str, str]:
+    """A district name without case and diacritics, whole and without a leading "osiedle" or
+    "os." ("Os. Grunwaldzkie" is "Osiedle Grunwaldzkie")."""
+    whole = normalize_label(name)
+    return whole, _OSIEDLE.sub("", whole)
+
+
+def _district_named(
+    name: str, gmina: str | None, index: DistrictIndex, principal: Principal
+) -> tuple[str | None, str | None]:
+    """``(code, None)`` for the one district of that name in ``gmina`` (else in the territory),
+    ``(None, error code)`` when there is none or several."""
+    for by_key, key in zip(index, _district_keys(name), strict=True):
+        codes = {
+            code
+            for code, parent in by_key.get(key, ())
+            if (parent == gmina if gmina else principal.covers(parent))
+        }
+        if len(codes) == 1:
+            return codes.pop(), None
+        if codes:
+            return None, "ambiguous_district"
+    return None, "unknown_district"
+
+
+async def resolve_district_names(
+    *, session: AsyncSession, principal: Principal, rows: list[ValidRow]
+) -> tuple[list[ValidRow], list[RowError]]:
+    """Give each osiedle pushed by name its code: the one district of that name in the row's
+    ``location.gmina``, else in the institution's territory. A name that fits no district or
+    several is a row error on ``location.district``; a code found goes through the district
+    path of :func:`resolve_locations` like a pushed one."""
+    named = [row for row in rows if row.district_name is not None]
+    if not named:
+        return rows, []
+    prefixes = None
+    if principal.territory is not None:
+        prefixes = sorted({*principal.territory, *(row.gmina for row in named if row.gmina)})
+    index: DistrictIndex = ({}, {})
+    for code, name, gmina in await repository.list_districts(session=session, prefixes=prefixes):
+        for by_key, key in zip(index, _district_keys(name), strict=True):
+            by_key.setdefault(key, []).append((code, gmina))
+    found: dict[tuple[str, str | None], tuple[str | None, str | None]] = {}
+    errors: list[RowError] = []
+    for row in named:
+        assert row.district_name is not None
+        where = (row.district_name, row.gmina)
+        if where not in found:
+            found[where] = _district_named(row.district_name, row.gmina, index, principal)
+        row.district, error = found[where]
+        row.district_name = None
+        if error is not None:
+            errors.append(RowError(row.row, "location.district", error, row.line))
+    refused = {error.row for error in errors}
+    return [row for row in rows if row.row not in refused], errors
+
+
+def _lemmatiser(session: AsyncSession) -> Lemmatise:
+    """The process's lexicon, fetching unknown words through ``session`` from the parsing
+    thread (the request's coroutine awaits that thread, so the session is idle meanwhile)."""
+    loop = asyncio.get_running_loop()
+
+    def fetch(words: list[str]) -> Mapping[str, Sequence[str] | None]:
+        lookup = repository.lemmas(session=session, words=words)
+        return asyncio.run_coroutine_threadsafe(lookup, loop).result(timeout=_LEMMAS_TIMEOUT)
+
+    return LEXICON.lemmatiser(fetch)
+
+
+_LEMMAS_TIMEOUT = 60.0  # seconds; the first call of a connection loads the dictionary (~1 s)
 
 
 def _chunks(rows: Sequence[ValidRow], size: int) -> Iterator[Sequence[ValidRow]]:
@@ -147,7 +237,12 @@ async def resolve_locations(
 
     for chunk in _chunks(rows, chunk_size):
         points = [(i, *row.point) for i, row in enumerate(chunk) if row.point is not None]
-        addresses = [(i, *row.address) for i, row in enumerate(chunk) if row.address is not None]
+        # A street without SIMC is looked for in the row's gmina, else the institution's.
+        addresses = [
+            (i, *row.address, row.gmina if row.gmina in units else sole)
+            for i, row in enumerate(chunk)
+            if row.address is not None
+        ]
         point_hits = await repository.resolve_points(session=session, points=points)
         address_hits = await repository.resolve_addresses(session=session, addresses=addresses)
         for i, row in enumerate(chunk):
@@ -178,12 +273,20 @@ async def resolve_locations(
                 else:
                     field_name, error = "location.point", "outside_territory"
             elif row.address is not None:
-                address = address_hits.get(i)
-                if address is not None and address.district is not None:
+                field_name = "location.address"
+                address = address_hits.get(i) or repository.AddressHit(None, None)
+                if address.gmina is not None and not principal.covers(address.gmina):
+                    # The register places the locality in another municipality.
+                    error = "outside_territory"
+                elif address.gmina is not None and not address.gmina_known:
+                    error = "unknown_gmina"  # a municipality this deployment has no unit for
+                elif address.district is not None:
                     district = address.district
                     gmina = units.get(district, ("", None))[1] or address.gmina
-                elif address is not None and address.gmina is not None:
-                    gmina, reason = address.gmina, "address_not_in_register"
+                elif address.gmina is not None or row.address[0] is None:
+                    # The locality is known (or, without SIMC, taken to be the gmina's).
+                    gmina = address.gmina or explicit or sole
+                    reason = "address_not_in_register"
                 else:
                     gmina, reason = explicit or sole, "locality_not_in_register"
             else:
@@ -274,7 +377,11 @@ async def ingest_batch(
         institution_id=principal.institution_id,
         source_kind=source_kind,
         hmac_key=settings.hmac_key(),
-        catalogue=Catalogue.build(await repository.list_categories(session=session)),
+        catalogue=Catalogue.build(
+            await repository.list_categories(session=session),
+            await repository.list_category_aliases(session=session),
+            lemmatise=_lemmatiser(session),
+        ),
         today=datetime.now(UTC).date(),
     )
     async with _parsing_slot():
@@ -282,11 +389,15 @@ async def ingest_batch(
             parse_and_validate, kind, body, max_rows=settings.max_rows, context=context
         )
     del body
+    named, name_errors = await resolve_district_names(
+        session=session, principal=principal, rows=validated.rows
+    )
     rows, location_errors = await resolve_locations(
-        session=session, principal=principal, rows=validated.rows, chunk_size=settings.chunk_size
+        session=session, principal=principal, rows=named, chunk_size=settings.chunk_size
     )
     errors = sorted(
-        [*validated.errors, *location_errors], key=lambda error: (error.row, error.field)
+        [*validated.errors, *name_errors, *location_errors],
+        key=lambda error: (error.row, error.field),
     )
 
     batch_id = await repository.claim_batch(

@@ -75,15 +75,24 @@ def record(external_id: str, pesel: str, **overrides: Any) -> dict[str, Any]:
     return value
 
 
-def synthetic_records(count: int, *, start: int = 0, seed: int = 11) -> list[dict[str, Any]]:
-    """Varied valid records (districts and points) for the benchmark."""
+def synthetic_records(
+    count: int, *, start: int = 0, seed: int = 11, addresses: bool = False
+) -> list[dict[str, Any]]:
+    """Varied valid records for the benchmark: districts and points, or with ``addresses``
+    street addresses of the test register (``ul. Testowa`` by name: west; ``Piastowska``: odd
+    numbers west, even east)."""
     rng = random.Random(seed + start)
     categories = ["poverty", "disability", "long_term_illness", "single_parent_family"]
     result: list[dict[str, Any]] = []
     for number in range(start, start + count):
         birth = date(rng.randint(1940, 2005), rng.randint(1, 12), rng.randint(1, 28))
         location: dict[str, Any]
-        if number % 2:
+        if addresses:
+            street = "ul. Testowa" if number % 2 else "Piastowska"
+            location = {
+                "address": {"simc": SIMC, "street": street, "number": str(rng.randint(1, 99))}
+            }
+        elif number % 2:
             location = {"district": DISTRICT_WEST if number % 4 == 1 else DISTRICT_EAST}
         else:
             location = {"point": [rng.uniform(22.101, 22.199), rng.uniform(53.801, 53.859)]}
@@ -125,6 +134,10 @@ async def create_test_geography(target: AsyncSession | AsyncConnection) -> list[
             },
         )
         inserted.extend(result.scalars().all())
+    # The locality of the register (TERYT) with one street, "ul. Testowa" = ULIC 99901 (from
+    # migration 0017 on: a test may run on an older revision).
+    if (await target.execute(text("SELECT to_regclass('geo.locality')"))).scalar() is not None:
+        await _insert_test_register(target)
     # ULIC 99901 numbers 1-99 lie in the west district; "piastowska" (by name): odd numbers
     # west, even numbers east.
     await target.execute(
@@ -141,6 +154,32 @@ async def create_test_geography(target: AsyncSession | AsyncConnection) -> list[
         {"simc": SIMC, "ulic": ULIC, "west": DISTRICT_WEST, "east": DISTRICT_EAST},
     )
     return inserted
+
+
+async def _insert_test_register(target: AsyncSession | AsyncConnection) -> None:
+    """The test locality in ``geo.locality`` and its one street, ``ul. Testowa``."""
+    await target.execute(
+        text(
+            "INSERT INTO geo.locality (simc, name, name_key, gmina_code, teryt_unit, kind)"
+            " VALUES (:simc, 'Testowo', 'testowo', :gmina, :gmina, '96')"
+            " ON CONFLICT (simc) DO NOTHING"
+        ),
+        {"simc": SIMC, "gmina": GMINA},
+    )
+    await target.execute(
+        text(
+            "INSERT INTO geo.street (simc, ulic, feature, name_1) VALUES (:simc, :ulic, 'ul.',"
+            " 'Testowa') ON CONFLICT DO NOTHING"
+        ),
+        {"simc": SIMC, "ulic": ULIC},
+    )
+    await target.execute(
+        text(
+            "INSERT INTO geo.street_key (simc, key, ulic) VALUES (:simc, 'testowa', :ulic)"
+            " ON CONFLICT DO NOTHING"
+        ),
+        {"simc": SIMC, "ulic": ULIC},
+    )
 
 
 def external_hash(institution_id: uuid.UUID, external_id: str) -> bytes:

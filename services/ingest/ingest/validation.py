@@ -1,4 +1,5 @@
-"""Row-by-row validation and pseudonymization, without the database (runs in a worker thread).
+"""Row-by-row validation and pseudonymization, without the database (runs in a worker thread;
+only an inflected category label goes to the lemmatiser the catalogue was given).
 
 A valid row leaves here with its ids already replaced by HMACs and its location reduced to
 what the resolver needs; the original values are dropped with the raw record.
@@ -13,7 +14,7 @@ import operator
 import re
 import unicodedata
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -21,7 +22,8 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from ingest.messages import RowError
-from ingest.schemas import ExternalId, RecordIn
+from ingest.schemas import DAY_FIRST_DATE, ExternalId, RecordIn
+from shared.geo.names import normalize_street as street_key
 
 EARLIEST_DATE = date(1990, 1, 1)
 _PESEL_WEIGHTS = (1, 3, 7, 9, 1, 3, 7, 9, 1, 3)
@@ -29,9 +31,7 @@ _PESEL_WEIGHT_SUM = sum(_PESEL_WEIGHTS)
 # PESEL month offsets encode the century of birth.
 _PESEL_CENTURIES = ((80, 1800), (60, 2200), (40, 2100), (20, 2000), (0, 1900))
 _HOUSE_NUMBER = re.compile(r"^\s*(\d{1,5})")
-_STREET_FEATURE = re.compile(
-    r"^(ul|ulica|al|aleja|aleje|pl|plac|os|osiedle|rondo|skwer|bulw|bulwar)\.?\s+", re.IGNORECASE
-)
+_DISTRICT_CODE = re.compile(r"^[0-9]{7}-[0-9]{2,3}$")
 
 # Generous envelope of Poland (lon/lat) and of the projected coordinates that can fall in it.
 POLAND_LONLAT = (14.0, 49.0, 24.2, 54.9)
@@ -94,28 +94,123 @@ class CategoryInfo:
     valid_from: date | None
     valid_to: date | None
     parent: str | None = None
+    label: str = ""
 
 
 # code, source, Polish label, valid from, valid to, parent code (ref.category).
 CategoryRow = tuple[str, str, str, date | None, date | None, str | None]
+# Earlier name, code, in use from, in use to (ref.category_alias).
+AliasRow = tuple[str, str, date | None, date | None]
+# Polish words → the lemmas of each (the word itself when unknown, nothing for a stop word).
+Lemmatise = Callable[[Sequence[str]], Mapping[str, frozenset[str]]]
+
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+# Ignored when labels are compared word by word (conjunctions and prepositions; the Hunspell
+# dictionary of ref.lemmas has no stop list).
+_STOP_WORDS = frozenset({
+    "a", "albo", "dla", "do", "i", "lub", "na", "o", "od", "oraz", "po", "przy", "w", "we", "z",
+    "ze", "za",
+})  # fmt: skip
+# Several categories in one CSV cell: "ubóstwo, bezrobocie", "poverty|disability".
+_CATEGORY_SEPARATOR = re.compile(r"([,;|/])")
+# Distinct unmatched labels of one batch that are lemmatised (each may cost a database call).
+MAX_INFLECTED_LABELS = 200
+
+
+@dataclass(frozen=True, slots=True)
+class FormerName:
+    """An earlier name of a category and the dates it was in use (inclusive, open if None)."""
+
+    valid_from: date | None
+    valid_to: date | None
+
+    def in_use(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
+
+    def period(self) -> tuple[tuple[str, str], ...]:
+        """Message parameters: the period in English and in Polish."""
+        start, end = self.valid_from, self.valid_to
+        if start and end:
+            return (("period", f"from {start} to {end}"), ("period_pl", f"od {start} do {end}"))
+        if end:
+            return (("period", f"until {end}"), ("period_pl", f"do {end}"))
+        return (("period", f"from {start}"), ("period_pl", f"od {start}"))
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryName:
+    """What a code, label or name denotes: a category, under an earlier name or not."""
+
+    info: CategoryInfo
+    former: FormerName | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """Why a category value is refused: an error code and its message parameters."""
+
+    code: str
+    params: tuple[tuple[str, str], ...] = ()
+
+
+def _lower(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _same_words(sought: list[frozenset[str]], named: list[frozenset[str]]) -> bool:
+    """Every word of each side shares a lemma with a word of the other."""
+    return all(any(word & other for other in named) for word in sought) and all(
+        any(word & other for other in sought) for word in named
+    )
 
 
 @dataclass(slots=True)
 class Catalogue:
-    """Category codes and their Polish labels (normalized) for one request, and the ancestors
-    of each sub-category."""
+    """Category codes, their Polish labels and earlier names for one request, and the ancestors
+    of each sub-category. Labels match without case or diacritics; with ``lemmatise``, also
+    inflected ("ubóstwa", "przemocy domowej"), word by word."""
 
     by_code: dict[str, CategoryInfo]
-    by_label: dict[str, str] = field(default_factory=dict)
+    # Codes, and normalized labels and earlier names → what they denote.
+    names: dict[str, tuple[CategoryName, ...]] = field(default_factory=dict)
     ancestors: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    lemmatise: Lemmatise | None = None
+    # Labels and earlier names as written (the dictionary knows words with their diacritics).
+    spelled: list[tuple[str, CategoryName]] = field(default_factory=list)
+    # Names that contain a category separator, in lower case with and without diacritics; the
+    # separators they contain, and the most of them one name has.
+    joined: frozenset[str] = frozenset()
+    joining: frozenset[str] = frozenset()
+    max_separators: int = 0
+    _inflected: dict[str, tuple[CategoryName, ...]] = field(default_factory=dict)
+    _spelled_lemmas: list[tuple[list[frozenset[str]], CategoryName]] | None = None
 
     @classmethod
-    def build(cls, rows: list[CategoryRow]) -> Catalogue:
+    def build(
+        cls,
+        rows: list[CategoryRow],
+        aliases: Sequence[AliasRow] = (),
+        *,
+        lemmatise: Lemmatise | None = None,
+    ) -> Catalogue:
         by_code = {
-            code: CategoryInfo(code, source, valid_from, valid_to, parent)
-            for code, source, _label, valid_from, valid_to, parent in rows
+            code: CategoryInfo(code, source, valid_from, valid_to, parent, label)
+            for code, source, label, valid_from, valid_to, parent in rows
         }
-        by_label = {normalize_label(label): code for code, _s, label, _f, _t, _p in rows}
+        spelled = [(info.label, CategoryName(info)) for info in by_code.values()]
+        spelled += [
+            (label, CategoryName(by_code[code], FormerName(valid_from, valid_to)))
+            for label, code, valid_from, valid_to in aliases
+            if code in by_code
+        ]
+        names: dict[str, tuple[CategoryName, ...]] = {
+            code: (CategoryName(info),) for code, info in by_code.items()
+        }
+        for label, denoted in spelled:
+            key = normalize_label(label)
+            names[key] = (*names.get(key, ()), denoted)
         ancestors: dict[str, tuple[str, ...]] = {}
         for code, info in by_code.items():
             chain: list[str] = []
@@ -125,19 +220,107 @@ class Catalogue:
                 parent = by_code[parent].parent
             if chain:
                 ancestors[code] = tuple(chain)
-        return cls(by_code=by_code, by_label=by_label, ancestors=ancestors)
+        joined = [label for label, _denoted in spelled if _CATEGORY_SEPARATOR.search(label)]
+        return cls(
+            by_code=by_code,
+            names=names,
+            ancestors=ancestors,
+            lemmatise=lemmatise,
+            spelled=spelled,
+            joined=frozenset(
+                form for label in joined for form in (_lower(label), normalize_label(label))
+            ),
+            joining=frozenset(_CATEGORY_SEPARATOR.findall("".join(joined))),
+            max_separators=max((len(_CATEGORY_SEPARATOR.findall(j)) for j in joined), default=0),
+        )
 
     def closed(self, codes: set[str]) -> set[str]:
         """``codes`` with the ancestors of each: a person in a sub-category is in its parent
         too, so the published counts keep child <= parent (the anonymizer's attacker knows it)."""
         return codes.union(*(self.ancestors.get(code, ()) for code in codes))
 
-    def lookup(self, value: str) -> CategoryInfo | None:
-        info = self.by_code.get(value.strip().lower())
-        if info is None:
-            code = self.by_label.get(normalize_label(value))
-            info = self.by_code.get(code) if code else None
-        return info
+    def split(self, cell: str) -> list[str]:
+        """The categories of one CSV cell, separated by ``,``, ``;``, ``|`` or ``/``, except
+        inside a name that contains one of them."""
+        parts = _CATEGORY_SEPARATOR.split(cell)  # texts at even indexes, separators between
+        if len(parts) == 1:
+            return [cell.strip()] if cell.strip() else []
+        count = len(parts) // 2 + 1
+        labels: list[str] = []
+        first = 0
+        while first < count:
+            end = first + 1
+            if first + 1 < count and parts[2 * first + 1] in self.joining:
+                for last in range(min(count, first + 1 + self.max_separators), first + 1, -1):
+                    if _lower("".join(parts[2 * first : 2 * last - 1])) in self.joined:
+                        end = last
+                        break
+            label = "".join(parts[2 * first : 2 * end - 1]).strip()
+            if label:
+                labels.append(label)
+            first = end
+        return labels
+
+    def candidates(self, value: str) -> tuple[CategoryName, ...]:
+        """What a code, label or earlier name may denote."""
+        text = value.strip()
+        found = self.names.get(text.lower())
+        if found is not None:
+            return found
+        key = normalize_label(text)
+        found = self.names.get(key)
+        if found is not None or self.lemmatise is None:
+            return found or ()
+        found = self._inflected.get(key)
+        if found is None:
+            found = ()
+            if len(self._inflected) < MAX_INFLECTED_LABELS:
+                found = self._inflected_candidates(text, self.lemmatise)
+            self._inflected[key] = found
+        return found
+
+    def resolve(self, value: str, day: date) -> CategoryName | Refusal:
+        """The category ``value`` denotes on ``day``: an earlier name counts only while it was
+        in use, and a name of two categories is refused."""
+        found = self.candidates(value)
+        if not found:
+            return Refusal("unknown_category")
+        if len(found) == 1 and found[0].former is None:
+            return found[0]  # a code or current label: the usual case
+        in_use = [name for name in found if name.former is None or name.former.in_use(day)]
+        if len({name.info.code for name in in_use}) > 1:
+            return Refusal("ambiguous_category")
+        if in_use:
+            return in_use[0]
+        former = found[0]
+        assert former.former is not None
+        return Refusal(
+            "category_name_not_in_use",
+            (("code", former.info.code), ("label", former.info.label), *former.former.period()),
+        )
+
+    def _inflected_candidates(self, text: str, lemmatise: Lemmatise) -> tuple[CategoryName, ...]:
+        sought = _lemma_sets([text], lemmatise)[0]
+        if not sought:
+            return ()
+        if self._spelled_lemmas is None:
+            sets = _lemma_sets([label for label, _denoted in self.spelled], lemmatise)
+            self._spelled_lemmas = [
+                (words, denoted)
+                for words, (_label, denoted) in zip(sets, self.spelled, strict=True)
+            ]
+        return tuple(
+            denoted for words, denoted in self._spelled_lemmas if _same_words(sought, words)
+        )
+
+
+def _lemma_sets(texts: list[str], lemmatise: Lemmatise) -> list[list[frozenset[str]]]:
+    """For each text, the lemmas of each of its words but the stop words (one lemmatiser call)."""
+    words = [
+        [word for word in _WORD.findall(text.lower()) if word not in _STOP_WORDS] for text in texts
+    ]
+    lemmas = lemmatise(sorted({word for text_words in words for word in text_words}))
+    return [[lemmas[word] for word in text_words if lemmas[word]] for text_words in words]
 
 
 @dataclass(slots=True)
@@ -155,9 +338,10 @@ class ValidRow:
     categories: str  # sorted codes with their ancestors, joined with "|"
     # Location to resolve (precise values live only until the resolver has run).
     district: str | None = None
+    district_name: str | None = None  # an osiedle given by name, resolved to ``district``
     gmina: str | None = None
     point: tuple[float, float, int] | None = None
-    address: tuple[str, str | None, str | None, int | None] | None = None
+    address: tuple[str | None, str | None, str | None, int | None] | None = None
     # Filled by the resolver.
     district_code: str | None = None
     gmina_code: str | None = None
@@ -189,8 +373,9 @@ def normalize_label(value: str) -> str:
 
 
 def normalize_street(value: str) -> str:
-    """Street name as the register keeps it: lower-case, no feature (ul., al.), no diacritics."""
-    return normalize_label(_STREET_FEATURE.sub("", value.strip()))
+    """Street name as the register keeps it (``shared.geo.names.normalize_street``): lower case,
+    no diacritics, no feature (ul., al.), titles or initials."""
+    return street_key(value)
 
 
 def pesel_is_valid(value: str) -> bool:
@@ -203,6 +388,16 @@ def pesel_is_valid(value: str) -> bool:
     if (10 - weighted % 10) % 10 != digits[10] - 48:
         return False
     return pesel_birth_date(value) is not None
+
+
+def restore_pesel(value: str, today: date) -> str | None:
+    """A PESEL of 9 or 10 digits whose leading zeros a spreadsheet dropped, with the zeros
+    back: only when the result has a valid checksum and a birth date no later than ``today``."""
+    if len(value) not in (9, 10) or not value.isascii() or not value.isdigit():
+        return None
+    pesel = value.zfill(11)
+    born = pesel_birth_date(pesel)
+    return pesel if pesel_is_valid(pesel) and born is not None and born <= today else None
 
 
 def pesel_birth_date(value: str) -> date | None:
@@ -239,6 +434,45 @@ def point_in_poland_envelope(x: float, y: float, srid: int) -> bool:
     else:
         west, south, east, north = _PROJECTED_RANGES[srid]
     return west <= x <= east and south <= y <= north
+
+
+_SLASH_OR_DASH = ("/", "-")
+
+
+@dataclass(slots=True)
+class DateOrder:
+    """Dates written day first with ``/`` or ``-`` are read in the Polish order. A batch in
+    which one such date can only be month first (10/15/2026, the US order) was written month
+    first: its dates that read both ways with that separator (03/04/2026) are refused, not
+    read as 3 April. Dates with dots are always day first."""
+
+    month_first: set[str] = field(default_factory=set)
+    ambiguous: list[tuple[int, int | None, str, str]] = field(default_factory=list)
+
+    def observe(self, raw: Any, row: int, line: int | None) -> None:
+        if not isinstance(raw, dict):
+            return
+        for name in ("reference_date", "end_date"):
+            value = raw.get(name)
+            text = value.lstrip() if isinstance(value, str) else ""
+            if text[1:2] not in _SLASH_OR_DASH and text[2:3] not in _SLASH_OR_DASH:
+                continue  # no day first date with "/" or "-" (an ISO date, a dotted one)
+            match = DAY_FIRST_DATE.match(text)
+            if match is None:
+                continue
+            first, separator, second = int(match.group(1)), match.group(2), int(match.group(3))
+            if 1 <= first <= 12 < second <= 31:
+                self.month_first.add(separator)
+            elif 1 <= first <= 12 and 1 <= second <= 12 and first != second:
+                self.ambiguous.append((row, line, name, separator))
+
+    def errors(self) -> list[RowError]:
+        """``ambiguous_date`` for each date that reads both ways in a month-first batch."""
+        return [
+            RowError(row, name, "ambiguous_date", line)
+            for row, line, name, separator in self.ambiguous
+            if separator in self.month_first
+        ]
 
 
 def _field(loc: tuple[int | str, ...]) -> str:
@@ -313,11 +547,14 @@ def validate_record(
     subject_hash = b""
     if record.subject_id_type == "pesel":
         subject = record.subject_id.replace(" ", "")
-        if pesel_is_valid(subject):
-            # One hash per person for every institution: OPS and PUP records link up.
-            subject_hash = _digest(context.hmac_key, f"pesel:{subject}")
+        shortened = len(subject) in (9, 10) and subject.isascii() and subject.isdigit()
+        pesel = restore_pesel(subject, context.today) if shortened else subject
+        if pesel is not None and pesel_is_valid(pesel):
+            # One hash per person for every institution: OPS and PUP records link up (a
+            # restored PESEL hashes as its 11 digits do).
+            subject_hash = _digest(context.hmac_key, f"pesel:{pesel}")
         else:
-            fail("subject_id", "invalid_pesel")
+            fail("subject_id", "short_pesel" if shortened else "invalid_pesel")
     else:
         subject_hash = institution_hash(
             context.hmac_key, "local", context.institution_id, record.subject_id
@@ -336,11 +573,13 @@ def validate_record(
     reference_ok = not any(error.field == "reference_date" for error in errors)
     codes: set[str] = set()
     for position, value in enumerate(record.categories):
-        info = context.catalogue.lookup(value)
+        denoted = context.catalogue.resolve(value, record.reference_date)
         name = f"categories[{position}]"
-        if info is None:
-            fail(name, "unknown_category")
-        elif info.source != context.source_kind:
+        if isinstance(denoted, Refusal):
+            errors.append(RowError(row, name, denoted.code, line, denoted.params))
+            continue
+        info = denoted.info
+        if info.source != context.source_kind:
             fail(name, "category_not_for_institution")
         elif reference_ok and (
             (info.valid_from and record.reference_date < info.valid_from)
@@ -352,7 +591,7 @@ def validate_record(
 
     location = record.location
     point: tuple[float, float, int] | None = None
-    address: tuple[str, str | None, str | None, int | None] | None = None
+    address: tuple[str | None, str | None, str | None, int | None] | None = None
     if location is not None:
         if location.point is not None:
             srid = parse_crs(location.crs)
@@ -380,6 +619,11 @@ def validate_record(
                 number,
             )
 
+    district = location.district if location else None
+    district_name = None
+    if district is not None and not _DISTRICT_CODE.match(district):
+        district, district_name = None, district
+
     if errors:
         return errors
 
@@ -402,7 +646,8 @@ def validate_record(
         reference_date=record.reference_date,
         end_date=record.end_date,
         categories="|".join(sorted(context.catalogue.closed(codes))),
-        district=location.district if location else None,
+        district=district,
+        district_name=district_name,
         gmina=location.gmina if location else None,
         point=point,
         address=address,

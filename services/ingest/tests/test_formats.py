@@ -147,14 +147,11 @@ async def test_csv_with_unknown_column_is_refused(client: httpx.AsyncClient, ops
     )
     assert response.status_code == 422
     problem = response.json()
-    assert problem["errors"] == [
-        {
-            "field": "notatka",
-            "location": "body",
-            "code": "unknown_column",
-            "message": "unknown column",
-        }
+    assert [(e["field"], e["location"], e["code"], e["column"]) for e in problem["errors"]] == [
+        ("notatka", "body", "unknown_column", 5)
     ]
+    assert "Remove the column" in problem["errors"][0]["message"]
+    assert "lives alone" not in response.text  # a value of the column is never echoed
 
 
 async def test_malformed_json_is_422(client: httpx.AsyncClient, ops) -> None:

@@ -3,8 +3,9 @@
 Case systems keep exporting the names that were official when a case was opened ("przemoc w
 rodzinie" before the 2023 amendment made it "przemoc domowa"). An alias maps such a name to a
 category for the dates it was in use (``valid_from``/``valid_to``, open where NULL); ingest
-accepts it only for a record dated inside that window. Loaded by ``socmap ref-load`` from
-``data/reference/category-aliases.csv``.
+accepts it only for a record dated inside that window. Loaded here and by ``socmap ref-load``
+from ``data/reference/category-aliases.csv``; readable by every service role, like the rest of
+``ref`` (granted in 0001 for the tables that existed then).
 
 Revision ID: 0016_category_aliases
 Revises: 0015_ref_lexicon
@@ -14,6 +15,8 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+
+from shared.reference import load_category_aliases
 
 revision: str = "0016_category_aliases"
 down_revision: str | None = "0015_ref_lexicon"
@@ -41,6 +44,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("label_pl", "category_code", name=op.f("pk_category_alias")),
         schema="ref",
     )
+    op.execute(
+        "GRANT SELECT ON ref.category_alias"
+        " TO socmap_ingest, socmap_anonymizer, socmap_catalog, socmap_map_tiles"
+    )
+    load_category_aliases(op.get_bind())
 
 
 def downgrade() -> None:

@@ -1,4 +1,5 @@
-"""``socmap geo ...`` commands: import boundaries and population, load the demo, check coverage.
+"""``socmap geo ...`` commands: import boundaries and population, the address register (TERYT
+localities and streets, PRG address points), load the demo, check coverage.
 
 Each command connects as the owner role (``SOCMAP_DB_*``), works in one transaction and commits
 at the end; a rejected file prints its problems, exits with status 1 and writes nothing.
@@ -15,6 +16,10 @@ import typer
 from sqlalchemy.ext.asyncio import AsyncSession
 
 geo_app = typer.Typer(no_args_is_help=True, help="Import and check territorial units")
+teryt_app = typer.Typer(no_args_is_help=True, help="GUS TERYT registers of localities and streets")
+addresses_app = typer.Typer(no_args_is_help=True, help="GUGiK PRG address points → street rules")
+geo_app.add_typer(teryt_app, name="teryt")
+geo_app.add_typer(addresses_app, name="addresses")
 
 Result = TypeVar("Result")
 
@@ -111,6 +116,39 @@ def population(
 
     report = _run(
         lambda session: import_population(session, file, dry_run=dry_run), commit=not dry_run
+    )
+    typer.echo(report.describe())
+
+
+@teryt_app.command("import")
+def import_teryt(
+    simc_file: Annotated[Path, typer.Argument(help="SIMC register (CSV or XML, as GUS publishes)")],
+    ulic_file: Annotated[Path, typer.Argument(help="ULIC register (CSV or XML, as GUS publishes)")],
+) -> None:
+    """Load localities (SIMC) and their streets (ULIC); a locality's streets are replaced."""
+    from shared.geo.addresses import import_teryt
+
+    report = _run(lambda session: import_teryt(session, simc_file, ulic_file))
+    typer.echo(report.describe())
+
+
+@addresses_app.command("import")
+def import_addresses(
+    file: Annotated[Path, typer.Argument(help="PRG address points (punkty adresowe), GML or CSV")],
+    file_format: Annotated[
+        str | None, typer.Option("--format", help="gml or csv (default: from the content)")
+    ] = None,
+    axes: Annotated[
+        str,
+        typer.Option(help="CSV columns x, y: northing-easting (GUGiK) or easting-northing"),
+    ] = "northing-easting",
+) -> None:
+    """Place every address point in its district and replace the derived street rules of its
+    locality; no point is stored."""
+    from shared.geo.addresses import import_address_points
+
+    report = _run(
+        lambda session: import_address_points(session, file, file_format=file_format, axes=axes)
     )
     typer.echo(report.describe())
 

@@ -1,6 +1,7 @@
 """The shipped demo geography (``data/geo``): voivodeships, powiats, the benchmarking gminas,
-Wrocław's osiedla, Bielsko-Biała's approximate osiedla and population. Loading it upserts, so
-running it again updates the same rows."""
+Wrocław's osiedla, Bielsko-Biała's approximate osiedla, population, and the synthetic address
+register of both cities (``data/geo/addresses``). Loading it upserts, so running it again
+updates the same rows."""
 
 from __future__ import annotations
 
@@ -13,6 +14,12 @@ from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shared.geo.addresses import (
+    AddressReport,
+    TerytReport,
+    import_address_points,
+    import_teryt,
+)
 from shared.geo.features import FeatureMapping, UnitFeature, read_geojson
 from shared.geo.importer import ImportReport, PopulationReport, import_population, import_units
 from shared.reference import data_dir
@@ -49,12 +56,17 @@ class DemoReport:
 
     units: list[ImportReport] = field(default_factory=list)
     population: PopulationReport | None = None
+    teryt: TerytReport | None = None
+    addresses: AddressReport | None = None
 
     def describe(self) -> str:
         """A few lines per step, for a terminal."""
         parts = [report.describe() for report in self.units]
-        if self.population is not None:
-            parts.append(self.population.describe())
+        parts += [
+            report.describe()
+            for report in (self.population, self.teryt, self.addresses)
+            if report is not None
+        ]
         return "\n".join(parts)
 
 
@@ -153,4 +165,8 @@ async def load_demo(session: AsyncSession, directory: Path | None = None) -> Dem
         features = await asyncio.to_thread(build)
         report.units.append(await import_units(session, features, level=level))
     report.population = await import_population(session, geo / "population.csv")
+    # Synthetic samples in the official layouts (data/geo/addresses/README.md).
+    addresses = geo / "addresses"
+    report.teryt = await import_teryt(session, addresses / "SIMC.csv", addresses / "ULIC.csv")
+    report.addresses = await import_address_points(session, addresses / "PRG_punkty_adresowe.csv")
     return report

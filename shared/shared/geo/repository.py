@@ -1,4 +1,5 @@
-"""All SQL of the geography package: territorial units, their zoom bands and population."""
+"""All SQL of the geography package: territorial units, their zoom bands, population, and the
+address register (TERYT localities and streets, street rules derived from PRG address points)."""
 
 from __future__ import annotations
 
@@ -203,3 +204,264 @@ async def level_summary(session: AsyncSession, *, band_count: int) -> list[dict[
         {"band_count": band_count},
     )
     return [dict(row._mapping) for row in result]
+
+
+# --- address register ------------------------------------------------------------------------
+
+
+async def _driver(session: AsyncSession) -> Any:
+    """The session's asyncpg connection, for COPY."""
+    raw = await (await session.connection()).get_raw_connection()
+    return raw.driver_connection
+
+
+async def stored_localities(session: AsyncSession, simcs: Sequence[str]) -> set[str]:
+    """The SIMC ids among ``simcs`` that ``geo.locality`` holds."""
+    result = await session.execute(
+        text("SELECT simc FROM geo.locality WHERE simc = ANY(:simcs)"), {"simcs": list(simcs)}
+    )
+    return set(result.scalars())
+
+
+_LOCALITY_COLUMNS = (
+    "simc",
+    "name",
+    "name_key",
+    "gmina_code",
+    "teryt_unit",
+    "kind",
+    "parent_simc",
+    "as_of",
+)
+
+
+async def upsert_localities(session: AsyncSession, rows: Sequence[Any]) -> None:
+    """Insert or update localities; each row has the attributes of ``_LOCALITY_COLUMNS``."""
+    await session.execute(text("DROP TABLE IF EXISTS pg_temp.locality_import"))
+    await session.execute(
+        text(
+            "CREATE TEMP TABLE locality_import ON COMMIT DROP AS"
+            " SELECT * FROM geo.locality WITH NO DATA"
+        )
+    )
+    connection = await _driver(session)
+    await connection.copy_records_to_table(
+        "locality_import",
+        columns=_LOCALITY_COLUMNS,
+        records=[tuple(getattr(row, column) for column in _LOCALITY_COLUMNS) for row in rows],
+    )
+    updates = ", ".join(f"{column} = EXCLUDED.{column}" for column in _LOCALITY_COLUMNS[1:])
+    await session.execute(
+        text(
+            f"INSERT INTO geo.locality SELECT * FROM pg_temp.locality_import"
+            f" ON CONFLICT (simc) DO UPDATE SET {updates}"
+        )
+    )
+    await session.execute(text("DROP TABLE pg_temp.locality_import"))
+
+
+async def replace_streets(
+    session: AsyncSession,
+    simcs: Sequence[str],
+    streets: Sequence[Any],
+    keys: Sequence[tuple[str, str, str]],
+) -> None:
+    """Replace the streets (and their lookup keys) of the localities ``simcs``. Each street has
+    simc, ulic, feature, name_1, name_2, as_of; each key is (simc, key, ulic)."""
+    await session.execute(
+        text("DELETE FROM geo.street WHERE simc = ANY(:simcs)"), {"simcs": list(simcs)}
+    )
+    connection = await _driver(session)
+    columns = ("simc", "ulic", "feature", "name_1", "name_2", "as_of")
+    await connection.copy_records_to_table(
+        "street",
+        schema_name="geo",
+        columns=columns,
+        records=[tuple(getattr(street, column) for column in columns) for street in streets],
+    )
+    await connection.copy_records_to_table(
+        "street_key", schema_name="geo", columns=("simc", "key", "ulic"), records=list(keys)
+    )
+
+
+async def create_address_points(session: AsyncSession) -> None:
+    """The temporary tables of one address-point import (dropped at the end of the transaction
+    at the latest): the points, and the rules derived from them."""
+    await session.execute(
+        text(
+            "DROP TABLE IF EXISTS pg_temp.address_point, pg_temp.address_placed,"
+            " pg_temp.address_rule"
+        )
+    )
+    await session.execute(
+        text(
+            "CREATE TEMP TABLE address_point (gmina varchar(7), simc varchar(7) NOT NULL,"
+            " ulic varchar(5), street text, number int, east float8 NOT NULL,"
+            " north float8 NOT NULL) ON COMMIT DROP"
+        )
+    )
+    await session.execute(
+        text(
+            "CREATE TEMP TABLE address_rule (simc varchar(7) NOT NULL, ulic varchar(5),"
+            " street_name text, number_from int, number_to int, parity varchar(4) NOT NULL,"
+            " district_code varchar(12) NOT NULL, source varchar(8) NOT NULL) ON COMMIT DROP"
+        )
+    )
+
+
+async def copy_address_points(session: AsyncSession, points: Sequence[Any]) -> None:
+    """Append points (gmina, simc, ulic, street, number, east, north) to the import."""
+    connection = await _driver(session)
+    columns = ("gmina", "simc", "ulic", "street", "number", "east", "north")
+    await connection.copy_records_to_table(
+        "address_point",
+        columns=columns,
+        records=[tuple(getattr(point, column) for column in columns) for point in points],
+    )
+
+
+# One point-in-polygon statement for every point of the import; a district counts only when it
+# belongs to the point's own gmina (from the file, else from geo.locality).
+_PLACE_POINTS = """
+CREATE TEMP TABLE address_placed ON COMMIT DROP AS
+SELECT p.simc, p.ulic, p.street, p.number,
+       CASE WHEN hit.parent_code = COALESCE(p.gmina, l.gmina_code, hit.parent_code)
+            THEN hit.code END AS district,
+       hit.parent_code <> COALESCE(p.gmina, l.gmina_code, hit.parent_code) AS misplaced
+FROM pg_temp.address_point p
+LEFT JOIN geo.locality l ON l.simc = p.simc
+LEFT JOIN LATERAL (
+    SELECT u.code, u.parent_code FROM geo.territorial_unit u
+    WHERE u.level = 'district'
+      AND ST_Intersects(u.geom, ST_Transform(ST_SetSRID(ST_MakePoint(p.east, p.north), 2180), 4326))
+    ORDER BY u.code LIMIT 1
+) hit ON true
+"""
+
+# A street is keyed by its ULIC id, else by its normalised name; "" stands for "no district".
+_KEYED = """
+SELECT simc, ulic, CASE WHEN ulic IS NULL THEN street END AS name_key, street, number,
+       COALESCE(district, '') AS district
+FROM pg_temp.address_placed WHERE ulic IS NOT NULL OR street IS NOT NULL
+"""
+
+
+async def place_address_points(session: AsyncSession) -> dict[str, int]:
+    """Give every point of the import its district, then drop the coordinates; returns the
+    counts ``placed``, ``outside``, ``misplaced`` (in a district of another gmina) and
+    ``localities``. Adds the rules of streets and localities that lie in one district."""
+    await session.execute(text(_PLACE_POINTS))
+    await session.execute(text("DROP TABLE pg_temp.address_point"))
+    counts = (
+        await session.execute(
+            text(
+                "SELECT count(district) AS placed, count(*) - count(district) AS outside,"
+                " count(*) FILTER (WHERE misplaced) AS misplaced,"
+                " count(DISTINCT simc) AS localities FROM pg_temp.address_placed"
+            )
+        )
+    ).one()
+    await session.execute(
+        text(
+            "INSERT INTO pg_temp.address_rule (simc, ulic, street_name, parity, district_code,"
+            " source)"
+            f" SELECT simc, ulic, min(street), 'all', min(district), 'street' FROM ({_KEYED}) k"
+            " GROUP BY simc, ulic, name_key"
+            " HAVING count(DISTINCT district) = 1 AND min(district) <> ''"
+        )
+    )
+    await session.execute(
+        text(
+            "INSERT INTO pg_temp.address_rule (simc, parity, district_code, source)"
+            " SELECT simc, 'all', min(district), 'locality' FROM pg_temp.address_placed"
+            " GROUP BY simc"
+            " HAVING count(DISTINCT COALESCE(district, '')) = 1 AND min(district) IS NOT NULL"
+        )
+    )
+    return dict(counts._mapping)
+
+
+async def split_street_numbers(
+    session: AsyncSession,
+) -> list[tuple[str, str | None, str | None, int, frozenset[str | None]]]:
+    """For each street of the import that crosses districts: its house numbers in ascending
+    order with the districts of their points (None: outside every district), as
+    (simc, ulic, street name, number, districts)."""
+    result = await session.execute(
+        text(
+            f"""
+            WITH keyed AS ({_KEYED}),
+            split AS (
+                SELECT simc, COALESCE(ulic, '') AS ulic_key, COALESCE(name_key, '') AS name_key,
+                       min(street) AS street_name
+                FROM keyed GROUP BY simc, ulic, name_key HAVING count(DISTINCT district) > 1
+            )
+            SELECT k.simc, k.ulic, s.street_name, k.number,
+                   array_agg(DISTINCT k.district) AS districts
+            FROM keyed k
+            JOIN split s ON s.simc = k.simc AND s.ulic_key = COALESCE(k.ulic, '')
+                        AND s.name_key = COALESCE(k.name_key, '')
+            WHERE k.number IS NOT NULL
+            GROUP BY k.simc, k.ulic, s.street_name, k.number
+            ORDER BY k.simc, k.ulic, s.street_name, k.number
+            """
+        )
+    )
+    return [
+        (
+            row.simc,
+            row.ulic,
+            row.street_name,
+            row.number,
+            frozenset(district or None for district in row.districts),
+        )
+        for row in result
+    ]
+
+
+async def add_address_rules(session: AsyncSession, rules: Sequence[Any]) -> None:
+    """Add derived rules (simc, ulic, street_name, number_from, number_to, parity,
+    district_code, source) to the import."""
+    if not rules:
+        return
+    columns = (
+        "simc",
+        "ulic",
+        "street_name",
+        "number_from",
+        "number_to",
+        "parity",
+        "district_code",
+        "source",
+    )
+    connection = await _driver(session)
+    await connection.copy_records_to_table(
+        "address_rule",
+        columns=columns,
+        records=[tuple(getattr(rule, column) for column in columns) for rule in rules],
+    )
+
+
+async def replace_derived_rules(session: AsyncSession) -> tuple[int, dict[str, int]]:
+    """Replace the derived rules of the imported localities with the import's (rules entered
+    by hand stay); returns how many were removed and how many were added per source."""
+    removed = await session.execute(
+        text(
+            "DELETE FROM geo.street_district WHERE source <> 'manual'"
+            " AND simc IN (SELECT DISTINCT simc FROM pg_temp.address_placed)"
+        )
+    )
+    added = await session.execute(
+        text(
+            "INSERT INTO geo.street_district (simc, ulic, street_name, number_from, number_to,"
+            " parity, district_code, source)"
+            " SELECT simc, ulic, street_name, number_from, number_to, parity, district_code,"
+            " source FROM pg_temp.address_rule ORDER BY simc, ulic, street_name, number_from"
+            " RETURNING source"
+        )
+    )
+    counts: dict[str, int] = {}
+    for source in added.scalars():
+        counts[source] = counts.get(source, 0) + 1
+    await session.execute(text("DROP TABLE pg_temp.address_placed, pg_temp.address_rule"))
+    return int(getattr(removed, "rowcount", 0) or 0), counts

@@ -37,9 +37,11 @@ _BATCH_BODY: dict[str, Any] = {
         "text/csv": {
             "schema": {
                 "type": "string",
-                "description": "UTF-8 (with or without BOM) or Windows-1250, ';' or ','; "
-                "English or Polish headers (pesel, data, kategorie, osiedle, ulica, nr_domu, "
-                "simc, x, y, uklad, wiek, plec ...)",
+                "description": "UTF-8 (with or without BOM), Windows-1250 (also behind a "
+                "UTF-8 BOM) or UTF-16 with its BOM; ';', ',' or TAB, or the delimiter of an "
+                "Excel 'sep=' first line; English or Polish headers (pesel, data, kategorie, "
+                "osiedle, ulica, nr_domu, simc, x, y, uklad, wiek, plec ...); see the service "
+                "README, 'Accepted export formats'",
             },
             "example": _CSV_EXAMPLE,
         },

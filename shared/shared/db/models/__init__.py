@@ -2,7 +2,15 @@
 
 import shared.db.models.catalog  # noqa: F401  (registers the catalog tables)
 from shared.db.models.auth import ApiKey, Institution
-from shared.db.models.geo import Population, StreetDistrict, TerritorialUnit, TerritorialUnitBand
+from shared.db.models.geo import (
+    Locality,
+    Population,
+    Street,
+    StreetDistrict,
+    StreetKey,
+    TerritorialUnit,
+    TerritorialUnitBand,
+)
 from shared.db.models.ingest import AuditLog, Batch, Erasure, Outbox, Record  # noqa: F401
 from shared.db.models.ref import Category, ProviderType, ServiceArea
 from shared.db.models.stats import Cell, Release, Run  # noqa: F401  (registers stats tables)
@@ -11,10 +19,13 @@ __all__ = [
     "ApiKey",
     "Category",
     "Institution",
+    "Locality",
     "Population",
     "ProviderType",
     "ServiceArea",
+    "Street",
     "StreetDistrict",
+    "StreetKey",
     "TerritorialUnit",
     "TerritorialUnitBand",
 ]

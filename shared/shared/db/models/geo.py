@@ -3,14 +3,16 @@ population by year, and the street register that maps addresses to districts."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from geoalchemy2 import Geometry, WKBElement
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
     SmallInteger,
@@ -106,18 +108,96 @@ class Population(Base):
     source: Mapped[str | None] = mapped_column(Text)
 
 
+STREET_RULE_SOURCES = ("manual", "street", "range", "number", "locality")
+
+
+class Locality(Base):
+    """A locality of the GUS TERYT SIMC register (city, village, part of one) and the gmina it
+    belongs to."""
+
+    __tablename__ = "locality"
+    __table_args__ = (
+        CheckConstraint("simc ~ '^[0-9]{7}$'", name="simc_format"),
+        CheckConstraint("gmina_code ~ '^[0-9]{7}$'", name="gmina_format"),
+        Index("ix_locality_gmina_code_name_key", "gmina_code", "name_key"),
+        {"schema": "geo"},
+    )
+
+    simc: Mapped[str] = mapped_column(String(7), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    # Lower case, without diacritics and punctuation (shared.geo.names.normalize_locality).
+    name_key: Mapped[str] = mapped_column(Text)
+    # TERC of the municipality; a Warsaw dzielnica or a city delegatura (RODZ_GMI 8/9) is
+    # mapped to its city's gmina, which is the unit socmap knows.
+    gmina_code: Mapped[str] = mapped_column(String(7))
+    # WOJ + POW + GMI + RODZ_GMI as the register gives them.
+    teryt_unit: Mapped[str] = mapped_column(String(7))
+    # RM: kind of locality (01 wieś, 96 miasto, 99 część miasta, …).
+    kind: Mapped[str] = mapped_column(String(2))
+    # SYMPOD when it is another locality (the village or city this one is a part of).
+    parent_simc: Mapped[str | None] = mapped_column(String(7))
+    as_of: Mapped[date | None] = mapped_column(Date)
+
+
+class Street(Base):
+    """A street of the GUS TERYT ULIC register within one locality."""
+
+    __tablename__ = "street"
+    __table_args__ = (
+        CheckConstraint("ulic ~ '^[0-9]{5}$'", name="ulic_format"),
+        {"schema": "geo"},
+    )
+
+    simc: Mapped[str] = mapped_column(String(7), primary_key=True)
+    ulic: Mapped[str] = mapped_column(String(5), primary_key=True)
+    # CECHA: ul., al., pl., os., rondo, skwer, …
+    feature: Mapped[str | None] = mapped_column(Text)
+    name_1: Mapped[str] = mapped_column(Text)
+    name_2: Mapped[str | None] = mapped_column(Text)
+    as_of: Mapped[date | None] = mapped_column(Date)
+
+
+class StreetKey(Base):
+    """A normalised spelling under which a street is found (shared.geo.names.street_variants):
+    ``andersa``, ``wladyslawa andersa``… One key may name several streets of a locality; then
+    it resolves to none of them."""
+
+    __tablename__ = "street_key"
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["simc", "ulic"], ["geo.street.simc", "geo.street.ulic"], ondelete="CASCADE"
+        ),
+        Index("ix_street_key_key", "key"),
+        {"schema": "geo"},
+    )
+
+    simc: Mapped[str] = mapped_column(String(7), primary_key=True)
+    key: Mapped[str] = mapped_column(Text, primary_key=True)
+    ulic: Mapped[str] = mapped_column(String(5), primary_key=True)
+
+
 class StreetDistrict(Base):
     """Street register: (SIMC, ULIC id or normalized street name, house-number range, parity)
-    → district, so an address resolves to an osiedle without a geocoder."""
+    → district, so an address resolves to an osiedle without a geocoder.
+
+    ``source`` says where a rule comes from: ``manual`` (entered by hand), or derived from PRG
+    address points by ``socmap geo addresses import``: ``street`` (every point of the street
+    lies in one district), ``range`` and ``number`` (one side of a street that crosses
+    districts: a run of house numbers, or a single one), ``locality`` (every point of the
+    locality lies in one district; no street).
+    """
 
     __tablename__ = "street_district"
     __table_args__ = (
         CheckConstraint("parity IN ('all', 'odd', 'even')", name="parity"),
-        CheckConstraint("ulic IS NOT NULL OR street_name IS NOT NULL", name="street"),
+        CheckConstraint(
+            "ulic IS NOT NULL OR street_name IS NOT NULL OR source = 'locality'", name="street"
+        ),
         CheckConstraint(
             "number_from IS NULL OR number_to IS NULL OR number_from <= number_to",
             name="number_range",
         ),
+        CheckConstraint(f"source IN {STREET_RULE_SOURCES!r}", name="source"),
         Index("ix_street_district_simc_ulic", "simc", "ulic"),
         Index("ix_street_district_simc_street_name", "simc", "street_name"),
         {"schema": "geo"},
@@ -126,7 +206,7 @@ class StreetDistrict(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     simc: Mapped[str] = mapped_column(String(7))
     ulic: Mapped[str | None] = mapped_column(String(5))
-    # Lower-case, without the street feature (ul., al.) and without diacritics.
+    # shared.geo.names.normalize_street of the name.
     street_name: Mapped[str | None] = mapped_column(Text)
     number_from: Mapped[int | None] = mapped_column(Integer)
     number_to: Mapped[int | None] = mapped_column(Integer)
@@ -134,3 +214,4 @@ class StreetDistrict(Base):
     district_code: Mapped[str] = mapped_column(
         ForeignKey("geo.territorial_unit.code", ondelete="CASCADE")
     )
+    source: Mapped[str] = mapped_column(String(8), server_default="manual")
