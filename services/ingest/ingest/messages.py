@@ -24,6 +24,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "too_short": ("Value is empty or too short.", "Wartość jest pusta lub za krótka."),
     "invalid_value": ("Value is not allowed here.", "Niedozwolona wartość."),
     "invalid_record": ("A record must be a JSON object.", "Rekord musi być obiektem JSON."),
+    "unknown_profile": (
+        "The institution has no export profile (or version) of this name; see GET /v1/profiles.",
+        "Instytucja nie ma profilu eksportu (ani wersji) o tej nazwie; zob. GET /v1/profiles.",
+    ),
+    "ignored_and_mapped": (
+        "A column cannot be both mapped and ignored.",
+        "Kolumna nie może być jednocześnie przypisana do pola i pomijana.",
+    ),
     "invalid_json_line": ("This line is not valid JSON.", "Ten wiersz nie jest poprawnym JSON-em."),
     "csv_column_count": (
         "The row has a different number of columns than the header.",

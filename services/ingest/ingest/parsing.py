@@ -22,9 +22,9 @@ import orjson
 from starlette.requests import Request
 
 from ingest.messages import field_error
-from ingest.validation import normalize_label
+from ingest.profiles import ReadingProfile, column_key
 from shared.errors import PayloadTooLarge, UnsupportedMediaType, ValidationFailed
-from shared.textio import DELIMITERS, detect_encoding, sniff_delimiter
+from shared.textio import DELIMITERS, UTF8_BOM, TextEncoding, detect_encoding, sniff_delimiter
 
 MediaKind = Literal["json", "ndjson", "csv"]
 MEDIA_TYPES: dict[str, MediaKind] = {
@@ -106,17 +106,23 @@ def _malformed(detail: str, detail_pl: str) -> ValidationFailed:
 
 
 def iter_records(
-    kind: MediaKind, body: bytes, *, max_rows: int, split_categories: Callable[[str], list[str]]
+    kind: MediaKind,
+    body: bytes,
+    *,
+    max_rows: int,
+    split_categories: Callable[[str], list[str]],
+    profile: ReadingProfile | None = None,
 ) -> Iterator[RawRecord]:
     """Raw records of a body; raises 422 for a body that cannot be read at all and 413 past
-    ``max_rows``. An empty batch is a 422. ``split_categories`` splits a CSV categories cell."""
+    ``max_rows``. An empty batch is a 422. ``split_categories`` splits a CSV categories cell;
+    ``profile`` names, ignores and decodes CSV columns (its value mapping is applied later)."""
     limit = RowLimit(max_rows)
     if kind == "json":
         yield from _iter_json(body, limit)
     elif kind == "ndjson":
         yield from _iter_ndjson(body, limit)
     else:
-        yield from _iter_csv(body, limit, split_categories)
+        yield from _iter_csv(body, limit, split_categories, profile)
     if limit.count == 0:
         raise ValidationFailed(
             "The batch has no records.",
@@ -179,8 +185,7 @@ def is_bad_line(value: Any) -> bool:
     return isinstance(value, _BadLine)
 
 
-def _header_name(value: str) -> str:
-    return normalize_label(value).replace(" ", "_").replace("-", "_")
+_header_name = column_key
 
 
 # Excel's first line naming the delimiter: "sep=;" ("sep=\t" also as the two characters).
@@ -215,9 +220,12 @@ def _declared_delimiter(value: str) -> str:
     return delimiter
 
 
-def _header_paths(header: list[str]) -> list[tuple[str, ...]]:
-    """The record path of each column; a 422 listing every column that is unknown, unnamed or a
-    second column of one field (nothing of the body is stored then)."""
+def _header_paths(
+    header: list[str], profile: ReadingProfile | None = None
+) -> list[tuple[str, ...] | None]:
+    """The record path of each column (``None`` for a column the profile ignores); a 422
+    listing every column that is unknown, unnamed or a second column of one field (nothing of
+    the body is stored then)."""
     if any(_VALUE_IN_HEADER.search(cell) for cell in header):
         raise ValidationFailed(
             "The first line of the CSV holds values, not column names.",
@@ -226,14 +234,21 @@ def _header_paths(header: list[str]) -> list[tuple[str, ...]]:
         )
     errors: list[dict[str, Any]] = []
     unknown: list[str] = []
-    paths: list[tuple[str, ...]] = []
+    paths: list[tuple[str, ...] | None] = []
     columns_of: dict[tuple[str, ...], list[str]] = {}
     for column, cell in enumerate(header, start=1):
         name = cell.strip()
         shown = (
             name if name.isprintable() and len(name) <= _SHOWN_HEADER_LENGTH else f"column {column}"
         )
-        path = CSV_COLUMNS.get(_header_name(name)) if name else None
+        key = _header_name(name)
+        if name and profile is not None and key in profile.ignored:
+            paths.append(None)
+            continue
+        path = None
+        if name:
+            path = profile.columns.get(key) if profile is not None else None
+            path = path or CSV_COLUMNS.get(key)
         if not name:
             errors.append(field_error(f"column {column}", "unnamed_column", column=column))
         elif path is None:
@@ -267,10 +282,23 @@ def _header_paths(header: list[str]) -> list[tuple[str, ...]]:
     )
 
 
+def _encoding(body: bytes, profile: ReadingProfile | None) -> TextEncoding:
+    """The profile's encoding (skipping a UTF-8 BOM before UTF-8 or Windows-1250), else the
+    sniffed one."""
+    if profile is None or profile.encoding is None:
+        return detect_encoding(body)
+    if profile.encoding == "utf-16":
+        return TextEncoding("utf-16")
+    return TextEncoding(profile.encoding, len(UTF8_BOM) if body.startswith(UTF8_BOM) else 0)
+
+
 def _iter_csv(
-    body: bytes, limit: RowLimit, split_categories: Callable[[str], list[str]]
+    body: bytes,
+    limit: RowLimit,
+    split_categories: Callable[[str], list[str]],
+    profile: ReadingProfile | None = None,
 ) -> Iterator[RawRecord]:
-    encoding = detect_encoding(body)
+    encoding = _encoding(body, profile)
     stream = io.BytesIO(body)
     stream.seek(encoding.start)
     text = io.TextIOWrapper(stream, encoding=encoding.codec, newline="")
@@ -283,13 +311,20 @@ def _iter_csv(
         lines_before = 2
     if not first.strip():
         return
+    if delimiter is None and profile is not None:
+        delimiter = profile.delimiter
     delimiter = delimiter or sniff_delimiter(first)
     header = next(csv.reader([first], delimiter=delimiter))
     while header and not header[-1].strip():  # a delimiter at the end of every line
         header.pop()
-    paths = _header_paths(header)
+    paths = _header_paths(header, profile)
     width = len(paths)
-    has_pesel_column = any(_header_name(name) == "pesel" for name in header)
+    has_pesel_column = any(
+        _header_name(name) == "pesel" and path == ("subject_id",)
+        for name, path in zip(header, paths, strict=True)
+    )
+    if profile is not None and profile.categories:
+        split_categories = _mapped_split(profile, split_categories)
     reader = csv.reader(text, delimiter=delimiter)
     while True:
         try:
@@ -318,6 +353,56 @@ def _iter_csv(
         )
 
 
+@dataclass(frozen=True, slots=True)
+class CsvSample:
+    """The head of a CSV export, for proposing a profile: its encoding and delimiter, its
+    column names, and an iterator over the cells of its rows (read only when asked for)."""
+
+    encoding: str
+    delimiter: str
+    header: list[str]
+    rows: Iterator[list[str]]
+
+
+def read_sample(body: bytes) -> CsvSample:
+    """Read a CSV sample as a push would (encoding, ``sep=`` line, delimiter, header); a 422
+    when it cannot be read. Cells are decoded only when ``rows`` is iterated."""
+    encoding = detect_encoding(body)
+    stream = io.BytesIO(body)
+    stream.seek(encoding.start)
+    text = io.TextIOWrapper(stream, encoding=encoding.codec, newline="")
+    first = _read_line(text)
+    declared = _SEP_LINE.match(first.rstrip("\r\n"))
+    delimiter = _declared_delimiter(declared.group(1)) if declared else None
+    if declared:
+        first = _read_line(text)
+    delimiter = delimiter or sniff_delimiter(first)
+    header = next(csv.reader([first], delimiter=delimiter), [])
+    while header and not header[-1].strip():
+        header.pop()
+    if not header:
+        raise _malformed("The sample has no header line.", "Próbka nie ma wiersza nagłówka.")
+    if any(_VALUE_IN_HEADER.search(cell) for cell in header):
+        raise ValidationFailed(
+            "The first line of the CSV holds values, not column names.",
+            detail_pl="Pierwszy wiersz pliku CSV zawiera wartości, a nie nazwy kolumn.",
+            errors=[field_error("header", "header_missing")],
+        )
+
+    def rows() -> Iterator[list[str]]:
+        try:
+            yield from csv.reader(text, delimiter=delimiter)
+        except (csv.Error, UnicodeDecodeError):
+            return  # a sample may be cut anywhere: what was read is enough
+
+    return CsvSample(
+        encoding="utf-8" if encoding.codec == "utf-8" else encoding.codec,
+        delimiter=delimiter,
+        header=header,
+        rows=rows(),
+    )
+
+
 class _WrongColumns:
     """Marks a CSV row whose column count differs from the header's."""
 
@@ -326,14 +411,29 @@ def is_wrong_columns(value: Any) -> bool:
     return isinstance(value, _WrongColumns)
 
 
+def _mapped_split(
+    profile: ReadingProfile, split_categories: Callable[[str], list[str]]
+) -> Callable[[str], list[str]]:
+    """A categories cell the profile maps as a whole (a label that holds a separator) is one
+    category; otherwise the cell is split as without a profile."""
+
+    def split(cell: str) -> list[str]:
+        code = profile.category(cell)
+        return [code] if code is not None else split_categories(cell)
+
+    return split
+
+
 def _csv_record(
-    paths: list[tuple[str, ...]],
+    paths: list[tuple[str, ...] | None],
     cells: list[str],
     has_pesel_column: bool,
     split_categories: Callable[[str], list[str]],
 ) -> dict[str, Any]:
     record: dict[str, Any] = {}
     for path, cell in zip(paths, cells, strict=True):
+        if path is None:
+            continue  # an ignored column: its value is never read
         value = cell.strip()
         if not value:
             continue

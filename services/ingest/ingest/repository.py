@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from ingest.validation import AliasRow, CategoryRow, ValidRow
 from shared.db.models import Category, TerritorialUnit
-from shared.db.models.ingest import AuditLog, Batch, Erasure, Outbox
+from shared.db.models.ingest import AuditLog, Batch, Erasure, ExportProfile, Outbox
 from shared.db.models.ref import CategoryAlias
 
 # --- reference data ----------------------------------------------------------------------
@@ -259,9 +259,11 @@ async def claim_batch(
     idempotency_hash: bytes | None,
     content_hash: bytes,
     media_type: str,
+    profile: tuple[str, int] | None = None,
 ) -> uuid.UUID | None:
     """Create the batch row; None when the institution already used this Idempotency-Key
-    (a concurrent request with the same key waits here until the first one commits)."""
+    (a concurrent request with the same key waits here until the first one commits).
+    ``profile`` is the (name, version) of the export profile the batch is read with."""
     statement = (
         pg_insert(Batch)
         .values(
@@ -270,6 +272,8 @@ async def claim_batch(
             idempotency_hash=idempotency_hash,
             content_hash=content_hash,
             media_type=media_type,
+            profile_name=profile[0] if profile else None,
+            profile_version=profile[1] if profile else None,
         )
         .on_conflict_do_nothing(index_elements=["institution_id", "idempotency_hash"])
         .returning(Batch.id)
@@ -524,3 +528,70 @@ async def mark_failed(
         .where(Outbox.id.in_(ids))
         .values(attempts=Outbox.attempts + 1, last_error=error[:500], available_at=retry_at)
     )
+
+
+async def get_profile(
+    *, session: AsyncSession, institution_id: uuid.UUID, name: str, version: int | None = None
+) -> ExportProfile | None:
+    """One version of the institution's profile ``name``, the latest when ``version`` is None."""
+    statement = select(ExportProfile).where(
+        ExportProfile.institution_id == institution_id, ExportProfile.name == name
+    )
+    if version is not None:
+        statement = statement.where(ExportProfile.version == version)
+    return await session.scalar(statement.order_by(ExportProfile.version.desc()).limit(1))
+
+
+async def list_profiles(*, session: AsyncSession, institution_id: uuid.UUID) -> list[ExportProfile]:
+    """The latest version of each of the institution's profiles, by name."""
+    latest = (
+        select(ExportProfile.name, func.max(ExportProfile.version).label("version"))
+        .where(ExportProfile.institution_id == institution_id)
+        .group_by(ExportProfile.name)
+        .subquery()
+    )
+    statement = (
+        select(ExportProfile)
+        .join(
+            latest,
+            (ExportProfile.name == latest.c.name) & (ExportProfile.version == latest.c.version),
+        )
+        .where(ExportProfile.institution_id == institution_id)
+        .order_by(ExportProfile.name)
+    )
+    return list(await session.scalars(statement))
+
+
+async def add_profile_version(
+    *,
+    session: AsyncSession,
+    institution_id: uuid.UUID,
+    key_id: uuid.UUID,
+    name: str,
+    body: dict[str, Any],
+    new: bool,
+) -> ExportProfile | None:
+    """Store the next version of profile ``name`` (version 1 when ``new``). None when ``new``
+    and the profile exists, or not ``new`` and it does not. Concurrent updates of one profile
+    wait on each other (advisory lock on institution and name)."""
+    await session.execute(
+        select(func.pg_advisory_xact_lock(func.hashtextextended(f"{institution_id}:{name}", 0)))
+    )
+    latest = await session.scalar(
+        select(func.max(ExportProfile.version)).where(
+            ExportProfile.institution_id == institution_id, ExportProfile.name == name
+        )
+    )
+    if (latest is not None) == new:
+        return None
+    profile = ExportProfile(
+        institution_id=institution_id,
+        name=name,
+        version=(latest or 0) + 1,
+        body=body,
+        key_id=key_id,
+    )
+    session.add(profile)
+    await session.flush()
+    await session.refresh(profile)
+    return profile

@@ -13,6 +13,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    RootModel,
     model_validator,
 )
 
@@ -189,12 +190,34 @@ class BatchSummary(BaseModel):
     )
     created_at: datetime
     completed_at: datetime | None
+    profile: str | None = Field(
+        default=None, description="the export profile the batch was read with, `NAME@version`"
+    )
 
 
 class BatchReport(BatchSummary):
     rejected_by_code: dict[str, int]
     errors: list[RowErrorOut]
     errors_truncated: bool
+
+
+class DryRunReport(BaseModel):
+    """``POST /v1/records:batch?dry_run=true``: the report the batch would get, nothing stored."""
+
+    dry_run: Literal[True] = True
+    media_type: str
+    profile: str | None = Field(description="`NAME@version` of the profile used, if any")
+    received: int = Field(description="rows in the batch")
+    accepted: int = Field(description="rows that would be stored")
+    rejected: int
+    unresolved: dict[str, int]
+    rejected_by_code: dict[str, int]
+    errors: list[RowErrorOut]
+    errors_truncated: bool
+
+
+class ReplayOrDryRunReport(RootModel[BatchReport | DryRunReport]):
+    """``200`` of a push: an Idempotency-Key replay's first report, or a dry run's report."""
 
 
 class BatchList(BaseModel):
@@ -220,3 +243,152 @@ class EraseReport(BaseModel):
     not_found: int = Field(description="well-formed ids of no record of the institution")
     rejected: int = Field(description="ids no record can have (see errors)")
     errors: list[RowErrorOut]
+
+
+# Export profiles (issue 16, item 2) ------------------------------------------------------------
+
+# What a profile's column can be mapped to: a record field path (the built-in CSV aliases map
+# onto the same paths, see ``ingest.parsing``).
+ProfileField = Literal[
+    "external_id",
+    "subject_id",
+    "subject_id_type",
+    "household_id",
+    "reference_date",
+    "end_date",
+    "categories",
+    "location.district",
+    "location.gmina",
+    "location.x",
+    "location.y",
+    "location.crs",
+    "location.address.simc",
+    "location.address.ulic",
+    "location.address.street",
+    "location.address.number",
+    "attributes.age_band",
+    "attributes.sex",
+]
+PROFILE_NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+ProfileName = Annotated[str, Field(min_length=1, max_length=64, pattern=PROFILE_NAME_PATTERN)]
+ColumnName = Annotated[Text, Field(min_length=1, max_length=120)]
+ExportValue = Annotated[Text, Field(min_length=1, max_length=200)]
+# A date format is strftime's: day, month and four-digit year, each once, and literal text.
+_DATE_DIRECTIVE = re.compile(r"%(.)")
+_DATE_FORMAT_EXAMPLE = "%d.%m.%Y"
+
+
+def _date_format(value: str) -> str:
+    directives = _DATE_DIRECTIVE.findall(value.replace("%%", ""))
+    if sorted(directives) != ["Y", "d", "m"]:
+        raise ValueError(
+            "a date format needs %d, %m and %Y once each and no other directive "
+            f"(e.g. {_DATE_FORMAT_EXAMPLE})"
+        )
+    return value
+
+
+DateFormat = Annotated[str, Field(min_length=2, max_length=40), AfterValidator(_date_format)]
+
+
+class ValueMapping(_Strict):
+    """Export values → canonical values, compared without case, diacritics and surrounding
+    spaces. A category maps to a code of ``ref.category``."""
+
+    categories: dict[ExportValue, Annotated[str, Field(min_length=1, max_length=64)]] = Field(
+        default_factory=dict, max_length=500
+    )
+    sex: dict[ExportValue, Literal["F", "M"]] = Field(default_factory=dict, max_length=50)
+    subject_id_type: dict[ExportValue, Literal["pesel", "local"]] = Field(
+        default_factory=dict,
+        max_length=50,
+        description="source codes of the identifier: export value → `pesel` or `local`",
+    )
+
+
+class ProfileBody(_Strict):
+    """How to read one institution's CSV export. Columns are compared like the built-in
+    headers (without case and diacritics; spaces and dashes as ``_``); a column the profile
+    does not name goes through the built-in aliases."""
+
+    columns: dict[ColumnName, ProfileField] = Field(
+        default_factory=dict,
+        max_length=200,
+        description="export column → record field (e.g. `Nr sprawy` → `external_id`)",
+    )
+    ignore: list[ColumnName] = Field(
+        default_factory=list,
+        max_length=200,
+        description="columns whose values are never read, stored, logged or echoed",
+    )
+    values: ValueMapping = Field(default_factory=ValueMapping)
+    date_formats: list[DateFormat] = Field(
+        default_factory=list,
+        max_length=10,
+        description="tried in order before the built-in date formats (strftime directives)",
+    )
+    encoding: Literal["utf-8", "cp1250", "utf-16"] | None = Field(
+        default=None, description="when sniffing is not enough"
+    )
+    delimiter: Literal[";", ",", "\t"] | None = Field(
+        default=None, description="when the header line does not tell"
+    )
+
+
+_PROFILE_EXAMPLE: dict[str, Any] = {
+    "name": "mops-system",
+    "columns": {
+        "Nr sprawy": "external_id",
+        "PESEL": "subject_id",
+        "Data od": "reference_date",
+        "Powód": "categories",
+        "Ulica": "location.address.street",
+        "Nr domu": "location.address.number",
+    },
+    "ignore": ["Nazwisko", "Imię", "Kwota świadczenia", "Miejscowość"],
+    "values": {"categories": {"UB": "poverty"}, "sex": {"kobieta": "F"}},
+    "date_formats": ["%d.%m.%Y"],
+    "encoding": "cp1250",
+    "delimiter": ";",
+}
+
+
+class ProfileIn(ProfileBody):
+    """A new export profile (version 1)."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [_PROFILE_EXAMPLE]})
+
+    name: ProfileName
+
+
+class ProfileOut(ProfileBody):
+    """One version of an export profile."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{**_PROFILE_EXAMPLE, "version": 2, "created_at": "2026-12-03T10:00:00Z"}]
+        }
+    )
+
+    name: str
+    version: int
+    created_at: datetime
+
+
+class ProfileList(BaseModel):
+    """The latest version of each of the institution's profiles."""
+
+    profiles: list[ProfileOut]
+
+
+class ProfileSuggestion(ProfileBody):
+    """A profile proposed from a sample of an export: the columns the built-in aliases (or the
+    first word of the column name) recognise, the other columns as candidates to ignore (by
+    name; none of their values is read), category values the catalogue recognises, and the
+    sample's encoding and delimiter. Review it, then ``POST /v1/profiles``."""
+
+    unrecognised_categories: list[str] = Field(
+        default_factory=list,
+        description="values of the categories column that no code, label or earlier name "
+        "matches: map them in `values.categories`",
+    )

@@ -17,9 +17,29 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from ingest import repository
 from ingest.lexicon import LEXICON
-from ingest.messages import RowError
-from ingest.parsing import MediaKind, is_bad_line, is_wrong_columns, iter_records
-from ingest.schemas import BatchReport, BatchSummary, EraseReport, RowErrorOut
+from ingest.messages import RowError, field_error
+from ingest.parsing import (
+    CSV_COLUMNS,
+    CsvSample,
+    MediaKind,
+    is_bad_line,
+    is_wrong_columns,
+    iter_records,
+    read_sample,
+)
+from ingest.profiles import ReadingProfile, column_key
+from ingest.schemas import (
+    PROFILE_NAME_PATTERN,
+    BatchReport,
+    BatchSummary,
+    DryRunReport,
+    EraseReport,
+    ProfileBody,
+    ProfileIn,
+    ProfileOut,
+    ProfileSuggestion,
+    RowErrorOut,
+)
 from ingest.settings import IngestSettings
 from ingest.validation import (
     POLAND_LONLAT,
@@ -34,8 +54,8 @@ from ingest.validation import (
     validate_record,
 )
 from shared.auth import Principal
-from shared.db.models.ingest import Batch
-from shared.errors import Conflict, Forbidden, NotFound
+from shared.db.models.ingest import Batch, ExportProfile
+from shared.errors import Conflict, Forbidden, NotFound, ValidationFailed
 
 # Which records an institution may push: social assistance or labour-office categories.
 SOURCE_KINDS = {
@@ -85,16 +105,26 @@ def source_kind_of(principal: Principal) -> str:
 
 
 def parse_and_validate(
-    kind: MediaKind, body: bytes, *, max_rows: int, context: Context
+    kind: MediaKind,
+    body: bytes,
+    *,
+    max_rows: int,
+    context: Context,
+    profile: ReadingProfile | None = None,
 ) -> Validated:
-    """Parse and validate a whole body (CPU-bound: run it in a worker thread)."""
+    """Parse and validate a whole body (CPU-bound: run it in a worker thread), read with
+    ``profile`` when the batch names one."""
     result = Validated()
     seen: dict[str, list[int]] = {}
     dates = DateOrder()
-    records = iter_records(kind, body, max_rows=max_rows, split_categories=context.catalogue.split)
+    records = iter_records(
+        kind, body, max_rows=max_rows, split_categories=context.catalogue.split, profile=profile
+    )
     for raw in records:
         result.received += 1
         value = raw.value
+        if profile is not None:
+            profile.apply(value)
         if is_bad_line(value):
             result.errors.append(RowError(raw.row, "record", "invalid_json_line", raw.line))
             continue
@@ -328,6 +358,7 @@ def to_report(batch: Batch, *, idempotency_key: str | None = None) -> BatchRepor
         unresolved=batch.unresolved,
         created_at=batch.created_at,
         completed_at=batch.completed_at,
+        profile=(f"{batch.profile_name}@{batch.profile_version}" if batch.profile_name else None),
         rejected_by_code=batch.rejected_by_code,
         errors=[RowErrorOut.model_validate(error) for error in batch.errors],
         errors_truncated=batch.errors_truncated,
@@ -357,11 +388,17 @@ async def ingest_batch(
     body: bytes,
     content_hash: bytes,
     idempotency_key: str | None,
-) -> BatchOutcome:
-    """Validate, resolve and upsert a batch; valid rows and the report commit together."""
+    profile_ref: str | None = None,
+    dry_run: bool = False,
+) -> BatchOutcome | DryRunReport:
+    """Validate, resolve and upsert a batch; valid rows and the report commit together.
+    ``profile_ref`` names an export profile (``NAME`` or ``NAME@version``). A dry run
+    validates and resolves the same way and stores nothing (no batch, record, outbox event,
+    idempotency record or audit entry)."""
     source_kind = source_kind_of(principal)
+    profile = await reading_profile(session=session, principal=principal, ref=profile_ref)
     idempotency_hash = None
-    if idempotency_key is not None:
+    if idempotency_key is not None and not dry_run:
         idempotency_hash = institution_hash(
             settings.hmac_key(), "idempotency", principal.institution_id, idempotency_key
         )
@@ -386,7 +423,12 @@ async def ingest_batch(
     )
     async with _parsing_slot():
         validated = await asyncio.to_thread(
-            parse_and_validate, kind, body, max_rows=settings.max_rows, context=context
+            parse_and_validate,
+            kind,
+            body,
+            max_rows=settings.max_rows,
+            context=context,
+            profile=profile,
         )
     del body
     named, name_errors = await resolve_district_names(
@@ -399,6 +441,25 @@ async def ingest_batch(
         [*validated.errors, *name_errors, *location_errors],
         key=lambda error: (error.row, error.field),
     )
+    if dry_run:
+        return DryRunReport(
+            media_type=media_type,
+            profile=profile.label if profile else None,
+            received=validated.received,
+            accepted=len(rows),
+            rejected=len({error.row for error in errors}),
+            unresolved=dict(
+                sorted(
+                    Counter(row.unresolved_reason for row in rows if row.unresolved_reason).items()
+                )
+            ),
+            rejected_by_code=dict(sorted(Counter(error.code for error in errors).items())),
+            errors=[
+                RowErrorOut.model_validate(error.as_dict())
+                for error in errors[: settings.max_reported_errors]
+            ],
+            errors_truncated=len(errors) > settings.max_reported_errors,
+        )
 
     batch_id = await repository.claim_batch(
         session=session,
@@ -407,6 +468,7 @@ async def ingest_batch(
         idempotency_hash=idempotency_hash,
         content_hash=content_hash,
         media_type=media_type,
+        profile=(profile.name, profile.version) if profile else None,
     )
     if batch_id is None:
         # A concurrent request with the same Idempotency-Key committed first.
@@ -566,3 +628,210 @@ async def erase_records(
         rejected=len({external_ids[error.row] for error in errors}),
         errors=[RowErrorOut.model_validate(error.as_dict()) for error in errors],
     )
+
+
+# --- export profiles ---------------------------------------------------------------------
+
+_PROFILE_REF = re.compile(PROFILE_NAME_PATTERN[:-1] + r"(?:@([1-9][0-9]{0,8}))?$")
+
+
+def _unknown_profile() -> ValidationFailed:
+    return ValidationFailed(
+        "The batch names an export profile the institution does not have.",
+        detail_pl="Paczka wskazuje profil eksportu, którego instytucja nie ma.",
+        errors=[field_error("profile", "unknown_profile")],
+    )
+
+
+async def reading_profile(
+    *, session: AsyncSession, principal: Principal, ref: str | None
+) -> ReadingProfile | None:
+    """The profile a batch names (``NAME``: its latest version, ``NAME@n``: version n); a 422
+    on ``profile`` when the institution has no such profile or version."""
+    if ref is None:
+        return None
+    match = _PROFILE_REF.match(ref.strip())
+    if match is None:
+        raise _unknown_profile()
+    name, _, version = ref.strip().partition("@")
+    stored = await repository.get_profile(
+        session=session,
+        institution_id=principal.institution_id,
+        name=name,
+        version=int(version) if version else None,
+    )
+    if stored is None:
+        raise _unknown_profile()
+    return ReadingProfile.of(stored.name, stored.version, ProfileBody.model_validate(stored.body))
+
+
+def to_profile(profile: ExportProfile) -> ProfileOut:
+    return ProfileOut.model_validate(
+        {
+            **profile.body,
+            "name": profile.name,
+            "version": profile.version,
+            "created_at": profile.created_at,
+        }
+    )
+
+
+async def _check_profile(*, session: AsyncSession, body: ProfileBody) -> None:
+    """What Pydantic cannot check alone: category codes of the value mapping, and a column
+    both mapped and ignored. A 422 with one error per field at fault."""
+    codes = {row[0] for row in await repository.list_categories(session=session)}
+    errors = [
+        field_error(f"values.categories.{value}", "unknown_category")
+        for value, code in body.values.categories.items()
+        if code not in codes
+    ]
+    ignored = {column_key(column) for column in body.ignore}
+    errors += [
+        field_error(f"columns.{column}", "ignored_and_mapped")
+        for column in body.columns
+        if column_key(column) in ignored
+    ]
+    if errors:
+        raise ValidationFailed(
+            "The export profile is not valid.",
+            detail_pl="Profil eksportu jest nieprawidłowy.",
+            errors=errors,
+        )
+
+
+async def save_profile(
+    *,
+    session: AsyncSession,
+    principal: Principal,
+    name: str,
+    body: ProfileBody,
+    new: bool,
+) -> ProfileOut:
+    """Create profile ``name`` (``new``: 409 if it exists) or add its next version (404 if it
+    does not exist)."""
+    source_kind_of(principal)
+    await _check_profile(session=session, body=body)
+    stored = await repository.add_profile_version(
+        session=session,
+        institution_id=principal.institution_id,
+        key_id=principal.key_id,
+        name=name,
+        body=body.model_dump(
+            mode="json", exclude={"name"} if isinstance(body, ProfileIn) else None
+        ),
+        new=new,
+    )
+    if stored is None and new:
+        raise Conflict(
+            "The institution already has a profile of this name; PUT it to add a version.",
+            detail_pl="Instytucja ma już profil o tej nazwie; wyślij go metodą PUT, aby dodać "
+            "wersję.",
+        )
+    if stored is None:
+        raise _no_profile()
+    await session.commit()
+    return to_profile(stored)
+
+
+def _no_profile() -> NotFound:
+    return NotFound("No such export profile.", detail_pl="Nie ma takiego profilu eksportu.")
+
+
+async def get_profile(
+    *, session: AsyncSession, principal: Principal, name: str, version: int | None = None
+) -> ProfileOut:
+    stored = await repository.get_profile(
+        session=session, institution_id=principal.institution_id, name=name, version=version
+    )
+    if stored is None:
+        raise _no_profile()
+    return to_profile(stored)
+
+
+async def list_profiles(*, session: AsyncSession, principal: Principal) -> list[ProfileOut]:
+    stored = await repository.list_profiles(
+        session=session, institution_id=principal.institution_id
+    )
+    return [to_profile(profile) for profile in stored]
+
+
+_SAMPLE_ROWS = 1000  # rows of a sample whose categories are looked at
+_SUGGESTED_LABELS = 200  # distinct category values looked up
+_COLUMN_NAME_LENGTH = 120
+
+
+def propose_profile(sample: CsvSample, catalogue: Catalogue) -> ProfileSuggestion:
+    """A profile for the export ``sample`` comes from (CPU-bound, may lemmatise: run it in a
+    worker thread). Only the cells of the categories column are read."""
+    paths: list[tuple[str, ...] | None] = []
+    claimed: set[tuple[str, ...]] = set()
+    for cell in sample.header:
+        path = CSV_COLUMNS.get(column_key(cell.strip()))
+        paths.append(path)
+        if path is not None:
+            claimed.add(path)
+    # An unknown column whose first word names a field no other column has ("Data przyznania",
+    # "Powód przyznania"); two such columns for one field ("Data urodzenia") are not guessed.
+    guesses: dict[tuple[str, ...], list[int]] = {}
+    for index, cell in enumerate(sample.header):
+        if paths[index] is None and cell.strip():
+            path = CSV_COLUMNS.get(column_key(cell.strip()).split("_", 1)[0])
+            if path is not None and path not in claimed:
+                guesses.setdefault(path, []).append(index)
+    for path, indexes in guesses.items():
+        if len(indexes) == 1:
+            paths[indexes[0]] = path
+    columns: dict[str, Any] = {}
+    ignore: list[str] = []
+    for cell, path in zip(sample.header, paths, strict=True):
+        name = cell.strip()
+        if not name or len(name) > _COLUMN_NAME_LENGTH or not name.isprintable():
+            continue
+        if path is None:
+            ignore.append(name)
+        else:
+            columns[name] = ".".join(path)
+    categories: dict[str, str] = {}
+    unrecognised: list[str] = []
+    if ("categories",) in paths:
+        column = paths.index(("categories",))
+        seen: set[str] = set()
+        for number, cells in enumerate(sample.rows):
+            if number >= _SAMPLE_ROWS or len(seen) >= _SUGGESTED_LABELS:
+                break
+            if column >= len(cells):
+                continue
+            for label in catalogue.split(cells[column]):
+                if label in seen or len(seen) >= _SUGGESTED_LABELS:
+                    continue
+                seen.add(label)
+                codes = {name.info.code for name in catalogue.candidates(label)}
+                if not codes:
+                    unrecognised.append(label)
+                elif len(codes) == 1 and label not in codes:
+                    categories[label] = codes.pop()
+    return ProfileSuggestion.model_validate(
+        {
+            "columns": columns,
+            "ignore": ignore,
+            "values": {"categories": categories},
+            "encoding": sample.encoding,
+            "delimiter": sample.delimiter,
+            "unrecognised_categories": unrecognised,
+        }
+    )
+
+
+async def suggest_profile(
+    *, session: AsyncSession, principal: Principal, body: bytes
+) -> ProfileSuggestion:
+    """Propose a profile from a sample of a CSV export (nothing is stored)."""
+    source_kind_of(principal)
+    sample = read_sample(body)
+    catalogue = Catalogue.build(
+        await repository.list_categories(session=session),
+        await repository.list_category_aliases(session=session),
+        lemmatise=_lemmatiser(session),
+    )
+    async with _parsing_slot():
+        return await asyncio.to_thread(propose_profile, sample, catalogue)

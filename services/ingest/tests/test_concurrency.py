@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from ingest.app import create_app
 from ingest.settings import IngestSettings
-from ingest.testing import GMINA, create_test_geography, pesels, record
+from ingest.testing import GMINA, SIMC, create_test_geography, pesels, record
 from shared.db.engine import make_service_engine, make_sessionmaker
 from shared.institutions import create_api_key, create_institution
 
@@ -46,6 +46,11 @@ async def committed_caller(engine: AsyncEngine) -> AsyncIterator[dict[str, str]]
             await connection.execute(
                 text("DELETE FROM auth.institution WHERE id = :institution"), params
             )
+            # The test locality and its street (geo.locality has no foreign key to the units).
+            for table in ("street_key", "street", "locality"):
+                await connection.execute(
+                    text(f"DELETE FROM geo.{table} WHERE simc = :simc"), {"simc": SIMC}
+                )
             # Only the units this fixture created (their street register rows cascade).
             for code in reversed(created):
                 await connection.execute(

@@ -43,6 +43,7 @@ async def test_json_batch_is_stored_and_reported(
         "unresolved": {},
         "created_at": None,
         "completed_at": None,
+        "profile": None,
         "rejected_by_code": {},
         "errors": [],
         "errors_truncated": False,

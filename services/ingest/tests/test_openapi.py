@@ -17,6 +17,12 @@ OPERATIONS = {
     ("post", "/v1/records:erase"): "eraseRecords",
     ("get", "/v1/batches"): "listBatches",
     ("get", "/v1/batches/{batch_id}"): "getBatch",
+    ("post", "/v1/profiles"): "createProfile",
+    ("get", "/v1/profiles"): "listProfiles",
+    ("put", "/v1/profiles/{name}"): "updateProfile",
+    ("get", "/v1/profiles/{name}"): "getProfile",
+    ("get", "/v1/profiles/{name}/versions/{version}"): "getProfileVersion",
+    ("post", "/v1/profiles:suggest"): "suggestProfile",
 }
 
 
@@ -61,6 +67,14 @@ def test_statuses_of_each_operation_are_documented(document: dict[str, Any]) -> 
     assert statuses[("post", "/v1/records:erase")] == {"200", "409", "413", "415"} | problems
     assert statuses[("get", "/v1/batches")] == {"200"} | problems
     assert statuses[("get", "/v1/batches/{batch_id}")] == {"200", "404"} | problems
+    assert statuses[("post", "/v1/profiles")] == {"201", "409", "413", "415"} | problems
+    assert (
+        statuses[("put", "/v1/profiles/{name}")] == {"200", "404", "409", "413", "415"} | problems
+    )
+    assert statuses[("get", "/v1/profiles/{name}/versions/{version}")] == {"200", "404"} | problems
+    assert statuses[("post", "/v1/profiles:suggest")] == {"200", "409", "413", "415"} | problems
+    suggest = operations[("post", "/v1/profiles:suggest")]
+    assert set(suggest["requestBody"]["content"]) == {"text/csv"}
 
     push = operations[("post", "/v1/records:batch")]
     assert set(push["requestBody"]["content"]) == {

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Path, Request, Response, status
+from fastapi import APIRouter, Header, Path, Query, Request, Response, status
+from fastapi.responses import JSONResponse
 
 from ingest import service
 from ingest.deps import RecordsWriter, SessionDep, SettingsDep
@@ -13,10 +14,13 @@ from ingest.parsing import media_kind, read_body
 from ingest.schemas import (
     EXTERNAL_ID_MAX_LENGTH,
     EXTERNAL_ID_PATTERN,
+    PROFILE_NAME_PATTERN,
     BatchReport,
+    DryRunReport,
     EraseIn,
     EraseReport,
     RecordsBatchIn,
+    ReplayOrDryRunReport,
 )
 from shared.auth import AuthFirstRoute
 from shared.openapi import problems
@@ -49,6 +53,8 @@ _BATCH_BODY: dict[str, Any] = {
 }
 
 
+# ``NAME`` or ``NAME@version``.
+_PROFILE_REF = PROFILE_NAME_PATTERN[:-1] + r"(?:@[1-9][0-9]{0,8})?$"
 _LOCATION = {
     "Location": {
         "description": "The batch report: `/v1/batches/{id}`",
@@ -66,13 +72,16 @@ _REPLAYED = {
 @router.post(
     ":batch",
     status_code=status.HTTP_201_CREATED,
+    response_model=BatchReport,
     summary="Push a batch of case records (JSON, NDJSON or CSV)",
     openapi_extra={"requestBody": _BATCH_BODY},
     responses={
         201: {"description": "The batch report", "headers": _LOCATION},
         200: {
-            "description": "Idempotency-Key replay: the first report",
-            "model": BatchReport,
+            "description": "Idempotency-Key replay: the first report (headers as described); "
+            "or, with `dry_run=true`, the report the batch would get (a DryRunReport, no "
+            "headers)",
+            "model": ReplayOrDryRunReport,
             "headers": {**_LOCATION, **_REPLAYED},
         },
         **problems(409, 413, 415, 422),
@@ -85,11 +94,37 @@ async def push_records(
     settings: SettingsDep,
     principal: RecordsWriter,
     idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
-) -> BatchReport:
+    profile: Annotated[
+        str | None,
+        Query(
+            max_length=74,
+            pattern=_PROFILE_REF,
+            description="export profile to read the batch with: `NAME` (its latest version) or "
+            "`NAME@version`",
+            examples=["mops-system"],
+        ),
+    ] = None,
+    socmap_profile: Annotated[
+        str | None,
+        Header(
+            max_length=74,
+            pattern=_PROFILE_REF,
+            description="export profile as `NAME` or `NAME@version` (the query wins)",
+            examples=["mops-system@2"],
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool,
+        Query(description="validate and resolve only: nothing is stored, `200` + DryRunReport"),
+    ] = False,
+) -> BatchReport | Response:
     """Valid rows are stored and invalid ones reported in the batch report (row, field, code).
     ``409``: the Idempotency-Key was used for another body; ``413``: more than ``max_rows``
     records or ``max_bytes`` bytes; ``415``: another Content-Type; ``422``: a body that cannot
-    be read at all (malformed, empty, unknown CSV columns or two columns for one field)."""
+    be read at all (malformed, empty, unknown CSV columns or two columns for one field), or an
+    export profile the institution does not have. With ``dry_run=true`` nothing is stored
+    (no batch, record, outbox event or idempotency record) and the answer is ``200`` with the
+    report the batch would get."""
     content_type = request.headers.get("content-type")
     kind = media_kind(content_type)
     body, content_hash = await read_body(request, max_bytes=settings.max_bytes)
@@ -102,7 +137,11 @@ async def push_records(
         body=body,
         content_hash=content_hash,
         idempotency_key=idempotency_key,
+        profile_ref=profile or socmap_profile,
+        dry_run=dry_run,
     )
+    if isinstance(outcome, DryRunReport):
+        return JSONResponse(outcome.model_dump(mode="json"))
     if outcome.replayed:
         response.status_code = status.HTTP_200_OK
         response.headers["Idempotent-Replayed"] = "true"

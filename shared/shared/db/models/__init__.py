@@ -11,7 +11,14 @@ from shared.db.models.geo import (
     TerritorialUnit,
     TerritorialUnitBand,
 )
-from shared.db.models.ingest import AuditLog, Batch, Erasure, Outbox, Record  # noqa: F401
+from shared.db.models.ingest import (  # noqa: F401
+    AuditLog,
+    Batch,
+    Erasure,
+    ExportProfile,
+    Outbox,
+    Record,
+)
 from shared.db.models.ref import Category, ProviderType, ServiceArea
 from shared.db.models.stats import Cell, Release, Run  # noqa: F401  (registers stats tables)
 

@@ -96,6 +96,33 @@ class Batch(Base):
     errors_truncated: Mapped[bool] = mapped_column(server_default="false")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The export profile (and its version) the batch was read with, if it named one.
+    profile_name: Mapped[str | None] = mapped_column(String(64))
+    profile_version: Mapped[int | None] = mapped_column(Integer)
+
+
+class ExportProfile(Base):
+    """One version of an institution's export profile: how to read its CSV export (column
+    mapping, ignored columns, value mapping, date formats, encoding, delimiter). Updating a
+    profile adds a version; old versions stay readable. Column names and codes only, never a
+    value of an ignored column."""
+
+    __tablename__ = "export_profile"
+    __table_args__ = (
+        CheckConstraint("version >= 1", name="version"),
+        {"schema": "ingest"},
+    )
+
+    institution_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("auth.institution.id", ondelete="RESTRICT"), primary_key=True
+    )
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    body: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    key_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("auth.api_key.id", ondelete="SET NULL")
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
 
 class Record(Base):
