@@ -18,7 +18,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from ingest.app import create_app
 from ingest.settings import IngestSettings
 from ingest.testing import GMINA, OTHER_GMINA, create_test_geography
+from shared.geo.addresses import import_address_points, import_teryt
 from shared.institutions import create_api_key, create_institution
+from shared.testing.geography import BIELSKO_BIALA, address_samples, load_demo_cities
 
 ClientFactory = Callable[..., AbstractAsyncContextManager[httpx.AsyncClient]]
 
@@ -81,3 +83,21 @@ def app() -> FastAPI:
 async def client(make_client: ClientFactory, app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
     async with make_client(app, role="socmap_ingest") as test_client:
         yield test_client
+
+
+@pytest.fixture
+async def bielsko(db_session: AsyncSession) -> tuple[Any, dict[str, str]]:
+    """The demo cities with their address register (the shipped samples), and a MOPS of
+    Bielsko-Biała: (institution id, headers)."""
+    await load_demo_cities(db_session)
+    samples = address_samples()
+    await import_teryt(db_session, samples / "SIMC.csv", samples / "ULIC.csv")
+    await import_address_points(db_session, samples / "PRG_punkty_adresowe.csv")
+    institution = await create_institution(
+        db_session, kind="MOPS", name="MOPS Bielsko-Biała (test)", territory=[BIELSKO_BIALA]
+    )
+    issued = await create_api_key(
+        db_session, institution=institution, name="test", scopes=("records:write",)
+    )
+    await db_session.flush()
+    return institution.id, {"Authorization": f"Bearer {issued.token}"}

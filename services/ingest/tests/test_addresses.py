@@ -6,41 +6,19 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
-import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ingest.testing import pesels, record, stored_records
-from shared.geo.addresses import import_address_points, import_teryt
-from shared.institutions import create_api_key, create_institution
 from shared.testing.geography import (
     BIELSKO_BIALA,
     BIELSKO_SIMC,
     JAWORZE_SIMC,
     WAPIENICA_SIMC,
     WROCLAW_SIMC,
-    address_samples,
-    load_demo_cities,
 )
 
 URL = "/v1/records:batch"
-
-
-@pytest.fixture
-async def bielsko(db_session: AsyncSession) -> tuple[Any, dict[str, str]]:
-    """The demo cities with their address register, and a MOPS of Bielsko-Biała: (id, headers)."""
-    await load_demo_cities(db_session)
-    samples = address_samples()
-    await import_teryt(db_session, samples / "SIMC.csv", samples / "ULIC.csv")
-    await import_address_points(db_session, samples / "PRG_punkty_adresowe.csv")
-    institution = await create_institution(
-        db_session, kind="MOPS", name="MOPS Bielsko-Biała (test)", territory=[BIELSKO_BIALA]
-    )
-    issued = await create_api_key(
-        db_session, institution=institution, name="test", scopes=("records:write",)
-    )
-    await db_session.flush()
-    return institution.id, {"Authorization": f"Bearer {issued.token}"}
 
 
 async def _district(session: AsyncSession, simc: str, street: str) -> str:
