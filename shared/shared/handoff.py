@@ -7,34 +7,20 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any, Protocol
+from typing import Any
 
 import httpx
-from pydantic import SecretStr
+
+from shared.settings import PublishingSettings
 
 logger = logging.getLogger("socmap.handoff")
-
-
-class TilesHandoffSettings(Protocol):
-    """The settings a service needs to reach map-tiles' invalidation endpoint."""
-
-    @property
-    def map_tiles_url(self) -> str | None: ...
-    @property
-    def map_tiles_key(self) -> SecretStr | None: ...
-    @property
-    def invalidate_attempts(self) -> int: ...
-    @property
-    def invalidate_backoff_s(self) -> float: ...
-    @property
-    def invalidate_timeout_s(self) -> float: ...
 
 
 class TilesInvalidator:
     """Calls ``POST {map_tiles_url}/v1/cache:invalidate``; ``transport`` is for tests."""
 
     def __init__(
-        self, settings: TilesHandoffSettings, *, transport: httpx.AsyncBaseTransport | None = None
+        self, settings: PublishingSettings, *, transport: httpx.AsyncBaseTransport | None = None
     ) -> None:
         self.settings = settings
         self.transport = transport

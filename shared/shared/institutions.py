@@ -13,11 +13,12 @@ from sqlalchemy import select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.auth import SCOPES, generate_key
+from shared.codes import TERC_PREFIX_RE, anchored
 from shared.db.models import ApiKey, Institution
 from shared.db.models.auth import INSTITUTION_KINDS
 from shared.errors import Conflict, NotFound, ValidationFailed
 
-_TERC_PREFIX = re.compile(r"^[0-9]{2}([0-9]{2}([0-9]{3})?)?$")
+_TERC_PREFIX = re.compile(anchored(TERC_PREFIX_RE))
 
 
 @dataclass(frozen=True, slots=True)

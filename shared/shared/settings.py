@@ -81,3 +81,21 @@ class ServiceSettings(BaseSettings):
     def database_url(self) -> URL:
         """URL of this service's own least-privilege role."""
         return self.database.url(user=self.db_user, password=self.db_password)
+
+
+class PublishingSettings(ServiceSettings):
+    """A service whose changes reach the map (the anonymizer's releases, the catalogue's
+    edits): its hand-off to map-tiles, ``POST {map_tiles_url}/v1/cache:invalidate`` with this
+    service key (``shared.handoff``)."""
+
+    map_tiles_url: str | None = None
+    map_tiles_key: SecretStr | None = None
+    invalidate_attempts: int = Field(default=4, ge=1, le=10)
+    invalidate_backoff_s: float = Field(default=0.5, ge=0)
+    invalidate_timeout_s: float = Field(default=5.0, gt=0)
+
+    @model_validator(mode="after")
+    def _tiles_key_with_url(self) -> PublishingSettings:
+        if self.map_tiles_url and self.map_tiles_key is None and not self.is_development:
+            raise ValueError("map_tiles_key is required when map_tiles_url is set")
+        return self

@@ -3,6 +3,7 @@ Prometheus metrics, problem+json errors, CORS and the health endpoints."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import time
@@ -260,6 +261,34 @@ class SecurityHeadersMiddleware:
         await self.app(scope, receive, send_secured)
 
 
+def declared_over(content_length: str | bytes | None, max_bytes: int) -> bool:
+    """Whether a ``Content-Length`` header already says the body is over ``max_bytes``."""
+    return (
+        content_length is not None and content_length.isdigit() and int(content_length) > max_bytes
+    )
+
+
+async def read_body(
+    request: Request, *, max_bytes: int, refusal: PayloadTooLarge
+) -> tuple[bytes, bytes]:
+    """The request body and its SHA-256, raising ``refusal`` (a 413) past ``max_bytes``: at
+    once when ``Content-Length`` says so, else as soon as the stream passes it, so nothing over
+    the limit is ever held in memory. For endpoints with a tighter limit than the service's
+    (``BodyLimitMiddleware``) and a refusal of their own (a batch: "split the batch")."""
+    if declared_over(request.headers.get("content-length"), max_bytes):
+        raise refusal
+    digest = hashlib.sha256()
+    parts: list[bytes] = []
+    size = 0
+    async for part in request.stream():
+        size += len(part)
+        if size > max_bytes:
+            raise refusal
+        digest.update(part)
+        parts.append(part)
+    return b"".join(parts), digest.digest()
+
+
 class BodyLimitMiddleware:
     """Refuse a request body over ``max_bytes``: at once when ``Content-Length`` says so,
     else as soon as the stream passes it (413 problem+json either way), so no endpoint ever
@@ -283,8 +312,7 @@ class BodyLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+        if declared_over(dict(scope["headers"]).get(b"content-length"), self.max_bytes):
             await self._refuse(scope, receive, send)
             return
         received = 0

@@ -40,11 +40,6 @@ class Block:
         return {"voivodeship": self.voivodeship, "periods": list(self.periods)}
 
 
-def voivodeship_of(unit_code: str) -> str:
-    """The voivodeship of a TERC code (``2461011-03`` → ``24``)."""
-    return unit_code[:2]
-
-
 def period_groups(periods: Iterable[str]) -> list[tuple[str, ...]]:
     """The periods of a release in groups the relations never cross: a year in the release with
     its quarters, else each quarter alone."""

@@ -15,7 +15,6 @@ Level = Literal["voivodeship", "powiat", "gmina", "district"]
 Measure = Literal["persons", "households"]
 Source = Literal["ops", "pup", "both", "all"]
 
-GMINA_PATTERN = r"^[0-9]{7}$"
 MAX_BIGINT = 2**63 - 1
 # A minimum count above any district's population publishes nothing; the bound keeps it an
 # integer every layer can hold.

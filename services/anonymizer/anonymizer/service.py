@@ -20,7 +20,6 @@ from anonymizer.blocks import (
     classify,
     period_groups,
     vanished_rows,
-    voivodeship_of,
 )
 from anonymizer.ckm import PTable, build_ptable, hmac_pads
 from anonymizer.disclosure import BoolArray, DisclosureError, check_k
@@ -28,6 +27,7 @@ from anonymizer.protection import BlockInput, Protector
 from anonymizer.relations import CellKey, Taxonomy, period_end
 from anonymizer.repository import AggregateRow, BlockLoss, MonthlyCount, NewCell
 from anonymizer.settings import AnonymizerSettings
+from shared.codes import voivodeship_of
 from shared.errors import ValidationFailed
 from shared.intervals import compare_with_benchmark, wilson_interval
 

@@ -6,7 +6,7 @@ from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from anonymizer.ckm import PTableParameters
-from shared.settings import ServiceSettings
+from shared.settings import PublishingSettings
 
 # Only in development and test: monthly noise made with it is known to anyone reading this file.
 DEVELOPMENT_CKM_KEY = "socmap-development-only-cell-key-perturbation-key"
@@ -14,7 +14,7 @@ _PLACEHOLDERS = {"", "changeme", "change-me", "secret", "default", DEVELOPMENT_C
 MIN_KEY_LENGTH = 32
 
 
-class AnonymizerSettings(ServiceSettings):
+class AnonymizerSettings(PublishingSettings):
     model_config = SettingsConfigDict(env_prefix="SOCMAP_ANONYMIZER_", extra="ignore")
 
     db_user: str = "socmap_anonymizer"
@@ -37,12 +37,6 @@ class AnonymizerSettings(ServiceSettings):
     # The background worker polls for pending runs (and wakes at once on a new request).
     worker_enabled: bool = True
     worker_poll_seconds: float = Field(default=5.0, gt=0)
-    # Hand-off to map-tiles: POST {map_tiles_url}/v1/cache:invalidate with this service key.
-    map_tiles_url: str | None = None
-    map_tiles_key: SecretStr | None = None
-    invalidate_attempts: int = Field(default=4, ge=1)
-    invalidate_backoff_s: float = Field(default=0.5, ge=0)
-    invalidate_timeout_s: float = Field(default=5.0, gt=0)
 
     @model_validator(mode="after")
     def _ckm_key_outside_development(self) -> AnonymizerSettings:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import hashlib
 import io
 import re
 from collections.abc import Callable, Iterator
@@ -23,6 +22,7 @@ from starlette.requests import Request
 
 from ingest.messages import field_error
 from ingest.profiles import ReadingProfile, column_key
+from shared import web
 from shared.errors import PayloadTooLarge, UnsupportedMediaType, ValidationFailed
 from shared.textio import DELIMITERS, UTF8_BOM, TextEncoding, detect_encoding, sniff_delimiter
 
@@ -465,23 +465,10 @@ def _number(value: str | None) -> float | str | None:
 
 
 async def read_body(request: Request, *, max_bytes: int) -> tuple[bytes, bytes]:
-    """The request body and its SHA-256, refusing (413) anything past ``max_bytes`` before
-    reading it all."""
-    too_large = PayloadTooLarge(
+    """The request body and its SHA-256; 413 with the batch's advice past ``max_bytes``."""
+    refusal = PayloadTooLarge(
         f"The body is larger than {max_bytes} bytes; split the batch.",
         detail_pl=f"Treść jest większa niż {max_bytes} bajtów; podziel paczkę.",
         max_bytes=max_bytes,
     )
-    declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > max_bytes:
-        raise too_large
-    digest = hashlib.sha256()
-    parts: list[bytes] = []
-    size = 0
-    async for part in request.stream():
-        size += len(part)
-        if size > max_bytes:
-            raise too_large
-        digest.update(part)
-        parts.append(part)
-    return b"".join(parts), digest.digest()
+    return await web.read_body(request, max_bytes=max_bytes, refusal=refusal)

@@ -17,6 +17,7 @@ from pydantic import (
     model_validator,
 )
 
+from shared.codes import GMINA_RE, SIMC_RE, ULIC_RE, anchored
 from shared.db.models.ingest import UNRESOLVED_REASONS
 from shared.pagination import Link
 from shared.validation import refuse_nul
@@ -86,9 +87,9 @@ class AddressIn(_Strict):
     institution's only gmina) and used when exactly one street there has that name."""
 
     simc: str | None = Field(
-        default=None, pattern=r"^[0-9]{7}$", description="SIMC id of the locality"
+        default=None, pattern=anchored(SIMC_RE), description="SIMC id of the locality"
     )
-    ulic: str | None = Field(default=None, pattern=r"^[0-9]{5}$", description="ULIC street id")
+    ulic: str | None = Field(default=None, pattern=anchored(ULIC_RE), description="ULIC street id")
     street: Text | None = Field(default=None, min_length=1, max_length=120)
     number: Text | None = Field(default=None, min_length=1, max_length=16)
 
@@ -110,7 +111,7 @@ class LocationIn(_Strict):
         description="district (osiedle) code `<TERC>-<nn>`, or its name in the institution's "
         "municipality (or in `gmina`)",
     )
-    gmina: str | None = Field(default=None, pattern=r"^[0-9]{7}$")
+    gmina: str | None = Field(default=None, pattern=anchored(GMINA_RE))
     point: tuple[float, float] | None = Field(
         default=None, description="[x, y]: easting/longitude first, as in GeoJSON"
     )

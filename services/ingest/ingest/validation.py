@@ -23,6 +23,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from ingest.messages import RowError
 from ingest.schemas import DAY_FIRST_DATE, ExternalId, RecordIn
+from shared.codes import DISTRICT_RE, anchored
 from shared.geo.names import normalize_street as street_key
 
 EARLIEST_DATE = date(1990, 1, 1)
@@ -31,7 +32,7 @@ _PESEL_WEIGHT_SUM = sum(_PESEL_WEIGHTS)
 # PESEL month offsets encode the century of birth.
 _PESEL_CENTURIES = ((80, 1800), (60, 2200), (40, 2100), (20, 2000), (0, 1900))
 _HOUSE_NUMBER = re.compile(r"^\s*(\d{1,5})")
-_DISTRICT_CODE = re.compile(r"^[0-9]{7}-[0-9]{2,3}$")
+_DISTRICT_CODE = re.compile(anchored(DISTRICT_RE))
 
 # Generous envelope of Poland (lon/lat) and of the projected coordinates that can fall in it.
 POLAND_LONLAT = (14.0, 49.0, 24.2, 54.9)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from shapely.geometry import MultiPolygon
 from shapely.geometry.base import BaseGeometry
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shared.codes import LEVEL_PATTERNS
 from shared.db.models.geo import LEVELS
 from shared.geo import repository
 from shared.geo.coverage import (
@@ -38,12 +38,6 @@ from shared.geo.errors import GeoImportError
 from shared.geo.features import FeatureMapping, UnitFeature, duplicate_codes, read_boundaries
 
 PARENT_LEVEL = {"district": "gmina", "gmina": "powiat", "powiat": "voivodeship"}
-CODE_PATTERNS = {
-    "voivodeship": re.compile(r"[0-9]{2}"),
-    "powiat": re.compile(r"[0-9]{4}"),
-    "gmina": re.compile(r"[0-9]{7}"),
-    "district": re.compile(r"[0-9]{7}-[0-9]{2,3}"),
-}
 # Districts tile their gmina and gminas their powiat; powiats and voivodeships tile Poland, so
 # they are checked and simplified all together.
 GROUPED_BY_PARENT = frozenset({"district", "gmina"})
@@ -165,7 +159,7 @@ async def import_units(
         )
     tolerances = tolerances or CoverageTolerances()
     errors = duplicate_codes(features)
-    pattern = CODE_PATTERNS[level]
+    pattern = LEVEL_PATTERNS[level]
 
     def error(feature: UnitFeature, code: str, message: str) -> None:
         errors.append(

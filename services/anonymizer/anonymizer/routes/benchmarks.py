@@ -12,6 +12,7 @@ from anonymizer.deps import MAX_RELEASE
 from anonymizer.export import CSV_MEDIA_TYPE, csv_response, to_csv
 from anonymizer.schemas import BenchmarkMember, BenchmarkOut, Measure, PeerGroupOut, Source
 from shared.auth import AuthFirstRoute
+from shared.codes import PERIOD_RE, anchored
 from shared.db.session import SessionDep
 from shared.errors import NotFound
 from shared.openapi import media_types, problems
@@ -35,7 +36,7 @@ async def list_peer_groups(session: SessionDep) -> list[PeerGroupOut]:
 )
 async def get_benchmark(
     session: SessionDep,
-    period: Annotated[str, Query(pattern=r"^[0-9]{4}(-Q[1-4])?$")],
+    period: Annotated[str, Query(pattern=anchored(PERIOD_RE))],
     group: Annotated[str, Query(pattern=r"^[0-9A-Za-z_-]{1,64}$")] = "gwd-2007-2008",
     category: Annotated[str, Query(pattern=r"^[0-9A-Za-z_-]{1,64}$")] = "any",
     measure: Measure = "persons",

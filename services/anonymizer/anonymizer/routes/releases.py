@@ -22,6 +22,7 @@ from anonymizer.schemas import (
     Source,
 )
 from shared.auth import AuthFirstRoute
+from shared.codes import PERIOD_RE, UNIT_RE, anchored
 from shared.db.session import SessionDep
 from shared.errors import NotFound
 from shared.openapi import media_types, problems
@@ -83,10 +84,10 @@ async def get_release_cells(
     request: Request,
     session: SessionDep,
     page: PageDep,
-    unit: Annotated[str | None, Query(pattern=r"^[0-9]{2,7}(-[0-9]{2,3})?$")] = None,
+    unit: Annotated[str | None, Query(pattern=anchored(UNIT_RE))] = None,
     level: Level | None = None,
     category: Annotated[str | None, Query(pattern=CODE)] = None,
-    period: Annotated[str | None, Query(pattern=r"^[0-9]{4}(-Q[1-4])?$")] = None,
+    period: Annotated[str | None, Query(pattern=anchored(PERIOD_RE))] = None,
     measure: Measure | None = None,
     source: Source | None = None,
     suppressed: bool | None = None,

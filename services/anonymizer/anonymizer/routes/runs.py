@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 from typing import Annotated
 
@@ -10,8 +9,9 @@ from fastapi import APIRouter, Header, Request, Response
 
 from anonymizer import repository, service
 from anonymizer.deps import RunReader, RunWriter, SettingsDep
-from anonymizer.schemas import GMINA_PATTERN, RunOut, RunRequest
+from anonymizer.schemas import RunOut, RunRequest
 from shared.auth import AuthFirstRoute
+from shared.codes import unit_level
 from shared.db.session import SessionDep
 from shared.errors import Forbidden, NotFound, ValidationFailed
 from shared.validation import StoredText
@@ -40,7 +40,7 @@ async def create_run(
     idempotency_key: Annotated[StoredText | None, Header(max_length=200)] = None,
 ) -> RunOut:
     gminas = body.gmina_codes()
-    invalid = [code for code in gminas or [] if not _is_gmina(code)]
+    invalid = [code for code in gminas or [] if unit_level(code) != "gmina"]
     if invalid:
         raise ValidationFailed(
             "gminas must be 7-digit TERC codes.",
@@ -84,7 +84,3 @@ async def get_run(run_id: uuid.UUID, session: SessionDep, _: RunReader) -> RunOu
     if run is None:
         raise NotFound(f"There is no run {run_id}.")
     return RunOut(**run)
-
-
-def _is_gmina(code: str) -> bool:
-    return re.fullmatch(GMINA_PATTERN, code) is not None
