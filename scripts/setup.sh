@@ -17,3 +17,14 @@ if [ "$("$PYTHON" -m uv --version 2>/dev/null | awk '{print $2}')" != "$UV_VERSI
   "$PYTHON" -m pip install --quiet --disable-pip-version-check $user_flag "uv==$UV_VERSION"
 fi
 "$PYTHON" -m uv sync --frozen --all-packages --quiet --python "$PYTHON"
+
+# GDAL's command-line tools from the OS packages: the map-tiles tests open the vector tiles with
+# its OGC API driver, as a GIS user would (skipped, saying why, when they are missing).
+if ! command -v ogrinfo >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "setup: installing gdal-bin from the OS packages (the OGC API test of map-tiles)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends gdal-bin >/dev/null
+  else
+    echo "setup: ogrinfo is missing: the GDAL test of map-tiles will be skipped (apt-get install gdal-bin)"
+  fi
+fi

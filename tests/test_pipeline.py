@@ -201,32 +201,116 @@ def _stack_alive(stack: Stack) -> None:
 
 
 BROWSER = Path(__file__).resolve().parent / "browser"
+# The browser test's own records: counts that differ by district, category and period, so that
+# the category picker and the period slider visibly change the map, with some small (suppressed)
+# cells. Homelessness early in 2024 for some persons and from 2025 on for others; alcoholism
+# throughout. New cells of their own, so the revision policy holds none of them back.
+MAP_GROUPS = (
+    # category, first day, last day, persons in the i-th district: least + (i % cycle) * step
+    ("homelessness", "2024-02-10", "2024-09-30", 5, 4, 1),
+    ("homelessness", "2025-01-15", None, 3, 7, 1),
+    ("alcoholism", "2024-03-01", None, 5, 3, 3),
+)
+
+
+def map_cases() -> list[dict[str, Any]]:
+    records = []
+    serial = 300_000
+    for index, district in enumerate(DISTRICTS):
+        for category, start, end, least, cycle, step in MAP_GROUPS:
+            for person in range(least + (index % cycle) * step):
+                records.append(
+                    {
+                        "external_id": f"MAP-{category}-{start}-{district}-{person}",
+                        "subject_id": pesel(serial),
+                        "reference_date": start,
+                        "end_date": end,
+                        "categories": [category],
+                        "location": {"district": district},
+                    }
+                )
+                serial += 1
+    return records
+
+
+def published(stack: Stack, category: str, period: str) -> int | None:
+    """How many of Bielsko-Biała's districts have a value of ``category`` in ``period``."""
+    with stack.client("map-tiles") as client:
+        response = client.get(
+            "/v1/collections/districts/items",
+            params={"territory": BIELSKO, "category": category, "period": period, "limit": 100},
+        )
+    if response.status_code != 200:
+        return None
+    found = sum(f["properties"]["value"] is not None for f in response.json()["features"])
+    return found or None
 
 
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian's chromium is not installed")
-def test_preview_map_draws_districts_in_a_browser(stack: Stack, tmp_path: Path) -> None:
-    """The preview map in a real (headless) Chromium: tiles arrive, districts are filled with
-    the classes' colours, and hovering a district shows its value or that it is suppressed."""
+def test_preview_map_in_a_browser(stack: Stack, tmp_path: Path) -> None:
+    """The preview map in a real (headless) Chromium, as a visitor meets it: fitted to the
+    published districts on the latest full year, most of them coloured; a legend with the
+    suppressed and approximate entries; the base layer's outlines and names; a category picker
+    with Polish labels and a period slider that change the districts drawn; and a click on a
+    district that opens its time series. Nothing is loaded from elsewhere."""
+    push(stack, map_cases())
+    eventually(lambda: published(stack, "homelessness", "2024-Q1"), "early homelessness cells")
+    eventually(lambda: published(stack, "homelessness", "2025"), "late homelessness cells")
+
     screenshot = Path(os.environ.get("SOCMAP_SCREENSHOT", tmp_path / "map.png"))
-    url = f"{stack.urls['map-tiles']}/map#12/49.815/19.045"
     run = subprocess.run(
-        ["node", str(BROWSER / "map_check.mjs"), url, str(screenshot)],
+        [
+            "node",
+            str(BROWSER / "map_check.mjs"),
+            f"{stack.urls['map-tiles']}/map",
+            str(screenshot),
+            "homelessness",
+        ],
         capture_output=True,
         text=True,
-        timeout=180,
+        timeout=300,
         check=False,
     )
     assert run.returncode == 0, run.stderr
     result = json.loads(run.stdout.strip().splitlines()[-1])
-    assert result["errors"] == []
+    assert result["errors"] == [], result["errors"]
     assert result["tiles"] > 0
     assert screenshot.stat().st_size > 10_000
-    # Districts are filled: much of the view is coloured, in more than one class colour.
-    assert result["coloured_fraction"] > 0.3, result
+
+    opened = result["opened"]
+    # Fitted to the published data (TileJSON bounds of the release), on the latest full year.
+    assert opened["fitted"], opened
+    years = [p for p in opened["periods"] if len(p) == 4]
+    assert opened["period"] == max(years), opened
+    assert opened["slider"]["granularity"] == "year"
+    districts = opened["districts"]
+    assert districts["rendered"] >= len(DISTRICTS)
+    assert districts["coloured"] >= 0.5 * districts["rendered"], districts
     assert result["colours"] >= 2, result
-    assert result["popup"] is not None
-    assert BIELSKO in result["popup"]
-    assert (
-        any(char.isdigit() for char in result["popup"].split(BIELSKO)[-1])
-        or "suppressed" in result["popup"]
-    )
+    # The legend marks suppressed and approximate areas; Bielsko-Biała's boundaries are
+    # approximate, and drawn so.
+    assert "utajnione" in opened["legend"]
+    assert "przybliżona" in opened["legend"]
+    assert opened["approximate"] > 0
+    # The base layer: outlines and names of the project's own geography.
+    assert opened["outlines"] > 0
+    assert opened["names"] > 0
+    # The category picker has Polish labels and changes the districts drawn.
+    assert ["homelessness", "Bezdomność"] in opened["categories"]
+    assert result["category"]["changed"], result["category"]
+    assert result["category"]["legend"].startswith("Bezdomność")
+    # The period slider runs over the quarters too and changes the districts drawn.
+    assert result["period"]["after_switch"] == f"{max(years)}-Q4"
+    assert result["period"]["first"] == min(p for p in opened["periods"] if "Q" in p)
+    assert result["period"]["changed"], result["period"]
+
+    # A click on a district opens its time series: every period of the release, values or
+    # suppressed (never guessed), as hovering tells the district's value.
+    assert result["clicked"] is not None
+    assert result["clicked"]["code"] in result["popup"]
+    series = result["series"]
+    assert result["clicked"]["code"] in series["title"]
+    periods = dict(series["cells"])
+    assert set(periods) == set(opened["periods"])
+    assert sum(state in ("value", "suppressed") for state in periods.values()) >= 4, series
+    assert series["bars"] >= 4

@@ -35,7 +35,7 @@ from urllib.parse import urlencode
 
 import asyncpg
 
-from catalog import repository
+from catalog.read import search
 from shared import benchmarking
 from shared.db.admin import drop_database, migrate_database, recreate_database
 from shared.settings import DatabaseSettings
@@ -475,7 +475,7 @@ async def main() -> None:
         )
         print(
             "capped: responses whose total is a lower bound (numberMatchedRelation gte:"
-            f" {repository.SEARCH_WINDOW} or more matches)"
+            f" {search.SEARCH_WINDOW} or more matches)"
         )
     finally:
         if not args.keep:

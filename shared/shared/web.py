@@ -8,7 +8,7 @@ import logging
 import re
 import time
 import uuid
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any, Literal
 
@@ -25,6 +25,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.datastructures import Headers
+from starlette.middleware import Middleware
 from starlette.routing import Mount, Route, compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -81,6 +82,60 @@ def match_get(scope: Scope, path: re.Pattern[str]) -> re.Match[str] | None:
     if scope["type"] != "http" or scope["method"] != "GET":
         return None
     return path.match(scope["path"])
+
+
+# A fast path's handler: the response to a GET, or None to leave the request to the routes.
+FastPathHandler = Callable[[Request], Awaitable[Response | None]]
+
+
+class FastPathMiddleware:
+    """GET requests answered before routing by the handlers ``add_fast_path`` registered, each
+    for one route template; a handler that returns None (parameters it does not accept, say)
+    leaves the request to the app's routes."""
+
+    def __init__(
+        self, app: ASGIApp, *, paths: list[tuple[re.Pattern[str], str, FastPathHandler]]
+    ) -> None:
+        self.app = app
+        self.paths = paths
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "GET":
+            for pattern, template, handler in self.paths:
+                match = pattern.match(scope["path"])
+                if match is None:
+                    continue
+                scope["path_params"] = match.groupdict()
+                response = await handler(Request(scope, receive))
+                if response is not None:
+                    scope[ROUTE_TEMPLATE] = template
+                    await response(scope, receive, send)
+                    return
+                break
+        await self.app(scope, receive, send)
+
+
+def add_fast_path(app: FastAPI, path: str, handler: FastPathHandler) -> None:
+    """Answer ``GET path`` with ``handler`` before routing, where FastAPI's route matching and
+    dependency resolution would cost as much as the answer (~0.5 ms a request at
+    concurrency 8, a third of a catalog search).
+
+    ``path`` is the template of a documented route of the app (``"/v1/practices"``,
+    ``"/v1/x/{id}"``; path parameters reach the handler as ``request.path_params``, as text);
+    that route answers whatever the handler leaves (it returns None), so it owns the OpenAPI
+    and every problem+json. The handler runs inside the shared middleware (request id, metrics
+    labelled with ``path``, access log, CORS, security headers), innermost, and finds the
+    app's state at ``request.app.state``. Register before the app serves its first request."""
+    paths: list[tuple[re.Pattern[str], str, FastPathHandler]] | None = getattr(
+        app.state, "fast_paths", None
+    )
+    if paths is None:
+        paths = []
+        app.state.fast_paths = paths
+        # Appended, not added: innermost, inside request ids, metrics, CORS and body limits.
+        app.user_middleware.append(Middleware(FastPathMiddleware, paths=paths))
+    pattern, _, _ = compile_path(path)
+    paths.append((pattern, path, handler))
 
 
 class RouteTemplates:

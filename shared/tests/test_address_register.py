@@ -315,12 +315,14 @@ async def test_reimport_replaces_the_derived_rules_and_keeps_manual_ones(
     assert await _rows(register, manual) == [(1,)]
 
 
-async def test_no_coordinates_are_stored(register: AsyncSession) -> None:
+async def test_points_are_kept_in_one_table_and_nowhere_else(register: AsyncSession) -> None:
+    """PRG address points are public register data: they are kept in geo.address_point (for
+    the geocoder); the rules, streets and localities carry no coordinate, and the import's
+    temporary tables are gone."""
     before = await _rows(register, "SELECT code, ST_AsBinary(geom) FROM geo.territorial_unit")
     await import_address_points(register, PRG_GML)
-    await import_address_points(register, PRG_CSV)
+    report = await import_address_points(register, PRG_CSV)
 
-    # The only geometries and real numbers of the geo schema are the units' boundaries.
     spatial = await _rows(
         register,
         "SELECT table_name, column_name FROM information_schema.columns"
@@ -329,10 +331,13 @@ async def test_no_coordinates_are_stored(register: AsyncSession) -> None:
         " ORDER BY 1, 2",
     )
     assert spatial == [
+        ("address_point", "geom"),
         ("territorial_unit", "geom"),
         ("territorial_unit", "label_point"),
         ("territorial_unit_band", "geom"),
     ]
+    assert (report.kept, report.points_replaced) == (488, 110)
+    assert await _rows(register, "SELECT count(*) FROM geo.address_point") == [(488,)]
     assert await _rows(register, "SELECT code, ST_AsBinary(geom) FROM geo.territorial_unit") == (
         before
     )
@@ -342,7 +347,7 @@ async def test_no_coordinates_are_stored(register: AsyncSession) -> None:
         " AND relname LIKE 'address%' OR relname = 'locality_import'",
     )
     assert temporary == []
-    # Every text column of every geo table but the units': no coordinate among the values.
+    # Every text column of the register's other tables: no coordinate among the values.
     coordinates = {"215784", "501568"}  # of the first sample point
     for table in ("locality", "street", "street_key", "street_district"):
         for row in await _rows(register, f"SELECT * FROM geo.{table}"):

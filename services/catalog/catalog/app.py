@@ -13,14 +13,15 @@ import httpx
 from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
-from starlette.middleware import Middleware
 
-from catalog.fastpath import SearchFastPath
-from catalog.routes import api_router, hsds_router
+from catalog.routes import routers
+from catalog.routes.practices import PRACTICES
+from catalog.routes.providers import PROVIDERS
+from catalog.routes.records import fast_list
 from catalog.settings import CatalogSettings
 from shared.db.raw import PoolDatabase, open_pool
 from shared.handoff import TilesInvalidator
-from shared.web import create_service_app
+from shared.web import add_fast_path, create_service_app
 
 logger = logging.getLogger("socmap.catalog")
 
@@ -34,8 +35,9 @@ async def _load_dictionary(connection: asyncpg.Connection) -> None:
 
 
 async def warm_pools(engine: AsyncEngine, reader: asyncpg.Pool, connections: int) -> None:
-    """The dictionary in every backend of both pools: the engine's (editors' and HSDS
-    searches) and the public search's. A failure only delays that cost."""
+    """The dictionary in every backend of both pools: the engine's (the write side, whose
+    generated columns parse what editors write) and the read side's. A failure only delays
+    that cost."""
 
     async def warm_engine() -> None:
         async with engine.connect() as connection:
@@ -67,7 +69,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        # The public search reads on raw asyncpg, its pool as large as the engine's.
+        # The read side reads on raw asyncpg, its pool as large as the engine's.
         pool = await open_pool(
             settings, application_name="socmap-catalog", init=_load_dictionary, min_size=0
         )
@@ -90,10 +92,11 @@ def create_app(
             "and geographic search, editorial workflow, HSDS 3.0 output, import and export."
         ),
         settings=settings,
-        routers=[api_router, hsds_router],
+        routers=routers,
         lifespan=lifespan,
     )
     app.state.invalidator = TilesInvalidator(settings, transport=tiles_transport)
-    # Innermost middleware (appended, not added): request ids, metrics and CORS still apply.
-    app.user_middleware.append(Middleware(SearchFastPath, state=app.state))
+    # The public lists before routing (README "Search"); their routes answer the rest.
+    for resource in (PRACTICES, PROVIDERS):
+        add_fast_path(app, resource.path("collection"), fast_list(resource.kind, resource.key))
     return app

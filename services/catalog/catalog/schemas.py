@@ -26,7 +26,6 @@ from typing_extensions import TypedDict
 
 from catalog.validators import (
     SLUG_PATTERN,
-    TERC_PATTERN,
     digits_only,
     krs_is_valid,
     nip_is_valid,
@@ -34,6 +33,7 @@ from catalog.validators import (
     regon_is_valid,
     voivodeship_is_valid,
 )
+from shared.codes import GminaCode, TercPrefix, VoivodeshipCode
 from shared.pagination import Link as PageLink
 
 RecordStatus = Literal["draft", "submitted", "published", "archived"]
@@ -78,8 +78,8 @@ LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20
 Code = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_]{1,64}$")]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=120)]
 _IN_POLAND = AfterValidator(_check(voivodeship_is_valid, "not in a voivodeship (02, 04, …, 32)"))
-Terc = Annotated[str, StringConstraints(pattern=TERC_PATTERN), _IN_POLAND]
-Voivodeship = Annotated[str, StringConstraints(pattern=r"^[0-9]{2}$"), _IN_POLAND]
+Terc = Annotated[TercPrefix, _IN_POLAND]
+Voivodeship = Annotated[VoivodeshipCode, _IN_POLAND]
 Url = Annotated[str, StringConstraints(max_length=2000), AfterValidator(_url)]
 Phone = Annotated[str, StringConstraints(max_length=40), AfterValidator(_phone)]
 Nip = Annotated[
@@ -241,7 +241,7 @@ class ProviderIn(Strict):
     krs: Krs | None = None
     regon: Regon | None = None
     nip: Nip | None = None
-    terc: Annotated[str, StringConstraints(pattern=r"^[0-9]{7}$"), _IN_POLAND] | None = None
+    terc: Annotated[GminaCode, _IN_POLAND] | None = None
     voivodeship: Voivodeship | None = None
     area_tercs: list[Terc] = Field(default_factory=list, max_length=400)
     address_1: ShortText | None = None
@@ -617,7 +617,9 @@ class HsdsOrganizationBrief(BaseModel):
     legal_status: str | None = None
 
 
-class HsdsService(BaseModel):
+class HsdsServiceBrief(BaseModel):
+    """A service's one-to-one fields."""
+
     id: str
     organization_id: str
     name: str
@@ -632,6 +634,9 @@ class HsdsService(BaseModel):
     maximum_age: int | None = None
     assured_date: date | None = None
     last_modified: str
+
+
+class HsdsService(HsdsServiceBrief):
     organization: HsdsOrganizationBrief
     service_areas: list[HsdsServiceArea] | None = None
     attributes: list[HsdsAttribute] | None = None
@@ -645,6 +650,7 @@ class HsdsIdentifier(BaseModel):
     identifier_type: Literal["KRS", "REGON", "NIP"]
     identifier_scheme: str
     identifier: str
+    metadata: list[HsdsMetadata] | None = Field(default=None, description="With full=true")
 
 
 class HsdsAddress(BaseModel):
@@ -656,6 +662,7 @@ class HsdsAddress(BaseModel):
     postal_code: str
     country: str
     address_type: str
+    metadata: list[HsdsMetadata] | None = None
 
 
 class HsdsSchedule(BaseModel):
@@ -679,6 +686,20 @@ class HsdsLocation(BaseModel):
     external_identifier_type: str | None = None
     addresses: list[HsdsAddress] | None = None
     schedules: list[HsdsSchedule] | None = None
+    metadata: list[HsdsMetadata] | None = None
+
+
+class HsdsServiceAtLocation(BaseModel):
+    """A service at a location: each service of a provider at the provider's location."""
+
+    id: str
+    service_id: str
+    location_id: str
+    service: HsdsServiceBrief
+    location: HsdsLocation
+    phones: list[HsdsPhone] | None = None
+    attributes: list[HsdsAttribute] | None = None
+    metadata: list[HsdsMetadata] | None = None
 
 
 class HsdsOrganization(HsdsOrganizationBrief):
@@ -716,3 +737,7 @@ class HsdsTaxonomyPage(HsdsPage):
 
 class HsdsTaxonomyTermPage(HsdsPage):
     contents: list[HsdsTaxonomyTerm]
+
+
+class HsdsServiceAtLocationPage(HsdsPage):
+    contents: list[HsdsServiceAtLocation]

@@ -6,7 +6,6 @@ import re
 
 _DIGITS = re.compile(r"^[0-9]+$")
 _SEPARATORS = re.compile(r"[\s-]")
-TERC_PATTERN = r"^[0-9]{2}([0-9]{2}([0-9]{3})?)?$"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _PHONE = re.compile(r"^\+?[0-9]{7,15}$")
 # TERC codes of the voivodeships: every TERC code starts with one.

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import AbstractAsyncContextManager
 from typing import Any, get_args, get_origin
 
@@ -20,12 +20,26 @@ from shared.testing.plugin import raw_database
 ClientFactory = Callable[..., AbstractAsyncContextManager[httpx.AsyncClient]]
 
 
+AppFactory = Callable[..., Awaitable[FastAPI]]
+
+
 @pytest.fixture
-async def app(db_session: AsyncSession) -> FastAPI:
-    app = create_app(CatalogSettings(map_tiles_url=None))
-    # The public search reads in the test transaction, as the service's role.
-    app.state.reader = await raw_database(db_session, role="socmap_catalog")
-    return app
+def make_app(db_session: AsyncSession) -> AppFactory:
+    """``await make_app(settings, **create_app_options)``: the app, its read side reading in
+    the test transaction as the service's role (the lifespan, which opens the pool, does not
+    run under the test client)."""
+
+    async def build(settings: CatalogSettings | None = None, **options: Any) -> FastAPI:
+        app = create_app(settings or CatalogSettings(map_tiles_url=None), **options)
+        app.state.reader = await raw_database(db_session, role="socmap_catalog")
+        return app
+
+    return build
+
+
+@pytest.fixture
+async def app(make_app: AppFactory) -> FastAPI:
+    return await make_app()
 
 
 @pytest.fixture

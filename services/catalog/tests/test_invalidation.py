@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager
 from typing import Any
 
@@ -16,6 +16,7 @@ from shared.settings import DatabaseSettings
 
 Keys = Any
 ClientFactory = Callable[..., AbstractAsyncContextManager[httpx.AsyncClient]]
+AppFactory = Callable[..., Awaitable[FastAPI]]
 
 
 def settings(url: str | None, **extra: Any) -> CatalogSettings:
@@ -53,10 +54,13 @@ async def publish_flow(client: httpx.AsyncClient, keys: Keys, payload: dict[str,
 
 
 async def test_publish_and_archive_call_map_tiles_with_retries(
-    make_client: ClientFactory, keys: Keys, practice_payload: Callable[..., dict[str, Any]]
+    make_client: ClientFactory,
+    make_app: AppFactory,
+    keys: Keys,
+    practice_payload: Callable[..., dict[str, Any]],
 ) -> None:
     tiles = FlakyTiles(failures=2)
-    app = create_app(settings("http://tiles.test"), tiles_transport=httpx.MockTransport(tiles))
+    app = await make_app(settings("http://tiles.test"), tiles_transport=httpx.MockTransport(tiles))
     async with make_client(app, role="socmap_catalog") as client:
         pid = await publish_flow(client, keys, practice_payload())
         assert len(tiles.calls) == 3  # two 503s, then accepted
@@ -80,10 +84,13 @@ async def test_publish_and_archive_call_map_tiles_with_retries(
 
 
 async def test_unreachable_map_tiles_never_fails_the_edit(
-    make_client: ClientFactory, keys: Keys, practice_payload: Callable[..., dict[str, Any]]
+    make_client: ClientFactory,
+    make_app: AppFactory,
+    keys: Keys,
+    practice_payload: Callable[..., dict[str, Any]],
 ) -> None:
     # Port 9 (discard) on localhost: connection refused, no waiting.
-    app = create_app(settings("http://127.0.0.1:9"))
+    app = await make_app(settings("http://127.0.0.1:9"))
     async with make_client(app, role="socmap_catalog") as client:
         pid = await publish_flow(client, keys, practice_payload())
         assert app.state.invalidator.attempts_made == 3
@@ -91,10 +98,13 @@ async def test_unreachable_map_tiles_never_fails_the_edit(
 
 
 async def test_map_tiles_always_failing_or_rejecting(
-    make_client: ClientFactory, keys: Keys, practice_payload: Callable[..., dict[str, Any]]
+    make_client: ClientFactory,
+    make_app: AppFactory,
+    keys: Keys,
+    practice_payload: Callable[..., dict[str, Any]],
 ) -> None:
     down = FlakyTiles(failures=100)
-    app = create_app(settings("http://tiles.test"), tiles_transport=httpx.MockTransport(down))
+    app = await make_app(settings("http://tiles.test"), tiles_transport=httpx.MockTransport(down))
     async with make_client(app, role="socmap_catalog") as client:
         pid = await publish_flow(client, keys, practice_payload())
         assert len(down.calls) == 3

@@ -13,6 +13,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from catalog.read import hsds
 from catalog.schemas import ProviderIn
 
 Keys = Any
@@ -434,3 +435,185 @@ async def test_an_identifier_of_another_provider_is_a_conflict_on_edit_too(
         )
         assert patched.status_code == 409, (field, patched.text)
         assert patched.headers["content-type"] == "application/problem+json"
+
+
+# Fields of the catalogue's own that HSDS names otherwise (or does not show).
+INTERNAL_FIELDS = {"address_1", "provider_type", "terc", "area_tercs", "voivodeship", "krs"}
+
+
+async def test_hsds_metadata_speaks_hsds(
+    client: httpx.AsyncClient, keys: Keys, published_provider: dict[str, Any]
+) -> None:
+    pid = published_provider["id"]
+    care = next(s for s in published_provider["services"] if s["name"] == "Usługi opiekuńcze")
+    patched = await client.patch(
+        f"/v1/providers/{pid}",
+        json={
+            "address_1": "ul. Nowa 2",
+            "location": {"lon": 19.05, "lat": 49.83},
+            "services": [
+                {**care, "name": "Usługi opiekuńcze w domu", "area_tercs": ["2461011"]},
+                {"name": "Praca socjalna", "target_groups": ["families"]},
+            ],
+        },
+        headers=keys.moderator24,
+    )
+    assert patched.status_code == 200, patched.text
+
+    organization = (await client.get(f"/hsds/organizations/{pid}")).json()
+    validate("organization.json", organization)
+    org_history = organization["metadata"]
+    assert {m["resource_type"] for m in org_history} == {"organization"}
+    assert {m["resource_id"] for m in org_history} == {pid}
+    assert not {m["field_name"] for m in org_history} & INTERNAL_FIELDS
+    location = organization["locations"][0]
+    assert (location["latitude"], location["longitude"]) == (49.83, 19.05)
+    moved = [m for m in location["metadata"] if m["last_action_type"] == "update"]
+    assert {(m["field_name"], m["replacement_value"]) for m in moved} == {
+        ("latitude", "49.83"),
+        ("longitude", "19.05"),
+    }
+    assert {m["resource_type"] for m in location["metadata"]} == {"location"}
+    address = location["addresses"][0]
+    assert address["address_1"] == "ul. Nowa 2"
+    assert [
+        (m["resource_type"], m["field_name"], m["previous_value"], m["replacement_value"])
+        for m in address["metadata"]
+        if m["last_action_type"] == "update"
+    ] == [("address", "address_1", "ul. Przykładowa 1", "ul. Nowa 2")]
+    identifiers = {i["identifier_type"]: i for i in organization["organization_identifiers"]}
+    assert [m["field_name"] for m in identifiers["NIP"]["metadata"]] == ["identifier"]
+
+    # A service's metadata is its own history: created with the provider, renamed since.
+    service = (await client.get(f"/hsds/services/{care['id']}")).json()
+    validate("service.json", service)
+    history = service["metadata"]
+    assert {(m["resource_type"], m["resource_id"]) for m in history} == {("service", care["id"])}
+    created = {m["field_name"] for m in history if m["last_action_type"] == "create"}
+    assert created >= {"name", "description", "attributes", "service_areas", "minimum_age"}
+    assert not created & INTERNAL_FIELDS
+    renamed = [m for m in history if m["last_action_type"] == "update"]
+    assert [(m["field_name"], m["previous_value"], m["replacement_value"]) for m in renamed] == [
+        ("name", "Usługi opiekuńcze", "Usługi opiekuńcze w domu")
+    ]
+    assert len({m["id"] for m in history}) == len(history)
+    # The other service, replaced by one without an id, starts its history anew.
+    other = next(s for s in patched.json()["services"] if s["name"] == "Praca socjalna")
+    fresh = (await client.get(f"/hsds/services/{other['id']}")).json()["metadata"]
+    assert {m["last_action_type"] for m in fresh} == {"create"}
+
+
+async def test_hsds_service_at_locations(
+    client: httpx.AsyncClient, published_provider: dict[str, Any]
+) -> None:
+    page = (await client.get("/hsds/service_at_locations", params={"per_page": 1})).json()
+    validate("page.json", page)
+    assert (page["total_items"], page["total_pages"], page["size"]) == (2, 2, 1)
+    links = [
+        *page["contents"],
+        *(await client.get("/hsds/service_at_locations", params={"page": 2, "per_page": 1})).json()[
+            "contents"
+        ],
+    ]
+    for link in links:
+        validate("compiled/service_at_location_list.json", link)
+        validate("service_at_location.json", link)
+        assert link["location"]["latitude"] == 49.82
+        assert link["location"]["longitude"] == 19.04
+        assert "addresses" not in link["location"]  # one-to-one fields only
+    assert {link["service"]["name"] for link in links} == {"Praca socjalna", "Usługi opiekuńcze"}
+    assert len({link["location_id"] for link in links}) == 1
+    assert {link["service_id"] for link in links} == {
+        s["id"] for s in published_provider["services"]
+    }
+
+    full = (await client.get("/hsds/service_at_locations", params={"full": "true"})).json()
+    for link in full["contents"]:
+        validate("compiled/service_at_location.json", link)
+        validate("service_at_location.json", link)
+        address = link["location"]["addresses"][0]
+        assert (address["address_1"], address["postal_code"]) == ("ul. Przykładowa 1", "43-300")
+        assert link["metadata"]
+        assert {m["resource_id"] for m in link["metadata"]} == {link["service_id"]}
+
+    care = next(link for link in links if link["service"]["name"] == "Usługi opiekuńcze")
+    one = await client.get(f"/hsds/service_at_locations/{care['id']}")
+    assert one.status_code == 200, one.text
+    validate("compiled/service_at_location.json", one.json())
+    assert one.json()["service_id"] == care["service_id"]
+    assert {a["taxonomy_term"]["code"] for a in one.json()["attributes"]} >= {"seniors"}
+
+    filters: list[tuple[dict[str, Any], set[str]]] = [
+        ({"search": "opiekuncze"}, {"Usługi opiekuńcze"}),
+        ({"organization_id": published_provider["id"]}, {"Usługi opiekuńcze", "Praca socjalna"}),
+        ({"organization_id": "6f0c3c52-8c0e-4c57-9d8f-3b7e5ad2c1a0"}, set()),
+        ({"modified_after": "2100-01-01T00:00:00Z"}, set()),
+    ]
+    taxonomies = (await client.get("/hsds/taxonomies")).json()["contents"]
+    audience = next(t for t in taxonomies if t["name"] == "pl-target-group")
+    kinds = next(t for t in taxonomies if t["name"] == "pl-provider-type")
+    terms = (
+        await client.get(
+            "/hsds/taxonomy_terms", params={"taxonomy_id": audience["id"], "per_page": 100}
+        )
+    ).json()["contents"]
+    families = next(t for t in terms if t["code"] == "families")
+    filters += [
+        ({"taxonomy_term_id": families["id"]}, {"Praca socjalna"}),
+        ({"taxonomy_id": audience["id"]}, {"Usługi opiekuńcze", "Praca socjalna"}),
+        ({"taxonomy_id": kinds["id"]}, set()),
+        ({"taxonomy_id": audience["id"], "taxonomy_term_id": families["id"]}, {"Praca socjalna"}),
+    ]
+    for params, names in filters:
+        found = (await client.get("/hsds/service_at_locations", params=params)).json()
+        assert {link["service"]["name"] for link in found["contents"]} == names, params
+        assert found["total_items"] == len(names), params
+
+
+async def test_hsds_one_taxonomy_and_one_term(
+    client: httpx.AsyncClient, published_provider: dict[str, Any]
+) -> None:
+    taxonomies = (await client.get("/hsds/taxonomies")).json()["contents"]
+    for listed in taxonomies:
+        one = await client.get(f"/hsds/taxonomies/{listed['id']}")
+        assert one.status_code == 200
+        validate("taxonomy.json", one.json())
+        assert one.json() == listed
+    areas = next(t for t in taxonomies if t["name"] == "pl-cus-service-area")
+    terms = (
+        await client.get("/hsds/taxonomy_terms", params={"taxonomy_id": areas["id"], "per_page": 5})
+    ).json()["contents"]
+    for listed in terms:
+        one = (await client.get(f"/hsds/taxonomy_terms/{listed['id']}")).json()
+        validate("taxonomy_term.json", one)
+        assert one == {**listed, "taxonomy_detail": areas}
+    # The terms a service's attributes name are the same objects.
+    service_id = published_provider["services"][0]["id"]
+    attribute = (await client.get(f"/hsds/services/{service_id}")).json()["attributes"][0]
+    term = (await client.get(f"/hsds/taxonomy_terms/{attribute['taxonomy_term_id']}")).json()
+    assert term == attribute["taxonomy_term"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/hsds/taxonomies/6f0c3c52-8c0e-4c57-9d8f-3b7e5ad2c1a0",
+        "/hsds/taxonomy_terms/6f0c3c52-8c0e-4c57-9d8f-3b7e5ad2c1a0",
+        "/hsds/service_at_locations/6f0c3c52-8c0e-4c57-9d8f-3b7e5ad2c1a0",
+        "/hsds/services/6f0c3c52-8c0e-4c57-9d8f-3b7e5ad2c1a0",
+    ],
+)
+async def test_unknown_hsds_ids_are_404_problems(client: httpx.AsyncClient, path: str) -> None:
+    response = await client.get(path)
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/problem+json"
+    assert (await client.get(path.rsplit("/", 1)[0] + "/not-a-uuid")).status_code == 422
+
+
+async def test_a_draft_service_is_at_no_location(client: httpx.AsyncClient, keys: Keys) -> None:
+    created = await client.post("/v1/providers", json=provider_payload(), headers=keys.editor24)
+    assert created.status_code == 201
+    assert (await client.get("/hsds/service_at_locations")).json()["total_items"] == 0
+    service_id = created.json()["services"][0]["id"]
+    link = hsds.link_id(service_id)
+    assert (await client.get(f"/hsds/service_at_locations/{link}")).status_code == 404

@@ -346,13 +346,11 @@ async def test_map_tiles_role_reads_published_rows_only(
         await db_session.execute(text("RESET ROLE"))
 
 
-async def test_exact_search_ranks_broad_queries_within_the_newest_matches(
-    client: httpx.AsyncClient, keys: Keys, corpus: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+async def test_exact_search_counts_and_ranks_every_match(
+    client: httpx.AsyncClient, keys: Keys, corpus: dict[str, Any]
 ) -> None:
-    # The exact search (moderation queue, HSDS, exports) ranks relevance among the newest
-    # RANK_WINDOW matches, and keeps its total exact and its pages full.
-    from catalog import repository
-
+    # The exact search (moderation queue, HSDS, exports) examines every match: its total is
+    # exact and its pages are full and distinct.
     async def manage(**params: Any) -> dict[str, Any]:
         response = await client.get(
             "/v1/manage/practices",
@@ -363,11 +361,12 @@ async def test_exact_search_ranks_broad_queries_within_the_newest_matches(
         body: dict[str, Any] = response.json()
         return body
 
-    monkeypatch.setattr(repository, "RANK_WINDOW", 2)
     assert (await manage(limit=1))["numberMatched"] == 2
     first, second = [await manage(limit=1, offset=n) for n in (0, 1)]
     assert first["practices"][0]["id"] != second["practices"][0]["id"]
-    monkeypatch.setattr(repository, "RANK_WINDOW", 1)
-    narrow = await manage()
-    assert narrow["numberMatched"] == 2
-    assert narrow["numberReturned"] == 2
+    everything = await manage()
+    assert everything["numberMatched"] == 2
+    assert everything["numberReturned"] == 2
+    assert everything["numberMatchedRelation"] == "eq"
+    scores = [p["score"] for p in everything["practices"]]
+    assert scores == sorted(scores, reverse=True)

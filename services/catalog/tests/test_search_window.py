@@ -1,20 +1,21 @@
-"""The public list examines a window of the first matches (repository.SEARCH_WINDOW): its
+"""The public list examines a window of the first matches (search.SEARCH_WINDOW): its
 total says whether it is exact, its items read exactly as the records of the detail endpoint,
 and its relevance order is the exact search's."""
 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
 from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import select, text
+from fastapi import FastAPI
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalog import repository
+from catalog.read import broad_words, search
+from shared.testing.plugin import raw_database
 
 Keys = Any
 Publish = Callable[..., Any]
@@ -180,7 +181,7 @@ def window(monkeypatch: pytest.MonkeyPatch) -> Callable[[int], None]:
     """``window(n)``: the public search examines at most n matches for this test."""
 
     def examine(size: int) -> None:
-        monkeypatch.setattr(repository, "SEARCH_WINDOW", size)
+        monkeypatch.setattr(search, "SEARCH_WINDOW", size)
 
     return examine
 
@@ -276,8 +277,8 @@ async def test_broad_words_are_read_from_the_table(
     # Statistics where "senior" is in most practices and a GIN index dear to read: the
     # search reads the table in its own order, and answers exactly as the index would.
     await db_session.execute(text("ANALYZE catalog.practice"))
-    monkeypatch.setattr(repository.BroadWords, "GIN_ENTRY_US", 1e6)
-    monkeypatch.setattr(repository, "BROAD_WORDS", repository.BroadWords())
+    monkeypatch.setattr(broad_words.BroadWords, "GIN_ENTRY_US", 1e6)
+    monkeypatch.setattr(broad_words, "BROAD_WORDS", broad_words.BroadWords())
 
     async def answers() -> list[Any]:
         found = []
@@ -293,12 +294,12 @@ async def test_broad_words_are_read_from_the_table(
         return found
 
     read_from_table = await answers()
-    broad, _ = repository.BROAD_WORDS.words["tsv_pl"]
+    broad, _ = broad_words.BROAD_WORDS.words["tsv_pl"]
     assert "senior" in broad
     # A GIN index free to read: every query from the index.
-    monkeypatch.setattr(repository.BroadWords, "GIN_ENTRY_US", 0.0)
-    assert repository.BroadWords().values(500)["broad_least_tsv_pl"] == math.inf
-    monkeypatch.setattr(repository, "BROAD_WORDS", repository.BroadWords())
+    monkeypatch.setattr(broad_words.BroadWords, "GIN_ENTRY_US", 0.0)
+    assert broad_words.BroadWords().values(500)["broad_least_tsv_pl"] == math.inf
+    monkeypatch.setattr(broad_words, "BROAD_WORDS", broad_words.BroadWords())
     assert await answers() == read_from_table
 
 
@@ -307,31 +308,39 @@ async def test_searches_go_on_without_text_statistics() -> None:
         async def fetch(self, sql: str, *arguments: Any) -> list[Any]:
             raise PermissionError("pg_stats")
 
-    broad = repository.BroadWords()
+    broad = broad_words.BroadWords()
     await broad.refresh(Unreadable())  # type: ignore[arg-type]
     assert broad.words == {}
     assert broad.values(500)["broad_least_tsv_pl"] == math.inf
 
 
 async def test_the_fast_path_answers_as_the_route(
-    client: httpx.AsyncClient, practices: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+    app: FastAPI, client: httpx.AsyncClient, practices: list[dict[str, Any]]
 ) -> None:
-    from catalog import fastpath
-
     requests = [
         ("/v1/practices", {"q": "seniorów", "facets": "true", "limit": 2}),
         ("/v1/practices", {"service_area": ["housing", "social_assistance"], "offset": 1}),
         ("/v1/providers", {"q": "ośrodek", "bbox": "14,49,24,55"}),
+        ("/v1/practices", {"near": "19.0,50.0", "sort": "distance", "limit": 3}),
     ]
-    fast = [(await client.get(path, params=params)).json() for path, params in requests]
-    monkeypatch.setattr(fastpath, "_LIST_PATH", re.compile(r"^$"))  # every list to the route
-    routed = [(await client.get(path, params=params)).json() for path, params in requests]
-    assert fast == routed
-    assert fast[0]["numberReturned"] == 2
+    fast = [await client.get(path, params=params) for path, params in requests]
+    # The fast paths registered (shared.web.add_fast_path), one a public list.
+    assert [template for _, template, _ in app.state.fast_paths] == [
+        "/v1/practices",
+        "/v1/providers",
+    ]
+    registered = list(app.state.fast_paths)
+    app.state.fast_paths.clear()  # every list to the route
+    try:
+        routed = [await client.get(path, params=params) for path, params in requests]
+    finally:
+        app.state.fast_paths.extend(registered)
+    assert [r.json() for r in fast] == [r.json() for r in routed]
+    assert [r.headers["content-type"] for r in fast] == [r.headers["content-type"] for r in routed]
+    assert fast[0].json()["numberReturned"] == 2
     # Metrics label the answers of the fast path with the route's template.
     assert 'route="/v1/practices"' in (await client.get("/metrics")).text
     # Parameters that do not validate go to the route, which answers with problem+json.
-    monkeypatch.undo()
     bad = await client.get("/v1/practices", params={"limit": 0})
     assert bad.status_code == 422
     assert bad.json()["errors"][0]["field"] == "limit"
@@ -341,7 +350,8 @@ async def test_a_word_is_as_broad_as_its_commonest_lemma(db_session: AsyncSessio
     # Hunspell reads "innych" as "inny" or "inna": the query matches either, so the word is
     # at least as common as the commoner lemma, not as both together; a word given twice
     # (or two forms of one lemma) narrows nothing.
-    statement = select(repository._broad_query("tsv_pl", "catalog.pl", ":q"))
+    statement = broad_words.broad_words_query("tsv_pl", "catalog.pl", ":q::varchar")
+    reader = await raw_database(db_session, role="socmap_catalog")
 
     async def broad(q: str) -> bool:
         values = {
@@ -350,7 +360,7 @@ async def test_a_word_is_as_broad_as_its_commonest_lemma(db_session: AsyncSessio
             "broad_least_tsv_pl": 0.05,
             "q": q,
         }
-        return bool(await db_session.scalar(statement, values))
+        return bool(await reader.fetchval(statement, values))
 
     assert await broad("innych")  # 0.3 * 0.3
     assert await broad("innych inna innym")

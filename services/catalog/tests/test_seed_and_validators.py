@@ -23,7 +23,7 @@ async def test_seed_loads_the_practices_and_providers_idempotently(
 ) -> None:
     first = await seed_catalog(db_session, data_dir=data_dir())
     assert first.practices_created == 19
-    assert first.providers_created == 5
+    assert first.providers_created == 6
     second = await seed_catalog(db_session, data_dir=data_dir())
     assert (second.practices_created, second.practices_updated) == (0, 19)
     assert second.providers_created == 0
@@ -44,9 +44,14 @@ async def test_seed_loads_the_practices_and_providers_idempotently(
     seniors = (await client.get("/v1/practices", params={"q": "seniorzy"})).json()
     assert seniors["numberMatched"] >= 2
     providers = (await client.get("/v1/providers", params={"limit": 100})).json()
-    assert providers["numberMatched"] == 5
-    # No invented contact data.
-    assert all(not p["phones"] and p["address_1"] is None for p in providers["providers"])
+    assert providers["numberMatched"] == 6
+    # Public seats (data/practices/seed-providers.json says where each comes from); no phones.
+    assert all(not p["phones"] for p in providers["providers"])
+    near = {"near": "19.04,49.82", "radius_m": 20000}
+    found = (await client.get("/v1/providers", params=near)).json()["providers"]
+    assert [(p["slug"], p["address_1"]) for p in found] == [
+        ("mops-bielsko-biala", "ul. Karola Miarki 11")
+    ]
 
 
 def test_cli_has_a_seed_command() -> None:
@@ -99,7 +104,7 @@ def test_krs_phone_slug_prefixes() -> None:
 
 
 def test_has_diacritics() -> None:
-    from catalog.repository import has_diacritics
+    from catalog.read.search import has_diacritics
 
     assert has_diacritics("ośrodek")
     assert has_diacritics("Łódź")

@@ -316,9 +316,8 @@ async def test_provider_import_dedups_on_identifiers(client: httpx.AsyncClient, 
 
 
 async def test_import_of_published_records_hands_off_once(
-    make_client: Any, keys: Keys, practice_payload: Callable[..., dict[str, Any]]
+    make_client: Any, make_app: Any, keys: Keys, practice_payload: Callable[..., dict[str, Any]]
 ) -> None:
-    from catalog.app import create_app
     from catalog.settings import CatalogSettings
 
     calls: list[httpx.Request] = []
@@ -327,7 +326,7 @@ async def test_import_of_published_records_hands_off_once(
         calls.append(request)
         return httpx.Response(202)
 
-    app = create_app(
+    app = await make_app(
         CatalogSettings(map_tiles_url="http://tiles.test", invalidate_backoff_s=0),
         tiles_transport=httpx.MockTransport(tiles),
     )

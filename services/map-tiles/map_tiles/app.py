@@ -10,7 +10,7 @@ from starlette.middleware import Middleware
 
 from map_tiles.cache import RenderCache
 from map_tiles.fastpath import TileFastPath
-from map_tiles.routes import api_router, preview_router
+from map_tiles.routes import api_router, preview_router, root_router
 from map_tiles.schemas import component_schemas
 from map_tiles.settings import MapTilesSettings
 from shared.db.raw import PoolDatabase, open_pool
@@ -35,7 +35,7 @@ def create_app(settings: MapTilesSettings | None = None) -> FastAPI:
         title="socmap map-tiles",
         description="GeoJSON and vector tiles of published data.",
         settings=settings,
-        routers=[api_router, preview_router],
+        routers=[root_router, api_router, preview_router],
         lifespan=lifespan,
         openapi_components=component_schemas,
     )

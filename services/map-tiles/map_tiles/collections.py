@@ -25,6 +25,21 @@ UNIT_PROPERTIES = (
     "rate_upper",
     "class",
 )
+# What a unit's tile feature carries: the per-unit properties. Level, release, category, period
+# and measure are the same for every feature of a tile (the tile URL pins them), so tiles leave
+# them out; TileJSON says so in its description and top-level ``release``.
+UNIT_TILE_PROPERTIES = (
+    "code",
+    "name",
+    "parent_code",
+    "approximate",
+    "value",
+    "suppressed",
+    "rate",
+    "rate_lower",
+    "rate_upper",
+    "class",
+)
 PROVIDER_PROPERTIES = ("id", "slug", "name", "provider_type", "city", "terc", "website")
 PRACTICE_PROPERTIES = ("id", "slug", "title", "place", "voivodeship", "start_year", "end_year")
 
@@ -47,6 +62,11 @@ class Collection:
     @property
     def is_unit(self) -> bool:
         return self.kind == "unit"
+
+    @property
+    def tile_properties(self) -> tuple[str, ...]:
+        """The attributes of the collection's features in vector tiles."""
+        return UNIT_TILE_PROPERTIES if self.is_unit else self.properties
 
 
 COLLECTIONS: dict[str, Collection] = {

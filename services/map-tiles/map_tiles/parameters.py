@@ -3,7 +3,11 @@
 
 They are not FastAPI parameters: the tile fast path reads them without FastAPI, and declared
 on the routes they would only have FastAPI check on every request that a string is a string.
-Routes list the ones they read with ``openapi_extra=documented(...)``."""
+Routes list the ones they read with ``openapi_extra=documented(...)``.
+
+What a route documents is all it accepts: any other query parameter is a 400 naming it, as
+OGC API - Features asks (``deps.declared_parameters_only``; the tile fast path checks
+``TILE_NAMES`` itself)."""
 
 from __future__ import annotations
 
@@ -11,8 +15,11 @@ from typing import Any
 
 from map_tiles.cql2 import MAX_FILTER_CHARS
 from map_tiles.service import (
+    BBOX_CRS,
     CATEGORY,
     CRS84,
+    DATETIME,
+    DATETIME_EXAMPLE,
     INDICATORS,
     MEASURES,
     PERIOD,
@@ -45,6 +52,12 @@ SELECTION = [
     ),
     _query("category", "Category code; default `any`", pattern=_whole(CATEGORY.pattern)),
     _query("period", "`YYYY` or `YYYY-Qn`; default the latest", pattern=_whole(PERIOD.pattern)),
+    _query(
+        "datetime",
+        f"The period as an RFC 3339 interval of one year or quarter: {DATETIME_EXAMPLE}"
+        " (with `period`, both must name the same)",
+        pattern=_whole(DATETIME.pattern),
+    ),
     _query("measure", "Default `persons`", enum=list(MEASURES)),
     _query("source", "Default `all`", enum=list(SOURCES)),
     _query("indicator", "Classes by `rate` (the default) or `value`", enum=list(INDICATORS)),
@@ -52,13 +65,25 @@ SELECTION = [
 PROPERTIES = _query("properties", "Comma-separated properties to keep (default: all)")
 # What items and tiles are filtered by.
 FILTERS = [
-    _query("bbox", "`minx,miny,maxx,maxy` in degrees (CRS84)"),
+    _query("bbox", "`minx,miny,maxx,maxy` in degrees, in the axis order of `bbox-crs`"),
+    _query(
+        "bbox-crs",
+        "CRS of `bbox`: CRS84 (the default, longitude first) or EPSG:4326 (latitude first)",
+        enum=list(BBOX_CRS),
+    ),
     _query("territory", "TERC code prefix", pattern=_whole(TERRITORY.pattern)),
     PROPERTIES,
     _query("filter", "CQL2 over the queryables", maxLength=MAX_FILTER_CHARS),
     _query("filter-lang", "Default `cql2-text`", enum=["cql2-text", "cql2-json"]),
     _query("filter-crs", "Only CRS84 (the default)", enum=[CRS84]),
 ]
+
+
+# The CRS of the features served (items): CRS84 only.
+CRS = _query("crs", "Only CRS84 (the default)", enum=[CRS84])
+# What a tile takes (the tile route documents these; the fast path accepts only these).
+TILE = [*FILTERS, *SELECTION]
+TILE_NAMES = frozenset(parameter["name"] for parameter in TILE)
 
 
 def documented(*parameters: dict[str, Any]) -> dict[str, Any]:

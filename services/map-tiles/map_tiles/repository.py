@@ -331,11 +331,13 @@ class TileRequest:
         }
 
 
-# Attributes of unit tiles; a suppressed cell has none of the value columns.
+# Attributes of unit tiles (``collections.UNIT_TILE_PROPERTIES``, in its order); a suppressed
+# cell has none of the value columns.
 _UNIT_TILE_COLUMNS = {
     "code": "u.code",
     "name": "u.name",
     "parent_code": "u.parent_code",
+    "approximate": "u.approximate",
     "value": "CASE WHEN c.suppressed THEN NULL ELSE c.value END",
     "suppressed": "c.suppressed",
     "rate": "CASE WHEN c.suppressed THEN NULL ELSE c.rate END",
@@ -402,10 +404,21 @@ def queryables(collection: Collection) -> dict[str, Queryable]:
     return UNIT_QUERYABLES if collection.is_unit else QUERYABLES[collection.id]
 
 
-def _tile_columns(columns: dict[str, str], filters: Filters) -> str:
-    """The selected attributes (names were checked against the collection's properties)."""
+# MVT feature ids (``ST_AsMVT``'s ``fid`` column), integers so that MapLibre's feature state
+# works without ``promoteId``, and stable across tiles, releases and periods:
+# - a unit: the digits of its code (``2461011-18`` is 246101118). Codes of one level have a
+#   fixed form (districts: 7 digits, a dash, 2 or 3 digits), so no two units of a layer share one;
+# - a catalogue point: the first 52 bits of the MD5 of its UUID (below 2^53, exact in
+#   JavaScript; the UUID itself stays in the ``id`` attribute).
+UNIT_FEATURE_ID = "CAST(replace(u.code, '-', '') AS bigint)"
+POINT_FEATURE_ID = "CAST(CAST('x' || left(md5(CAST(p.id AS text)), 13) AS bit(52)) AS bigint)"
+
+
+def _tile_columns(columns: dict[str, str], filters: Filters, feature_id: str) -> str:
+    """The feature id and the selected attributes (names were checked against the
+    collection's properties)."""
     chosen = [name for name in columns if filters.properties is None or name in filters.properties]
-    return ", ".join([f"{columns[name]} AS {name}" for name in chosen] or ["NULL AS _"])
+    return ", ".join([f"{feature_id} AS fid", *(f"{columns[name]} AS {name}" for name in chosen)])
 
 
 async def unit_tile(
@@ -425,7 +438,7 @@ async def unit_tile(
         cells AS ({_CELLS}),
         features AS (
             SELECT ST_AsMVTGeom(b.geom, env.tile, :extent, :buffer, true) AS geom,
-                   {_tile_columns(_UNIT_TILE_COLUMNS, filters)}
+                   {_tile_columns(_UNIT_TILE_COLUMNS, filters, UNIT_FEATURE_ID)}
             FROM env
             JOIN geo.territorial_unit_band b ON b.geom && env.area
             JOIN geo.territorial_unit u ON u.code = b.unit_code
@@ -436,7 +449,7 @@ async def unit_tile(
             ORDER BY u.code
             LIMIT :cap
         )
-        SELECT ST_AsMVT(features, :layer, :extent, 'geom') AS mvt
+        SELECT ST_AsMVT(features, :layer, :extent, 'geom', 'fid') AS mvt
         FROM features WHERE geom IS NOT NULL
         """,
         {
@@ -468,14 +481,14 @@ async def point_tile(
         features AS (
             SELECT ST_AsMVTGeom(ST_Transform(p.geom, 3857), env.tile, :extent, :buffer,
                                 true) AS geom,
-                   {_tile_columns(point_columns, filters)}
+                   {_tile_columns(point_columns, filters, POINT_FEATURE_ID)}
             FROM env JOIN {view} p ON p.geom && env.area
             WHERE (CAST(:territory AS text) IS NULL OR {territory})
               AND ({filters.where.sql})
             ORDER BY p.id
             LIMIT :cap
         )
-        SELECT ST_AsMVT(features, :layer, :extent, 'geom') AS mvt
+        SELECT ST_AsMVT(features, :layer, :extent, 'geom', 'fid') AS mvt
         FROM features WHERE geom IS NOT NULL
         """,
         {**filters.params(), **tile.params(), "layer": collection.id},
@@ -505,3 +518,61 @@ async def collection_bounds(
     if row["minx"] is None:
         return None
     return (float(row["minx"]), float(row["miny"]), float(row["maxx"]), float(row["maxy"]))
+
+
+async def selection_bounds(
+    db: Database, *, selection: Selection, level: str
+) -> tuple[float, float, float, float] | None:
+    """WGS84 bounding box of the units of ``level`` that have a published cell in the
+    selection (None when there is none): where a map of it has something to show."""
+    row = await db.fetchrow(
+        f"""
+        WITH cells AS ({_CELLS}),
+        box AS (SELECT ST_Extent(u.geom) AS box
+                FROM cells c JOIN geo.territorial_unit u ON u.code = c.unit_code)
+        SELECT ST_XMin(box) AS minx, ST_YMin(box) AS miny, ST_XMax(box) AS maxx,
+               ST_YMax(box) AS maxy FROM box
+        """,
+        {**selection.params(), "level": level},
+    )
+    assert row is not None  # an aggregate always returns a row
+    if row["minx"] is None:
+        return None
+    return (float(row["minx"]), float(row["miny"]), float(row["maxx"]), float(row["maxy"]))
+
+
+# --- context of a map: label points and category labels ----------------------------------------
+
+LABEL_ZOOM = 8
+
+
+async def unit_label_points(db: Database, *, level: str) -> list[dict[str, Any]]:
+    """Code, name and label point (lon, lat) of every unit of ``level``: the centre of the
+    largest circle inside its boundary, so that a label sits well inside the unit however
+    concave it is. Found on the boundary of a middle zoom band (``LABEL_ZOOM``): a fraction of
+    the vertices, and still the unit's shape where its name is shown."""
+    rows = await db.fetch(
+        """
+        SELECT u.code, u.name, ST_X(p.point) AS lon, ST_Y(p.point) AS lat
+        FROM geo.territorial_unit u
+        CROSS JOIN LATERAL (
+            SELECT ST_Transform((ST_MaximumInscribedCircle(coalesce(
+                       (SELECT b.geom FROM geo.territorial_unit_band b
+                        WHERE b.unit_code = u.code AND $2 BETWEEN b.min_zoom AND b.max_zoom),
+                       ST_Transform(u.geom, 3857)))).center, 4326) AS point
+        ) AS p
+        WHERE u.level = $1 AND u.geom IS NOT NULL
+        ORDER BY u.code
+        """,
+        level,
+        LABEL_ZOOM,
+    )
+    return [dict(row) for row in rows]
+
+
+async def category_labels(db: Database) -> list[dict[str, Any]]:
+    """Code, parent and Polish and English labels of every category of the reference list."""
+    rows = await db.fetch(
+        "SELECT code, parent_code, label_pl, label_en FROM ref.category ORDER BY code"
+    )
+    return [dict(row) for row in rows]

@@ -181,15 +181,24 @@ class FeatureCollection(BaseModel):
 # --- OGC API Tiles, TileJSON, MapLibre style, legend ---------------------------------------
 
 
+Corner = Annotated[list[float], Field(min_length=2, max_length=2)]
+# TMS 1.0 names of TMS 2.0 members, repeated for GDAL before 3.7 (Debian bookworm's 3.6), which
+# reads a tile matrix set only in the 1.0 form.
+_TMS_1 = "TMS 1.0 name of `{}`, for GDAL before 3.7"
+
+
 class TileMatrix(BaseModel):
     id: str
     scaleDenominator: float
     cellSize: float
-    pointOfOrigin: Annotated[list[float], Field(min_length=2, max_length=2)]
+    cornerOfOrigin: Literal["topLeft"] = "topLeft"
+    pointOfOrigin: Corner
     tileWidth: int
     tileHeight: int
     matrixWidth: int
     matrixHeight: int
+    identifier: str = Field(description=_TMS_1.format("id"))
+    topLeftCorner: Corner = Field(description=_TMS_1.format("pointOfOrigin"))
 
 
 class TileMatrixSetItem(BaseModel):
@@ -202,22 +211,48 @@ class TileMatrixSets(BaseModel):
     tileMatrixSets: list[TileMatrixSetItem]
 
 
+class BoundingBox(BaseModel):
+    lowerLeft: Corner
+    upperRight: Corner
+    crs: str
+
+
 class TileMatrixSet(BaseModel):
+    """A tile matrix set (OGC TMS 2.0), readable as TMS 1.0 too (``identifier``,
+    ``supportedCRS``, and each matrix's ``identifier`` and ``topLeftCorner``)."""
+
     id: str
     title: str
     uri: str
     crs: str
     orderedAxes: list[str]
+    boundingBox: BoundingBox
     tileMatrices: list[TileMatrix]
     links: list[Link]
+    identifier: str = Field(description=_TMS_1.format("id"))
+    supportedCRS: str = Field(description=_TMS_1.format("crs"))
+
+
+class TilesetLayer(BaseModel):
+    """One layer of a vector tileset (OGC Tileset Metadata 2.0): an MVT layer of that name."""
+
+    id: str
+    title: str
+    dataType: Literal["vector"] = "vector"
+    geometryDimension: Literal[0, 2] = Field(description="0: points, 2: polygons")
+    minTileMatrix: str
+    maxTileMatrix: str
 
 
 class Tileset(BaseModel):
+    """A tileset (OGC API - Tiles, Tileset Metadata 2.0); ``layers`` in its own document."""
+
     title: str
     dataType: Literal["vector"] = "vector"
     crs: str
     tileMatrixSetURI: str
     links: list[Link]
+    layers: list[TilesetLayer] | None = Omitted
 
 
 class Tilesets(BaseModel):
@@ -331,3 +366,39 @@ def component_schemas() -> dict[str, Any]:
     )
     found: dict[str, Any] = schemas["$defs"]
     return found
+
+
+# --- The context of a map: label points of units, labels of categories -----------------------
+
+
+class LabelProperties(BaseModel):
+    code: str
+    name: str
+
+
+class LabelFeature(BaseModel):
+    type: Literal["Feature"] = "Feature"
+    id: str = Field(description="Unit code (TERC)")
+    geometry: Point
+    properties: LabelProperties
+
+
+class LabelCollection(BaseModel):
+    """Where to write the names of a unit collection: one point well inside each unit."""
+
+    type: Literal["FeatureCollection"] = "FeatureCollection"
+    features: list[LabelFeature]
+
+
+class CategoryLabel(BaseModel):
+    code: str
+    parent_code: str | None
+    label_pl: str
+    label_en: str
+
+
+class Categories(BaseModel):
+    """The categories of the statistics with their Polish and English labels: ``any`` and
+    ``2plus`` (persons in any category, in two or more), then the reference list."""
+
+    categories: list[CategoryLabel]

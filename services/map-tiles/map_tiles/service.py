@@ -4,9 +4,11 @@ render through the repository and cache what was rendered."""
 from __future__ import annotations
 
 import asyncio
+import calendar
 import re
 import uuid
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from map_tiles import repository
@@ -23,9 +25,15 @@ from map_tiles.collections import (
 from map_tiles.cql2 import compile_filter
 from map_tiles.repository import Filters, Selection, TileRequest
 from map_tiles.schemas import (
+    Categories,
+    CategoryLabel,
+    LabelCollection,
+    LabelFeature,
+    LabelProperties,
     Legend,
     LegendClass,
     LegendEntry,
+    Point,
     QueryableProperty,
     Queryables,
     ReleaseOptions,
@@ -33,10 +41,15 @@ from map_tiles.schemas import (
 from map_tiles.settings import MapTilesSettings
 from shared.db.raw import Database
 from shared.errors import BadRequest, NotFound
+from shared.geo import bbox
 from shared.jsonutil import dumps
 
 TMS = "WebMercatorQuad"
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
+# EPSG:4326 as registered: latitude first. Accepted for a bbox only (`bbox-crs`); output is
+# CRS84 (OGC API - Features Part 2 would need `crs` to offer it too).
+EPSG_4326 = "http://www.opengis.net/def/crs/EPSG/0/4326"
+BBOX_CRS = (CRS84, EPSG_4326)
 GEOJSON = "application/geo+json"
 MVT = "application/vnd.mapbox-vector-tile"
 MEASURES = ("persons", "households")
@@ -48,6 +61,13 @@ CLASSES = len(CLASS_COLOURS)
 TERRITORY = re.compile(r"[0-9]{2}([0-9]{2}([0-9]{3}(-[0-9]{2,3})?)?)?")
 CATEGORY = re.compile(r"[a-z0-9_]{1,64}")
 PERIOD = re.compile(r"[0-9]{4}(-Q[1-4])?")
+# `datetime` as the interval of one year or quarter: dates, or date-times from the first to the
+# last second of the days.
+DATETIME = re.compile(
+    r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:T00:00:00(?:\.0+)?Z)?"
+    r"/([0-9]{4}-[0-9]{2}-[0-9]{2})(?:T23:59:59(?:\.9+)?Z)?"
+)
+DATETIME_EXAMPLE = "2024-01-01/2024-12-31 (a year) or 2024-04-01/2024-06-30 (a quarter)"
 _UNIT_CODE = re.compile(r"[0-9]{2,7}(-[0-9]{2,3})?")
 
 
@@ -90,20 +110,80 @@ def _one_of(query: Mapping[str, str], name: str, allowed: tuple[str, ...]) -> st
     return raw
 
 
-def parse_bbox(raw: str | None) -> tuple[float, float, float, float] | None:
+def parse_bbox(query: Mapping[str, str]) -> bbox.BBox | None:
+    """``bbox`` in longitude/latitude order, from CRS84 (the default) or EPSG:4326
+    (``bbox-crs``, latitude first)."""
+    crs = query.get("bbox-crs") or CRS84
+    if crs not in BBOX_CRS:
+        raise BadRequest(
+            f"'bbox-crs' must be {CRS84} (the default) or {EPSG_4326} (latitude first).",
+            parameter="bbox-crs",
+        )
+    raw = query.get("bbox")
     if raw is None or raw == "":
         return None
-    parts = raw.split(",")
     try:
-        values = [float(part) for part in parts]
+        return bbox.parse_bbox(raw, lat_lon=crs == EPSG_4326)
+    except ValueError as exc:
+        raise BadRequest(str(exc), parameter="bbox") from None
+
+
+def check_crs(query: Mapping[str, str]) -> None:
+    """Features are served in CRS84 only (the collections' ``crs`` list)."""
+    if query.get("crs") not in (None, "", CRS84):
+        raise BadRequest(f"'crs' must be {CRS84}: no other is offered.", parameter="crs")
+
+
+def _spanned_period(first: str, last: str) -> str | None:
+    """The year or quarter from ``first`` to ``last`` (ISO dates), if they span one exactly."""
+    try:
+        start, end = date.fromisoformat(first), date.fromisoformat(last)
     except ValueError:
-        raise BadRequest("'bbox' must be minx,miny,maxx,maxy in degrees.") from None
-    if len(values) != 4 or any(v != v or v in (float("inf"), float("-inf")) for v in values):
-        raise BadRequest("'bbox' must be minx,miny,maxx,maxy in degrees.")
-    minx, miny, maxx, maxy = values
-    if not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):
-        raise BadRequest("'bbox' must lie within -180,-90,180,90 with min <= max.")
-    return (minx, miny, maxx, maxy)
+        return None
+    year = start.year
+    if end.year != year:
+        return None
+    if (start, end) == (date(year, 1, 1), date(year, 12, 31)):
+        return str(year)
+    quarter = (start.month - 1) // 3 + 1
+    last_month = 3 * quarter
+    if (start, end) == (
+        date(year, last_month - 2, 1),
+        date(year, last_month, calendar.monthrange(year, last_month)[1]),
+    ):
+        return f"{year}-Q{quarter}"
+    return None
+
+
+def period_of_interval(raw: str) -> str:
+    """The period (``2024``, ``2024-Q2``) a ``datetime`` interval spans exactly; periods are
+    years and quarters, so an instant or any other interval is refused."""
+    match = DATETIME.fullmatch(raw)
+    spanned = _spanned_period(*match.groups()) if match else None
+    if spanned is None:
+        raise BadRequest(
+            f"'datetime' is supported as the interval of one year or quarter, such as"
+            f" {DATETIME_EXAMPLE}; got {raw[:60]!r}.",
+            detail_pl="'datetime' musi być przedziałem jednego roku lub kwartału,"
+            " np. 2024-01-01/2024-12-31.",
+            parameter="datetime",
+        )
+    return spanned
+
+
+def _period(query: Mapping[str, str]) -> str | None:
+    """``period``, or the period of ``datetime`` (both: they must agree)."""
+    period = _choice(query, "period", PERIOD)
+    raw = query.get("datetime")
+    if raw is None or raw == "":
+        return period
+    spanned = period_of_interval(raw)
+    if period is not None and period != spanned:
+        raise BadRequest(
+            f"'period' ({period}) and 'datetime' ({spanned}) name different periods.",
+            parameter="datetime",
+        )
+    return spanned
 
 
 def parse_filters(collection: Collection, query: Mapping[str, str]) -> Filters:
@@ -124,7 +204,7 @@ def parse_filters(collection: Collection, query: Mapping[str, str]) -> Filters:
         raise BadRequest(f"'filter-crs' must be {CRS84}.", parameter="filter-crs")
     return Filters(
         territory=_choice(query, "territory", TERRITORY),
-        bbox=parse_bbox(query.get("bbox")),
+        bbox=parse_bbox(query),
         properties=properties,
         drop=drop,
         where=compile_filter(
@@ -193,7 +273,7 @@ async def resolve_selection(
 ) -> Selection:
     """Release, category, period, measure, source and class breaks of a unit collection."""
     category = _choice(query, "category", CATEGORY)
-    period = _choice(query, "period", PERIOD)
+    period = _period(query)
     measure = _one_of(query, "measure", MEASURES)
     source = _one_of(query, "source", SOURCES)
     indicator = _one_of(query, "indicator", INDICATORS) or "rate"
@@ -268,6 +348,7 @@ async def render_items(
 ) -> Rendered:
     """A page of a collection as a GeoJSON FeatureCollection with numberMatched and links;
     ``zoom``: the geometry of that zoom band."""
+    check_crs(query)
     filters = parse_filters(collection, query)
     selection = (
         await resolve_selection(db, cache, settings, collection, query)
@@ -341,6 +422,7 @@ async def render_item(
     zoom: int | None,
 ) -> Rendered:
     """One feature (404 when there is none with that id)."""
+    check_crs(query)
     filters = parse_filters(collection, query)
     missing = NotFound(f"No feature '{fid[:64]}' in {collection.id}.")
     selection = None
@@ -583,3 +665,69 @@ async def options(db: Database, selection: Selection, collection: Collection) ->
         return ReleaseOptions(categories=[], periods=[], measures=[], sources=[])
     found = await repository.release_options(db, release=selection.release, level=collection.level)
     return ReleaseOptions(**found)
+
+
+# --- the context of a map: where its data is, label points, category labels ------------------
+
+# Categories of the statistics that are not in the reference list: (label_pl, label_en).
+PSEUDO_CATEGORIES = {
+    "any": ("wszystkie kategorie łącznie", "all categories together"),
+    "2plus": ("co najmniej dwie kategorie", "two categories or more"),
+}
+
+
+async def data_bounds(
+    db: Database, cache: RenderCache, collection: Collection, selection: Selection | None
+) -> tuple[float, float, float, float] | None:
+    """Bounds of what a map of ``selection`` shows: the units with a published cell in it;
+    the collection's bounds for points, before the first release or without such cells."""
+    if selection is None or selection.release is None or collection.level is None:
+        return await bounds(db, cache, collection)
+    key = ("data-bounds", collection.level, _selection_key(selection))
+    if key not in cache.selections:
+        cache.selections[key] = await repository.selection_bounds(
+            db, selection=selection, level=collection.level
+        )
+    found = cache.selections[key]
+    return found if isinstance(found, tuple) else await bounds(db, cache, collection)
+
+
+async def labels(db: Database, cache: RenderCache, collection: Collection) -> LabelCollection:
+    """A label point of every unit of a unit collection, remembered until the next
+    invalidation."""
+    if collection.level is None:
+        raise NotFound(f"{collection.id} has no labels: its features are points.")
+    key = ("labels", collection.id)
+    found = cache.selections.get(key)
+    if not isinstance(found, LabelCollection):
+        rows = await repository.unit_label_points(db, level=collection.level)
+        found = LabelCollection(
+            features=[
+                LabelFeature(
+                    id=row["code"],
+                    geometry=Point(type="Point", coordinates=[row["lon"], row["lat"]]),
+                    properties=LabelProperties(code=row["code"], name=row["name"]),
+                )
+                for row in rows
+            ]
+        )
+        cache.selections[key] = found
+    return found
+
+
+async def categories(db: Database, cache: RenderCache) -> Categories:
+    """The categories of the statistics with their labels, ``any`` and ``2plus`` first."""
+    found = cache.selections.get(("categories",))
+    if not isinstance(found, Categories):
+        rows = await repository.category_labels(db)
+        found = Categories(
+            categories=[
+                *(
+                    CategoryLabel(code=code, parent_code=None, label_pl=pl, label_en=en)
+                    for code, (pl, en) in PSEUDO_CATEGORIES.items()
+                ),
+                *(CategoryLabel(**row) for row in rows),
+            ]
+        )
+        cache.selections[("categories",)] = found
+    return found

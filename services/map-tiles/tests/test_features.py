@@ -218,3 +218,60 @@ async def test_items_are_gzipped_when_asked(client: httpx.AsyncClient) -> None:
     assert packed.headers["content-encoding"] == "gzip"
     assert packed.json() == plain.json()
     assert packed.headers["etag"] != plain.headers["etag"]
+
+
+async def test_root_redirects_to_the_landing_page(client: httpx.AsyncClient) -> None:
+    """A temporary redirect (307): the root names the current version's landing page."""
+    response = await client.get("/")
+    assert response.status_code == 307
+    assert response.headers["location"] == "http://test/v1/"
+    landing = await client.get(response.headers["location"].removeprefix("http://test"))
+    assert landing.json()["title"] == "socmap map-tiles"
+
+
+TILESETS_VECTOR = "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector"
+TILES = "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/"
+
+
+async def test_collections_link_their_vector_tilesets(client: httpx.AsyncClient) -> None:
+    """OGC API - Tiles, geodata tilesets: each collection (in /collections and on its own)
+    links its tilesets list, which GDAL's OGCAPI driver needs typed JSON or untyped."""
+    conformance = (await client.get("/v1/conformance")).json()["conformsTo"]
+    for name in ("core", "tileset", "tilesets-list", "geodata-tilesets", "mvt"):
+        assert TILES + name in conformance
+    listed = (await client.get("/v1/collections")).json()["collections"]
+    for collection in listed:
+        single = (await client.get(f"/v1/collections/{collection['id']}")).json()
+        for description in (collection, single):
+            [link] = [link for link in description["links"] if link["rel"] == TILESETS_VECTOR]
+            assert link["type"] == "application/json"
+            assert link["href"] == f"http://test/v1/collections/{collection['id']}/tiles"
+        tilesets = (await client.get(link["href"].removeprefix("http://test"))).json()
+        assert [t["dataType"] for t in tilesets["tilesets"]] == ["vector"]
+
+
+async def test_every_link_is_served_as_the_type_it_announces(client: httpx.AsyncClient) -> None:
+    """Following the links of the landing page, the collections and their tilesets: each
+    response has the media type its link says (the style too)."""
+    pages = ["/v1/", "/v1/collections", "/v1/collections/districts", "/v1/collections/providers"]
+    pages += ["/v1/collections/districts/tiles", "/v1/collections/districts/tiles/WebMercatorQuad"]
+    checked: dict[str, str] = {}
+    for page in pages:
+        body = (await client.get(page)).json()
+        links = list(body.get("links", []))
+        for nested in (*body.get("collections", []), *body.get("tilesets", [])):
+            links += nested["links"]
+        for link in links:
+            # The OpenAPI document is served as application/json, which GDAL and OWSLib read;
+            # its link says which OpenAPI version the JSON is.
+            if link.get("templated") or link["rel"] == "service-desc":
+                continue
+            checked[link["href"]] = link["type"]
+    assert any(kind == "application/vnd.mapbox.style+json" for kind in checked.values())
+    wrong = []
+    for href, kind in checked.items():
+        response = await client.get(href.removeprefix("http://test"))
+        served = response.headers["content-type"].split(";")[0]
+        if response.status_code != 200 or served != kind:
+            wrong.append((href, kind, response.status_code, served))
+    assert wrong == []

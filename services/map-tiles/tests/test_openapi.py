@@ -46,8 +46,11 @@ def test_operation_ids_are_short_and_stable() -> None:
         "getTileJson",
         "getStyle",
         "getLegend",
+        "getLabels",
+        "listCategories",
         "invalidateCache",
         "getPreviewMap",
+        "redirectToLanding",
     }
 
 
@@ -79,6 +82,10 @@ def test_media_types_and_conditional_statuses() -> None:
         "/collections/{collection_id}/items/{fid}",
     ):
         assert "ETag" in OPERATIONS["GET", f"/v1{path}"]["responses"]["304"]["headers"]
+    assert types("/collections/{collection_ids}/style.json") == {
+        "application/vnd.mapbox.style+json"
+    }
+    assert set(OPERATIONS["GET", "/"]["responses"]["307"]["headers"]) == {"Location"}
     preview = OPERATIONS["GET", "/map"]["responses"]
     assert set(preview["200"]["content"]) == {"text/html"}
     assert set(preview["503"]["content"]) == {"text/html", "application/problem+json"}
@@ -122,9 +129,10 @@ def test_parameters_parsed_by_the_service_are_documented() -> None:
         parameters = {p["name"]: p for p in OPERATIONS["GET", path]["parameters"]}
         assert len(parameters) == len(OPERATIONS["GET", path]["parameters"]), path
         assert set(parameters) >= {
-            "bbox", "territory", "properties", "filter", "filter-lang", "filter-crs",
-            "release", "category", "period", "measure", "source", "indicator",
+            "bbox", "bbox-crs", "territory", "properties", "filter", "filter-lang", "filter-crs",
+            "release", "category", "period", "datetime", "measure", "source", "indicator",
         }, path  # fmt: skip
+        assert ("crs" in parameters) == path.endswith("/items"), path
         assert parameters["measure"]["schema"]["enum"] == ["persons", "households"]
         assert parameters["filter-lang"]["schema"]["enum"] == ["cql2-text", "cql2-json"]
 

@@ -20,6 +20,8 @@ ALLOWED = {
     "stats.published_cell",
     "catalog.published_provider",
     "catalog.published_practice",
+    # The public reference list of categories (their labels, for the map's category picker).
+    "ref.category",
 }
 
 

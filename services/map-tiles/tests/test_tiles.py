@@ -9,6 +9,10 @@ from typing import Any
 import httpx
 import mapbox_vector_tile
 import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from .conftest import publish_release
 
 BIELSKO = "2461011"
 BIELSKO_CENTRE = (19.04, 49.82)
@@ -176,12 +180,109 @@ async def test_tiles_are_served_gzipped_when_asked(client: httpx.AsyncClient) ->
     assert "Accept-Encoding" in packed.headers["vary"]
 
 
+TILING_SCHEME = "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme"
+TMS_URI = "http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad"
+
+
 async def test_tileset_metadata(client: httpx.AsyncClient) -> None:
-    listed = (await client.get("/v1/collections/districts/tiles")).json()["tilesets"]
-    assert listed[0]["dataType"] == "vector"
-    one = (await client.get("/v1/collections/districts,providers/tiles/WebMercatorQuad")).json()
-    template = next(link["href"] for link in one["links"] if link["rel"] == "item")
-    assert template.endswith(
-        "/collections/districts,providers/tiles/WebMercatorQuad/{tileMatrix}/{tileCol}/{tileRow}"
+    """OGC API - Tiles: the tilesets list of a collection points to the tileset's document,
+    which links its tiling scheme and the tile template (what GDAL's OGCAPI driver follows)."""
+    [listed] = (await client.get("/v1/collections/districts/tiles")).json()["tilesets"]
+    assert (listed["dataType"], listed["tileMatrixSetURI"]) == ("vector", TMS_URI)
+    links = {link["rel"]: link for link in listed["links"]}
+    assert links["self"]["type"] == "application/json"
+    assert links[TILING_SCHEME]["href"] == "http://test/v1/tileMatrixSets/WebMercatorQuad"
+    one = (await client.get(links["self"]["href"].removeprefix("http://test"))).json()
+    assert (one["dataType"], one["tileMatrixSetURI"]) == ("vector", TMS_URI)
+    assert [layer["id"] for layer in one["layers"]] == ["districts"]
+    item = next(link for link in one["links"] if link["rel"] == "item")
+    assert item["type"] == "application/vnd.mapbox-vector-tile"
+    assert item["templated"] is True
+    # One URL per tile, z/x/y as in TileJSON: the template names which is the column.
+    assert item["href"].endswith(
+        "/collections/districts/tiles/WebMercatorQuad/{tileMatrix}/{tileCol}/{tileRow}"
     )
+    z, x, y = tile_of(*BIELSKO_CENTRE, 12)
+    filled = item["href"].format(tileMatrix=z, tileRow=y, tileCol=x)
+    tile = await client.get(filled.removeprefix("http://test"))
+    assert tile.status_code == 200
+    assert decode(tile.content)["districts"]["features"]
+    scheme = (await client.get("/v1/tileMatrixSets/WebMercatorQuad")).json()
+    assert (scheme["id"], scheme["uri"]) == ("WebMercatorQuad", TMS_URI)
+    both = (await client.get("/v1/collections/districts,providers/tiles/WebMercatorQuad")).json()
+    assert [(layer["id"], layer["geometryDimension"]) for layer in both["layers"]] == [
+        ("districts", 2),
+        ("providers", 0),
+    ]
     assert (await client.get("/v1/collections/districts/tiles/Other")).status_code == 404
+
+
+async def test_tiles_carry_what_tilejson_advertises(
+    client: httpx.AsyncClient, db_session: AsyncSession
+) -> None:
+    """Every field a layer's TileJSON lists is on the tile's features, and nothing else is
+    (a null is absent in MVT: each field must appear on some feature, and `code`, `name`
+    and `approximate` on all of them)."""
+    await db_session.execute(
+        text("UPDATE catalog.provider SET website = 'https://mops.example.pl' WHERE slug = :s"),
+        {"s": "mops-bb"},
+    )
+    ids = "districts,providers"
+    tilejson = (
+        await client.get(f"/v1/collections/{ids}/tiles/WebMercatorQuad/tilejson.json")
+    ).json()
+    advertised = {layer["id"]: set(layer["fields"]) for layer in tilejson["vector_layers"]}
+    assert "approximate" in advertised["districts"]
+    assert not {"level", "release", "category", "period", "measure"} & advertised["districts"]
+    assert "release, category, period and measure" in tilejson["description"]
+    template = tilejson["tiles"][0]
+    z, x, y = tile_of(*BIELSKO_CENTRE, 12)
+    url = template.format(z=z, x=x, y=y).removeprefix("http://test")
+    layers = decode((await client.get(url)).content)
+    for layer, fields in advertised.items():
+        features = layers[layer]["features"]
+        assert features, layer
+        carried: set[str] = set()
+        for feature in features:
+            assert set(feature["properties"]) <= fields, (layer, feature["properties"])
+            carried |= set(feature["properties"])
+        assert carried == fields, layer
+    for feature in layers["districts"]["features"]:
+        properties = feature["properties"]
+        assert {"code", "name", "approximate"} <= set(properties)
+        # Bielsko-Biała's osiedla are approximated (the demo geography says so).
+        assert properties["approximate"] is True
+
+
+async def test_every_feature_has_a_stable_integer_id(
+    client: httpx.AsyncClient, db_session: AsyncSession
+) -> None:
+    """MVT feature ids: the digits of a unit's code, the same in every tile, period and
+    release; a provider's from its UUID, below 2^53 (exact in JavaScript)."""
+
+    async def ids(query: str = "", zoom: int = 12) -> dict[str, dict[str, int]]:
+        layers = decode(
+            (await client.get(tile_url("districts,providers", BIELSKO_CENTRE, zoom, query))).content
+        )
+        found: dict[str, dict[str, int]] = {}
+        for layer, key in (("districts", "code"), ("providers", "slug")):
+            found[layer] = {}
+            for feature in layers[layer]["features"]:
+                assert isinstance(feature["id"], int), feature
+                found[layer][feature["properties"][key]] = feature["id"]
+        return found
+
+    first = await ids()
+    assert first["districts"]
+    for code, feature_id in first["districts"].items():
+        assert feature_id == int(code.replace("-", ""))
+    assert all(0 < feature_id < 2**53 for feature_id in first["providers"].values())
+    assert len(set(first["providers"].values())) == len(first["providers"]) == 2
+    # Another zoom (other tiles), another category, another release: the same ids.
+    newer = await publish_release(db_session, scale=2)
+    for query, zoom in (("", 13), ("category=poverty", 12), (f"release={newer}", 12)):
+        again = await ids(query, zoom)
+        for layer in ("districts", "providers"):
+            shared = set(first[layer]) & set(again[layer])
+            assert shared, (query, zoom)
+            assert {k: again[layer][k] for k in shared} == {k: first[layer][k] for k in shared}

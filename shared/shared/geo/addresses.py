@@ -3,10 +3,11 @@ PRG address points.
 
 * :func:`import_teryt` loads the SIMC (localities) and ULIC (streets) registers, CSV or XML as
   GUS publishes them, into ``geo.locality``, ``geo.street`` and ``geo.street_key``.
-* :func:`import_address_points` reads PRG *punkty adresowe* (GML or CSV, EPSG:2180), places
-  every point in its district (``geo.territorial_unit``, level ``district``) with one
-  point-in-polygon statement, drops the points and replaces the derived rules of the imported
-  localities in ``geo.street_district``:
+* :func:`import_address_points` reads PRG *punkty adresowe* (GML or CSV, EPSG:2180), keeps
+  them in ``geo.address_point`` (replacing the points of every locality in the file and of
+  every gmina it names), places every point in its district (``geo.territorial_unit``, level
+  ``district``) with one point-in-polygon statement and replaces the derived rules of the
+  imported localities in ``geo.street_district``:
 
   - ``street``: every point of the street lies in one district, so any number resolves there;
   - ``range`` / ``number``: a street crossing districts, per side (odd/even): each run of
@@ -15,7 +16,10 @@ PRG address points.
   - ``locality``: every point of the locality lies in one district (villages, no street).
 
   A point outside every district, or in a district of another gmina than its own, gives no
-  rule and breaks the runs around it. Only the derived mapping is stored: no coordinate.
+  rule and breaks the runs around it (it is kept all the same: it still places an address).
+
+Address points are public register data, not personal data; the records of ingest never keep
+an address or a coordinate (they keep the district only).
 
 Both functions work in the caller's transaction and write nothing when a file is rejected
 (``GeoImportError`` naming the missing column or the bad rows).
@@ -57,6 +61,9 @@ MAX_LISTED_ERRORS = 20
 AXES = ("northing-easting", "easting-northing")
 _DIGITS = re.compile(r"^[0-9]+$")
 _HOUSE_NUMBER = re.compile(r"^\s*(\d{1,5})")
+# A flat after the house number: "12 m. 3", "12 lok. 3", "12 m 3".
+_FLAT = re.compile(r"\s+(?:m|lok|lokal|mieszk)\.?\s*\d.*$", re.IGNORECASE)
+_POSTAL_CODE = re.compile(r"^\s*(\d{2})-?(\d{3})\s*$")
 _SAMPLE_BYTES = 65536
 
 
@@ -383,6 +390,8 @@ class AddressPoint:
     number: int | None  # the leading digits of the house number
     east: float
     north: float
+    house_number: str | None = None  # normalised (normalize_house_number): "12A"
+    postal_code: str | None = None  # "43-300"
 
 
 # Header of a PRG CSV (folded: lower case, no diacritics, "_" for spaces) → field.
@@ -392,6 +401,7 @@ PRG_CSV_COLUMNS: dict[str, tuple[str, ...]] = {
     "ulic": ("ulic", "ulic_id", "id_ulic", "kod_ulic", "sym_ul"),
     "street": ("ulica", "nazwa_ulicy", "ulica_nazwa"),
     "number": ("numer", "numer_porzadkowy", "numerporzadkowy", "nr"),
+    "postal_code": ("kod_pocztowy", "kodpocztowy", "kod", "postal_code"),
     "x": ("x", "wsp_x", "x_2180"),
     "y": ("y", "wsp_y", "y_2180"),
 }
@@ -402,6 +412,20 @@ def house_number(value: str | None) -> int | None:
     """The number part of ``12A`` or ``12/14``: 12 (None when it does not start with one)."""
     match = _HOUSE_NUMBER.match(value or "")
     return int(match.group(1)) if match else None
+
+
+def normalize_house_number(value: str | None) -> str | None:
+    """A house number as the register compares it: upper case, no spaces, no flat
+    (``12 a`` → ``12A``, ``12a m. 3`` → ``12A``, ``12 / 14`` → ``12/14``); None when empty."""
+    text = _FLAT.sub("", (value or "").strip())
+    text = "".join(text.split()).upper()
+    return text or None
+
+
+def normalize_postal_code(value: str | None) -> str | None:
+    """``43-300`` (also from ``43300``); None when the value is not a Polish postal code."""
+    match = _POSTAL_CODE.match(value or "")
+    return f"{match.group(1)}-{match.group(2)}" if match else None
 
 
 def _coordinate(value: str) -> float | None:
@@ -420,6 +444,7 @@ def _point(
     ulic: str | None,
     street: str | None,
     number: str | None,
+    postal_code: str | None,
     east: float | None,
     north: float | None,
 ) -> AddressPoint | None:
@@ -439,6 +464,8 @@ def _point(
             number=house_number(number),
             east=east,
             north=north,
+            house_number=normalize_house_number(number),
+            postal_code=normalize_postal_code(postal_code),
         )
     return None
 
@@ -479,6 +506,7 @@ def read_prg_csv(
                 ulic=_code(cell(cells, "ulic"), 5),
                 street=cell(cells, "street"),
                 number=cell(cells, "number"),
+                postal_code=cell(cells, "postal_code"),
                 east=east,
                 north=north,
             )
@@ -570,6 +598,7 @@ def read_prg_gml(file: Path, problems: _Problems) -> Iterator[AddressPoint]:
                 ulic=_code(linked.get("street") or "", 5),
                 street=values.get("ulica"),
                 number=values.get("numerPorzadkowy"),
+                postal_code=values.get("kodPocztowy"),
                 east=east,
                 north=north,
             )
@@ -644,6 +673,8 @@ class AddressReport:
     localities: int = 0
     rules: dict[str, int] = field(default_factory=dict)
     replaced: int = 0
+    kept: int = 0  # points stored in geo.address_point
+    points_replaced: int = 0  # earlier points of the same localities and gminas
 
     def describe(self) -> str:
         """A few lines for a terminal."""
@@ -653,6 +684,8 @@ class AddressReport:
             "  rules: "
             + (", ".join(f"{count} {source}" for source, count in sorted(self.rules.items())))
             + f" (replacing {self.replaced} earlier derived rule(s))",
+            f"  points: {self.kept} kept for the geocoder"
+            f" (replacing {self.points_replaced} earlier point(s))",
         ]
         if self.misplaced:
             lines.append(
@@ -676,10 +709,13 @@ async def import_address_points(
     *,
     file_format: str | None = None,
     axes: str = "northing-easting",
+    source: str | None = None,
     chunk_size: int = 50_000,
 ) -> AddressReport:
     """Import PRG address points (``file_format`` ``gml`` or ``csv``; guessed from the content
-    when None) as street rules of their localities; see the module docstring."""
+    when None): keep them in ``geo.address_point`` (``source`` says where they come from;
+    the file's name by default) and derive the street rules of their localities; see the
+    module docstring."""
     file_format = file_format or await asyncio.to_thread(_guess_format, file)
     problems = _Problems(file)
     if file_format == "csv":
@@ -697,7 +733,10 @@ async def import_address_points(
     problems.raise_if_any("PRG address points")
     if not report.points:
         raise GeoImportError(f"{file.name} has no address points.", errors=[{"code": "empty"}])
-    # From here on the points carry a district and no coordinates.
+    report.points_replaced, report.kept = await repository.keep_address_points(
+        session, source=source or file.name
+    )
+    # From here on the import's points carry a district and no coordinates.
     placed = await repository.place_address_points(session)
     report.placed, report.outside = placed["placed"], placed["outside"]
     report.misplaced, report.localities = placed["misplaced"], placed["localities"]

@@ -17,7 +17,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 geo_app = typer.Typer(no_args_is_help=True, help="Import and check territorial units")
 teryt_app = typer.Typer(no_args_is_help=True, help="GUS TERYT registers of localities and streets")
-addresses_app = typer.Typer(no_args_is_help=True, help="GUGiK PRG address points → street rules")
+addresses_app = typer.Typer(
+    no_args_is_help=True, help="GUGiK PRG address points → kept points and street rules"
+)
 geo_app.add_typer(teryt_app, name="teryt")
 geo_app.add_typer(addresses_app, name="addresses")
 
@@ -142,13 +144,18 @@ def import_addresses(
         str,
         typer.Option(help="CSV columns x, y: northing-easting (GUGiK) or easting-northing"),
     ] = "northing-easting",
+    source: Annotated[
+        str | None, typer.Option(help="where the points come from (default: the file's name)")
+    ] = None,
 ) -> None:
-    """Place every address point in its district and replace the derived street rules of its
-    locality; no point is stored."""
+    """Keep the address points (replacing those of the localities and gminas in FILE), place
+    every point in its district and replace the derived street rules of its locality."""
     from shared.geo.addresses import import_address_points
 
     report = _run(
-        lambda session: import_address_points(session, file, file_format=file_format, axes=axes)
+        lambda session: import_address_points(
+            session, file, file_format=file_format, axes=axes, source=source
+        )
     )
     typer.echo(report.describe())
 

@@ -168,5 +168,9 @@ async def load_demo(session: AsyncSession, directory: Path | None = None) -> Dem
     # Synthetic samples in the official layouts (data/geo/addresses/README.md).
     addresses = geo / "addresses"
     report.teryt = await import_teryt(session, addresses / "SIMC.csv", addresses / "ULIC.csv")
-    report.addresses = await import_address_points(session, addresses / "PRG_punkty_adresowe.csv")
+    report.addresses = await import_address_points(
+        session,
+        addresses / "PRG_punkty_adresowe.csv",
+        source="socmap synthetic sample (data/geo/addresses, not PRG)",
+    )
     return report

@@ -1,16 +1,19 @@
-"""All SQL of the geography package: territorial units, their zoom bands, population, and the
-address register (TERYT localities and streets, street rules derived from PRG address points)."""
+"""All SQL of the geography package: territorial units, their zoom bands, population, the
+address register (TERYT localities and streets, PRG address points and the street rules derived
+from them) and the geocoder's lookups in it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import shapely
 from shapely.geometry.base import BaseGeometry
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
+
+from shared.db.raw import compile_sql
 
 
 @dataclass(frozen=True)
@@ -297,7 +300,7 @@ async def create_address_points(session: AsyncSession) -> None:
         text(
             "CREATE TEMP TABLE address_point (gmina varchar(7), simc varchar(7) NOT NULL,"
             " ulic varchar(5), street text, number int, east float8 NOT NULL,"
-            " north float8 NOT NULL) ON COMMIT DROP"
+            " north float8 NOT NULL, house_number text, postal_code varchar(6)) ON COMMIT DROP"
         )
     )
     await session.execute(
@@ -310,13 +313,55 @@ async def create_address_points(session: AsyncSession) -> None:
 
 
 async def copy_address_points(session: AsyncSession, points: Sequence[Any]) -> None:
-    """Append points (gmina, simc, ulic, street, number, east, north) to the import."""
+    """Append points (gmina, simc, ulic, street, number, east, north, house_number,
+    postal_code) to the import."""
     connection = await _driver(session)
-    columns = ("gmina", "simc", "ulic", "street", "number", "east", "north")
+    columns = (
+        "gmina",
+        "simc",
+        "ulic",
+        "street",
+        "number",
+        "east",
+        "north",
+        "house_number",
+        "postal_code",
+    )
     await connection.copy_records_to_table(
         "address_point",
         columns=columns,
         records=[tuple(getattr(point, column) for column in columns) for point in points],
+    )
+
+
+async def keep_address_points(session: AsyncSession, *, source: str) -> tuple[int, int]:
+    """Store the import's points in ``geo.address_point`` (EPSG:4326), replacing the points of
+    every locality of the import and of every gmina the file names; returns how many were
+    removed and how many stored."""
+    removed = await session.execute(
+        text(
+            "DELETE FROM geo.address_point"
+            " WHERE simc IN (SELECT DISTINCT simc FROM pg_temp.address_point)"
+            " OR gmina_code IN (SELECT DISTINCT gmina FROM pg_temp.address_point"
+            "                   WHERE gmina IS NOT NULL)"
+        )
+    )
+    stored = await session.execute(
+        text(
+            """
+            INSERT INTO geo.address_point (gmina_code, simc, ulic, street_key, number,
+                                           number_value, postal_code, geom, source)
+            SELECT COALESCE(p.gmina, l.gmina_code), p.simc, p.ulic, p.street, p.house_number,
+                   p.number, p.postal_code,
+                   ST_Transform(ST_SetSRID(ST_MakePoint(p.east, p.north), 2180), 4326), :source
+            FROM pg_temp.address_point p LEFT JOIN geo.locality l ON l.simc = p.simc
+            """
+        ),
+        {"source": source},
+    )
+    return (
+        int(getattr(removed, "rowcount", 0) or 0),
+        int(getattr(stored, "rowcount", 0) or 0),
     )
 
 
@@ -347,7 +392,8 @@ FROM pg_temp.address_placed WHERE ulic IS NOT NULL OR street IS NOT NULL
 
 
 async def place_address_points(session: AsyncSession) -> dict[str, int]:
-    """Give every point of the import its district, then drop the coordinates; returns the
+    """Give every point of the import its district, then drop the import's table (the points
+    are kept in ``geo.address_point`` by ``keep_address_points``); returns the
     counts ``placed``, ``outside``, ``misplaced`` (in a district of another gmina) and
     ``localities``. Adds the rules of streets and localities that lie in one district."""
     await session.execute(text(_PLACE_POINTS))
@@ -465,3 +511,116 @@ async def replace_derived_rules(session: AsyncSession) -> tuple[int, dict[str, i
         counts[source] = counts.get(source, 0) + 1
     await session.execute(text("DROP TABLE pg_temp.address_placed, pg_temp.address_rule"))
     return int(getattr(removed, "rowcount", 0) or 0), counts
+
+
+# --- geocoding: lookups in the address register (shared.geo.geocode) ------------------------
+
+
+class RowSource(Protocol):
+    """A raw asyncpg reader: an ``asyncpg`` connection or pool, or ``shared.db.raw``'s
+    ``Database`` (SQL with ``$n`` placeholders)."""
+
+    async def fetch(self, sql: str, *arguments: Any) -> Sequence[Mapping[str, Any]]: ...
+
+
+Reader = AsyncSession | RowSource
+
+
+async def _fetch(db: Reader, sql: str, params: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """Rows of ``sql`` (``:name`` placeholders) on a session or a raw asyncpg reader."""
+    if isinstance(db, AsyncSession):
+        return [dict(row) for row in (await db.execute(text(sql), dict(params))).mappings()]
+    statement = compile_sql(sql)
+    return list(await db.fetch(statement.sql, *statement.arguments(params)))
+
+
+_LOCALITIES = """
+SELECT simc, parent_simc FROM geo.locality
+WHERE (CAST(:simc AS text) IS NULL OR simc = :simc)
+  AND (CAST(:name_key AS text) IS NULL OR name_key = :name_key)
+  AND (CAST(:gmina AS text) IS NULL OR gmina_code = :gmina)
+ORDER BY simc LIMIT 100
+"""
+
+# Each locality with its parent and its parts: the places a street of it may be filed under.
+_FAMILIES = """
+SELECT l.simc, l.parent_simc FROM geo.locality l
+WHERE l.simc = ANY(CAST(:simcs AS text[])) OR l.parent_simc = ANY(CAST(:simcs AS text[]))
+   OR l.simc IN (SELECT parent_simc FROM geo.locality WHERE simc = ANY(CAST(:simcs AS text[])))
+"""
+
+# The points of one street key in some localities: by the ULIC ids the key names there, and
+# by the points' own street name (a street PRG names before ULIC lists it).
+_STREET_POINTS = """
+WITH keyed AS (
+    SELECT simc, ulic FROM geo.street_key
+    WHERE simc = ANY(CAST(:simcs AS text[])) AND key = :street_key
+)
+SELECT p.id, p.simc, p.ulic, p.street_key, p.number, p.number_value, p.postal_code,
+       p.gmina_code, ST_X(p.geom) AS lon, ST_Y(p.geom) AS lat
+FROM geo.address_point p JOIN keyed k ON k.simc = p.simc AND k.ulic = p.ulic
+UNION
+SELECT p.id, p.simc, p.ulic, p.street_key, p.number, p.number_value, p.postal_code,
+       p.gmina_code, ST_X(p.geom) AS lon, ST_Y(p.geom) AS lat
+FROM geo.address_point p
+WHERE p.simc = ANY(CAST(:simcs AS text[])) AND p.street_key = :street_key
+ORDER BY id
+"""
+
+_WITH_POSTAL_CODE = """
+SELECT DISTINCT simc FROM geo.address_point
+WHERE simc = ANY(CAST(:simcs AS text[])) AND postal_code = :postal_code
+"""
+
+# The address point nearest to the centre of a locality's points (of one postal code, when
+# given): a place on a street, never in a field or a river between two parts of a town.
+_LOCALITY_POINT = """
+SELECT ST_X(centre) AS lon, ST_Y(centre) AS lat, gmina_code, points
+FROM (
+    SELECT ST_ClosestPoint(ST_Collect(geom), ST_Centroid(ST_Collect(geom))) AS centre,
+           min(gmina_code) AS gmina_code, count(*) AS points
+    FROM geo.address_point
+    WHERE simc = ANY(CAST(:simcs AS text[]))
+      AND (CAST(:postal_code AS text) IS NULL OR postal_code = :postal_code)
+) found
+WHERE points > 0
+"""
+
+
+async def find_localities(
+    db: Reader, *, simc: str | None, name_key: str | None, gmina: str | None
+) -> list[tuple[str, str | None]]:
+    """(SIMC, parent SIMC) of the localities that match every given criterion (at most 100)."""
+    rows = await _fetch(db, _LOCALITIES, {"simc": simc, "name_key": name_key, "gmina": gmina})
+    return [(row["simc"], row["parent_simc"]) for row in rows]
+
+
+async def locality_families(db: Reader, simcs: Sequence[str]) -> list[tuple[str, str | None]]:
+    """(SIMC, parent SIMC) of ``simcs``, their parents and their parts."""
+    rows = await _fetch(db, _FAMILIES, {"simcs": list(simcs)})
+    return [(row["simc"], row["parent_simc"]) for row in rows]
+
+
+async def street_points(
+    db: Reader, *, simcs: Sequence[str], street_key: str
+) -> list[Mapping[str, Any]]:
+    """The address points of the street ``street_key`` in the localities ``simcs``: id, simc,
+    ulic, street_key, number, number_value, postal_code, gmina_code, lon, lat."""
+    return await _fetch(db, _STREET_POINTS, {"simcs": list(simcs), "street_key": street_key})
+
+
+async def localities_with_postal_code(
+    db: Reader, *, simcs: Sequence[str], postal_code: str
+) -> set[str]:
+    """The localities among ``simcs`` with an address point of ``postal_code``."""
+    rows = await _fetch(db, _WITH_POSTAL_CODE, {"simcs": list(simcs), "postal_code": postal_code})
+    return {row["simc"] for row in rows}
+
+
+async def locality_point(
+    db: Reader, *, simcs: Sequence[str], postal_code: str | None
+) -> Mapping[str, Any] | None:
+    """lon, lat, gmina_code and the number of points of the localities ``simcs`` (of
+    ``postal_code`` only, when given), or None when they have no point."""
+    rows = await _fetch(db, _LOCALITY_POINT, {"simcs": list(simcs), "postal_code": postal_code})
+    return rows[0] if rows else None

@@ -7,10 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from catalog import service
-from catalog.deps import SessionDep, SettingsDep
+from catalog.deps import ReaderDep, SettingsDep
+from catalog.read import feeds, records
 from catalog.schemas import TaxonomiesOut
 from shared.auth import AuthFirstRoute
+from shared.codes import VoivodeshipCode
 
 router = APIRouter(route_class=AuthFirstRoute, tags=["feeds"])
 
@@ -19,20 +20,20 @@ ATOM = "application/atom+xml"
 
 
 @router.get(
-    "/feeds/practices.atom",
+    "/v1/feeds/practices.atom",
     summary="Atom feed of published practices",
     response_class=Response,
     responses={200: {"content": {ATOM: {"schema": {"type": "string"}}}}},
 )
 async def get_practices_feed(
     request: Request,
-    session: SessionDep,
+    reader: ReaderDep,
     settings: SettingsDep,
-    voivodeship: Annotated[str | None, Query(pattern=r"^[0-9]{2}$")] = None,
+    voivodeship: Annotated[VoivodeshipCode | None, Query()] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> Response:
-    body = await service.practices_feed(
-        session,
+    body = await feeds.practices_feed(
+        reader,
         voivodeship=voivodeship,
         limit=limit,
         base_url=settings.public_url,
@@ -41,6 +42,6 @@ async def get_practices_feed(
     return Response(body, media_type=f"{ATOM}; charset=utf-8")
 
 
-@router.get("/taxonomies", summary="Service areas, target groups, categories, provider types")
-async def list_taxonomies(session: SessionDep) -> TaxonomiesOut:
-    return await service.list_taxonomies(session)
+@router.get("/v1/taxonomies", summary="Service areas, target groups, categories, provider types")
+async def list_taxonomies(reader: ReaderDep) -> TaxonomiesOut:
+    return await records.list_taxonomies(reader)

@@ -6,31 +6,63 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 
-from catalog import service
-from catalog.deps import SessionDep, SettingsDep
-from catalog.hsds import HSDS_VERSION
+from catalog.deps import ReaderDep, SettingsDep
+from catalog.read import hsda
+from catalog.read.hsds import HSDS_VERSION
 from catalog.schemas import (
     HsdsInfo,
     HsdsOrganization,
     HsdsOrganizationPage,
     HsdsService,
+    HsdsServiceAtLocation,
+    HsdsServiceAtLocationPage,
     HsdsServicePage,
+    HsdsTaxonomy,
     HsdsTaxonomyPage,
+    HsdsTaxonomyTerm,
     HsdsTaxonomyTermPage,
 )
 from shared.auth import AuthFirstRoute
 
 # HSDS leaves a field out rather than null: the responses drop the models' None fields.
-router = APIRouter(route_class=AuthFirstRoute, prefix="/hsds", tags=["hsds"])
+router = APIRouter(route_class=AuthFirstRoute, tags=["hsds"])
 
 PageNumber = Annotated[int, Query(ge=1, le=100_000)]
 PerPage = Annotated[int, Query(ge=1, le=500)]
 SearchText = Annotated[str | None, Query(max_length=200, pattern=r"^[^\x00]*$")]
 
 
-@router.get("/", summary="HSDA: API information")
+async def service_filter(
+    search: SearchText = None,
+    organization_id: uuid.UUID | None = None,
+    taxonomy_term_id: uuid.UUID | None = None,
+    taxonomy_id: uuid.UUID | None = None,
+    modified_after: datetime | None = None,
+) -> hsda.ServiceFilter:
+    """The HSDA filters of services and service_at_locations."""
+    return hsda.ServiceFilter(
+        search=search,
+        organization_id=organization_id,
+        taxonomy_term_id=taxonomy_term_id,
+        taxonomy_id=taxonomy_id,
+        modified_after=modified_after,
+    )
+
+
+ServiceFilterDep = Annotated[hsda.ServiceFilter, Depends(service_filter)]
+
+
+async def paging(page: PageNumber = 1, per_page: PerPage = 50) -> hsda.Paging:
+    """HSDA's ``page`` (from 1) and ``per_page``."""
+    return hsda.Paging(number=page, size=per_page)
+
+
+PagingDep = Annotated[hsda.Paging, Depends(paging)]
+
+
+@router.get("/hsds/", summary="HSDA: API information")
 async def get_hsds_info(settings: SettingsDep) -> HsdsInfo:
     return HsdsInfo(
         version=HSDS_VERSION,
@@ -40,99 +72,134 @@ async def get_hsds_info(settings: SettingsDep) -> HsdsInfo:
 
 
 @router.get(
-    "/services",
+    "/hsds/services",
     summary="HSDA: services of published providers",
     response_model=HsdsServicePage,
     response_model_exclude_none=True,
 )
 async def list_hsds_services(
-    session: SessionDep,
-    search: SearchText = None,
-    organization_id: uuid.UUID | None = None,
-    taxonomy_term_id: uuid.UUID | None = None,
-    modified_after: datetime | None = None,
-    page: PageNumber = 1,
-    per_page: PerPage = 50,
+    reader: ReaderDep,
+    wanted: ServiceFilterDep,
+    page: PagingDep,
     full: bool = False,
 ) -> dict[str, Any]:
-    return await service.hsds_services(
-        session,
-        search_text=search,
-        organization_id=organization_id,
-        taxonomy_term_id=taxonomy_term_id,
-        modified_after=modified_after,
-        page_number=page,
-        per_page=per_page,
-        full=full,
-    )
+    return await hsda.services(reader, wanted, page=page, full=full)
 
 
 @router.get(
-    "/services/{service_id}",
+    "/hsds/services/{service_id}",
     summary="HSDA: one fully nested service",
     response_model=HsdsService,
     response_model_exclude_none=True,
 )
-async def get_hsds_service(service_id: uuid.UUID, session: SessionDep) -> dict[str, Any]:
-    return await service.hsds_service(session, service_id=service_id)
+async def get_hsds_service(service_id: uuid.UUID, reader: ReaderDep) -> dict[str, Any]:
+    return await hsda.service(reader, service_id=service_id)
 
 
 @router.get(
-    "/organizations",
+    "/hsds/service_at_locations",
+    summary="HSDA: services of published providers at their locations",
+    description=(
+        "Each service of a published provider at the provider's one location. `search`, "
+        "`organization_id`, `taxonomy_term_id`, `taxonomy_id` and `modified_after` filter as "
+        "for `/hsds/services`; `full=true` nests the location's address and schedules and "
+        "the service's attributes, phones and history."
+    ),
+    response_model=HsdsServiceAtLocationPage,
+    response_model_exclude_none=True,
+)
+async def list_hsds_service_at_locations(
+    reader: ReaderDep,
+    wanted: ServiceFilterDep,
+    page: PagingDep,
+    full: bool = False,
+) -> dict[str, Any]:
+    return await hsda.service_at_locations(reader, wanted, page=page, full=full)
+
+
+@router.get(
+    "/hsds/service_at_locations/{service_at_location_id}",
+    summary="HSDA: one fully nested service_at_location",
+    response_model=HsdsServiceAtLocation,
+    response_model_exclude_none=True,
+)
+async def get_hsds_service_at_location(
+    service_at_location_id: uuid.UUID, reader: ReaderDep
+) -> dict[str, Any]:
+    return await hsda.service_at_location(reader, link_id=service_at_location_id)
+
+
+@router.get(
+    "/hsds/organizations",
     summary="HSDA: published providers",
     response_model=HsdsOrganizationPage,
     response_model_exclude_none=True,
 )
 async def list_hsds_organizations(
-    session: SessionDep,
+    reader: ReaderDep,
+    page: PagingDep,
     search: SearchText = None,
     modified_after: datetime | None = None,
-    page: PageNumber = 1,
-    per_page: PerPage = 50,
     full: bool = False,
 ) -> dict[str, Any]:
-    return await service.hsds_organizations(
-        session,
+    return await hsda.organizations(
+        reader,
         search_text=search,
         modified_after=modified_after,
-        page_number=page,
-        per_page=per_page,
+        page=page,
         full=full,
     )
 
 
 @router.get(
-    "/organizations/{organization_id}",
+    "/hsds/organizations/{organization_id}",
     summary="HSDA: one organization",
     response_model=HsdsOrganization,
     response_model_exclude_none=True,
 )
-async def get_hsds_organization(organization_id: uuid.UUID, session: SessionDep) -> dict[str, Any]:
-    return await service.hsds_organization(session, organization_id=organization_id)
+async def get_hsds_organization(organization_id: uuid.UUID, reader: ReaderDep) -> dict[str, Any]:
+    return await hsda.organization(reader, organization_id=organization_id)
 
 
 @router.get(
-    "/taxonomies",
+    "/hsds/taxonomies",
     summary="HSDA: taxonomies",
     response_model=HsdsTaxonomyPage,
     response_model_exclude_none=True,
 )
-async def list_hsds_taxonomies(session: SessionDep) -> dict[str, Any]:
-    return await service.hsds_taxonomies(session)
+async def list_hsds_taxonomies() -> dict[str, Any]:
+    return hsda.taxonomies()
 
 
 @router.get(
-    "/taxonomy_terms",
+    "/hsds/taxonomies/{taxonomy_id}",
+    summary="HSDA: one taxonomy",
+    response_model=HsdsTaxonomy,
+    response_model_exclude_none=True,
+)
+async def get_hsds_taxonomy(taxonomy_id: uuid.UUID) -> dict[str, Any]:
+    return hsda.taxonomy(taxonomy_id=taxonomy_id)
+
+
+@router.get(
+    "/hsds/taxonomy_terms",
     summary="HSDA: taxonomy terms",
     response_model=HsdsTaxonomyTermPage,
     response_model_exclude_none=True,
 )
 async def list_hsds_taxonomy_terms(
-    session: SessionDep,
+    reader: ReaderDep,
+    page: PagingDep,
     taxonomy_id: uuid.UUID | None = None,
-    page: PageNumber = 1,
-    per_page: PerPage = 50,
 ) -> dict[str, Any]:
-    return await service.hsds_taxonomy_terms(
-        session, taxonomy_id=taxonomy_id, page_number=page, per_page=per_page
-    )
+    return await hsda.taxonomy_terms(reader, taxonomy_id=taxonomy_id, page=page)
+
+
+@router.get(
+    "/hsds/taxonomy_terms/{term_id}",
+    summary="HSDA: one taxonomy term",
+    response_model=HsdsTaxonomyTerm,
+    response_model_exclude_none=True,
+)
+async def get_hsds_taxonomy_term(term_id: uuid.UUID, reader: ReaderDep) -> dict[str, Any]:
+    return await hsda.taxonomy_term(reader, term_id=term_id)

@@ -2,31 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import Annotated, Any, get_origin
+from typing import Annotated, Any, TypeVar, get_origin
 
 from fastapi import Depends, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field, ValidationError
 
+from catalog.problems import field_error
 from catalog.schemas import SearchParams, SortKey
-from catalog.service import field_error
+from shared.codes import TercPrefix, UnitCode, VoivodeshipCode
 from shared.errors import ValidationFailed
+from shared.geo.bbox import parse_bbox, parse_point
 
 MAX_RADIUS_M = 300_000
-
-
-def _floats(value: str, count: int, name: str) -> tuple[float, ...]:
-    try:
-        numbers = tuple(float(part) for part in value.split(","))
-    except ValueError:
-        numbers = ()
-    if len(numbers) != count or any(n != n or abs(n) == float("inf") for n in numbers):
-        raise ValidationFailed(
-            f"{name} must be {count} comma-separated numbers.",
-            errors=[query_error(name, "invalid", f"{count} numbers expected")],
-        )
-    return numbers
+T = TypeVar("T")
 
 
 class SearchQuery(BaseModel):
@@ -37,10 +28,8 @@ class SearchQuery(BaseModel):
     service_area: list[str] = Field(default=[], description="Service area codes (OR)")
     target_group: list[str] = Field(default=[], description="Target group codes (OR)")
     provider_type: list[str] = Field(default=[], description="Provider type codes (OR)")
-    territory: str | None = Field(
-        default=None, pattern=r"^[0-9]{2}([0-9]{2}([0-9]{3})?)?$", description="TERC prefix"
-    )
-    voivodeship: str | None = Field(default=None, pattern=r"^[0-9]{2}$")
+    territory: TercPrefix | None = Field(default=None, description="TERC prefix")
+    voivodeship: VoivodeshipCode | None = None
     lifecycle: list[str] = []
     evidence: list[str] = []
     year_from: int | None = Field(default=None, ge=1900, le=2100)
@@ -48,10 +37,8 @@ class SearchQuery(BaseModel):
     bbox: str | None = Field(default=None, description="minLon,minLat,maxLon,maxLat")
     near: str | None = Field(default=None, description="lon,lat (with radius_m)")
     radius_m: float | None = Field(default=None, gt=0, le=MAX_RADIUS_M)
-    within: str | None = Field(
-        default=None,
-        pattern=r"^[0-9]{2}([0-9]{2}([0-9]{3}(-[0-9]{2,3})?)?)?$",
-        description="Territorial unit code (TERC or district)",
+    within: UnitCode | None = Field(
+        default=None, description="Territorial unit code (TERC or district)"
     )
     sort: SortKey | None = None
     facets: bool = Field(default=False, description="Add facet counts")
@@ -110,6 +97,14 @@ def query_error(name: str, code: str, message: str) -> dict[str, Any]:
     return field_error(name, code, message, location="query")
 
 
+def _parsed(parse: Callable[..., T], raw: str, name: str) -> T:
+    """``raw`` parsed by a ``shared.geo.bbox`` parser, its error a 422 on ``name``."""
+    try:
+        return parse(raw, name=name)
+    except ValueError as exc:
+        raise ValidationFailed(str(exc), errors=[query_error(name, "invalid", str(exc))]) from None
+
+
 def _with_nul(query: SearchQuery) -> list[str]:
     """The parameters holding a NUL character."""
     return [
@@ -143,22 +138,10 @@ def to_search_params(query: SearchQuery) -> SearchParams:
         )
     parsed_bbox = None
     if query.bbox is not None:
-        min_lon, min_lat, max_lon, max_lat = _floats(query.bbox, 4, "bbox")
-        if min_lon > max_lon or min_lat > max_lat or not (-90 <= min_lat <= max_lat <= 90):
-            raise ValidationFailed(
-                "bbox must be minLon,minLat,maxLon,maxLat with min <= max.",
-                errors=[query_error("bbox", "invalid", "min > max")],
-            )
-        parsed_bbox = (min_lon, min_lat, max_lon, max_lat)
+        parsed_bbox = _parsed(parse_bbox, query.bbox, "bbox")
     parsed_near = None
     if query.near is not None:
-        lon, lat = _floats(query.near, 2, "near")
-        if not (-180 <= lon <= 180 and -90 <= lat <= 90):
-            raise ValidationFailed(
-                "near must be lon,lat in degrees.",
-                errors=[query_error("near", "invalid", "out of range")],
-            )
-        parsed_near = (lon, lat)
+        parsed_near = _parsed(parse_point, query.near, "near")
     if (query.near is None) != (query.radius_m is None) and query.sort != "distance":
         raise ValidationFailed(
             "near and radius_m go together.",

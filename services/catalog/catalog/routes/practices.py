@@ -1,40 +1,40 @@
-"""Good practices: search, detail, related, editor writes, workflow, import and export."""
+"""Good practices: search, record page, related, editor writes, workflow, import and export."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from catalog import service, transfer
-from catalog.deps import SessionDep
+from catalog.deps import ReaderDep
+from catalog.read import records
 from catalog.routes.params import SEARCH_OPENAPI, SearchDep
-from catalog.routes.records import export_responses, records_router
+from catalog.routes.records import Resource, add_record_routes, export_responses
 from catalog.schemas import PracticeIn, PracticeOut, PracticePage, PracticePatch
+from catalog.write import transfer
 from shared.auth import AuthFirstRoute
 
 router = APIRouter(route_class=AuthFirstRoute, tags=["practices"])
 
+PRACTICES = Resource("practice", "practices", PracticeIn, PracticePatch, PracticeOut, PracticePage)
+
 
 @router.get(
-    "/practices:export",
+    "/v1/practices:export",
     summary="Export published practices (CSV or JSON)",
     description="CSV in the import's layout (`format=csv`, the default) or JSON (`format=json`).",
     openapi_extra=SEARCH_OPENAPI,
     responses=export_responses(list[PracticeOut]),
 )
 async def export_practices(
-    session: SessionDep,
+    reader: ReaderDep,
     params: SearchDep,
     format: Annotated[Literal["csv", "json"], Query()] = "csv",
     encoding: Annotated[Literal["utf-8", "windows-1250"], Query()] = "utf-8",
 ) -> Response:
-    body = await service.export_practices(
-        session,
-        params=transfer.export_params(params),
-        output=format,
-        encoding="utf-8" if encoding == "utf-8" else "cp1250",
+    body = await transfer.export_practices(
+        reader, params=params, output=format, encoding="utf-8" if encoding == "utf-8" else "cp1250"
     )
     if format == "json":
         return Response(body, media_type="application/json")
@@ -45,20 +45,15 @@ async def export_practices(
     )
 
 
-@router.get("/practices/{ref}/related", summary="Published practices similar to this one")
-async def list_related_practices(
-    ref: str, session: SessionDep, limit: Annotated[int, Query(ge=1, le=50)] = 5
-) -> list[PracticeOut]:
-    return await service.related_practices(session, ref=ref, limit=limit)
-
-
-router.include_router(
-    records_router(
-        kind="practice",
-        collection="practices",
-        input_schema=PracticeIn,
-        patch_schema=PracticePatch,
-        output_schema=PracticeOut,
-        page_schema=PracticePage,
-    )
+@router.get(
+    "/v1/practices/{ref}/related",
+    summary="Published practices similar to this one",
+    response_model=list[PracticeOut],
 )
+async def list_related_practices(
+    ref: str, reader: ReaderDep, limit: Annotated[int, Query(ge=1, le=50)] = 5
+) -> Any:
+    return await records.related_practices(reader, ref=ref, limit=limit)
+
+
+add_record_routes(router, PRACTICES)

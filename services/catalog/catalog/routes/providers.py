@@ -1,4 +1,4 @@
-"""Service providers: search, detail, editor writes, workflow, export."""
+"""Service providers: search, record page, editor writes, workflow, import and export."""
 
 from __future__ import annotations
 
@@ -7,18 +7,20 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from catalog import service, transfer
-from catalog.deps import SessionDep
+from catalog.deps import ReaderDep
 from catalog.routes.params import SEARCH_OPENAPI, SearchDep
-from catalog.routes.records import export_responses, records_router
+from catalog.routes.records import Resource, add_record_routes, export_responses
 from catalog.schemas import HsdsOrganization, ProviderIn, ProviderOut, ProviderPage, ProviderPatch
+from catalog.write import transfer
 from shared.auth import AuthFirstRoute
 
 router = APIRouter(route_class=AuthFirstRoute, tags=["providers"])
 
+PROVIDERS = Resource("provider", "providers", ProviderIn, ProviderPatch, ProviderOut, ProviderPage)
+
 
 @router.get(
-    "/providers:export",
+    "/v1/providers:export",
     summary="Export published providers (CSV, JSON or HSDS)",
     description=(
         "JSON of the catalogue's providers (`format=json`, the default), of HSDS "
@@ -28,29 +30,17 @@ router = APIRouter(route_class=AuthFirstRoute, tags=["providers"])
     responses=export_responses(list[ProviderOut] | list[HsdsOrganization]),
 )
 async def export_providers(
-    session: SessionDep,
+    reader: ReaderDep,
     params: SearchDep,
     format: Annotated[Literal["csv", "json", "hsds"], Query()] = "json",
     encoding: Annotated[Literal["utf-8", "windows-1250"], Query()] = "utf-8",
 ) -> Response:
-    body = await service.export_providers(
-        session,
-        params=transfer.export_params(params),
-        output=format,
-        encoding="utf-8" if encoding == "utf-8" else "cp1250",
+    body = await transfer.export_providers(
+        reader, params=params, output=format, encoding="utf-8" if encoding == "utf-8" else "cp1250"
     )
     if format == "csv":
         return Response(body, media_type=f"text/csv; charset={encoding}")
     return Response(body, media_type="application/json")
 
 
-router.include_router(
-    records_router(
-        kind="provider",
-        collection="providers",
-        input_schema=ProviderIn,
-        patch_schema=ProviderPatch,
-        output_schema=ProviderOut,
-        page_schema=ProviderPage,
-    )
-)
+add_record_routes(router, PROVIDERS)

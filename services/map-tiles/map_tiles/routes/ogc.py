@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import RedirectResponse
 
 from map_tiles import service
 from map_tiles.collections import COLLECTIONS, MAX_ZOOM, MIN_ZOOM, Collection
 from map_tiles.deps import CacheDep, DatabaseDep, SettingsDep
-from map_tiles.parameters import FILTERS, PROPERTIES, SELECTION, documented
+from map_tiles.parameters import CRS, FILTERS, PROPERTIES, SELECTION, documented
 from map_tiles.responses import CONDITIONAL, conditional, content
 from map_tiles.schemas import (
     CollectionDescription,
@@ -25,6 +26,8 @@ from shared.jsonutil import FastJSONResponse
 from shared.pagination import MAX_OFFSET
 
 router = APIRouter(route_class=AuthFirstRoute, tags=["features"])
+# Outside /v1: the service root.
+root_router = APIRouter(route_class=AuthFirstRoute, tags=["features"])
 
 # No OpenAPI conformance class: OGC API - Features 1.0 defines one for OpenAPI 3.0 only, and
 # the document is OpenAPI 3.1 (the landing page's service-desc says so).
@@ -44,10 +47,15 @@ CONFORMANCE = [
     "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
     "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core",
     "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset",
+    "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list",
+    "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/geodata-tilesets",
     "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt",
 ]
 OPENAPI = "application/vnd.oai.openapi+json;version=3.1"
 SCHEMA_JSON = "application/schema+json"
+# The style document's media type, in its links and its responses alike.
+STYLE = "application/vnd.mapbox.style+json"
+TILESETS_VECTOR = "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector"
 # Pages of items: OGC API - Features clamps a larger limit to the maximum rather than refuse it.
 ITEMS_LIMIT = 100
 ITEMS_MAX_LIMIT = 10_000
@@ -78,25 +86,36 @@ def collection_body(request: Request, collection: Collection) -> CollectionDescr
                 rel="http://www.opengis.net/def/rel/ogc/1.0/queryables",
                 type=SCHEMA_JSON,
             ),
+            # OGC API - Tiles (geodata tilesets): how GDAL's OGCAPI driver and QGIS find the
+            # vector tiles.
+            Link(href=f"{root}/tiles", rel=TILESETS_VECTOR, title="Vector tilesets"),
             Link(
-                href=f"{root}/tiles/WebMercatorQuad/{{z}}/{{x}}/{{y}}",
-                rel="item",
-                type=service.MVT,
-                templated=True,
-            ),
-            Link(
-                href=f"{root}/tiles/WebMercatorQuad/tilejson.json",
+                href=f"{root}/tiles/{service.TMS}/tilejson.json",
                 rel="describedby",
                 title="TileJSON 3.0",
             ),
-            Link(
-                href=f"{root}/style.json",
-                rel="stylesheet",
-                type="application/vnd.mapbox.style+json",
-            ),
-            Link(href=f"{root}/legend", rel="legend"),
+            Link(href=f"{root}/style.json", rel="stylesheet", type=STYLE),
+            *([Link(href=f"{root}/legend", rel="legend")] if collection.is_unit else []),
         ],
     )
+
+
+@root_router.get(
+    "/",
+    summary="Redirect to the landing page",
+    response_class=RedirectResponse,
+    status_code=307,
+    responses={
+        307: {
+            "description": "The landing page of the current API version (`/v1/`)",
+            "headers": {"Location": {"schema": {"type": "string", "format": "uri"}}},
+        }
+    },
+)
+async def redirect_to_landing(request: Request) -> RedirectResponse:
+    # Temporary (307), not permanent: the root names the current version's landing page, and
+    # a cached 308 would keep clients on /v1 after a /v2.
+    return RedirectResponse(request.url_for("get_landing"), status_code=307)
 
 
 @router.get("/", summary="Landing page")
@@ -111,7 +130,10 @@ async def get_landing(request: Request) -> Landing:
             Link(href=str(request.base_url) + "docs", rel="service-doc", type="text/html"),
             Link(href=f"{root}/conformance", rel="conformance"),
             Link(href=f"{root}/collections", rel="data"),
-            Link(href=f"{root}/tileMatrixSets", rel="tiling-schemes"),
+            Link(
+                href=f"{root}/tileMatrixSets",
+                rel="http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes",
+            ),
             Link(href=str(request.base_url) + "map", rel="preview", type="text/html"),
         ],
     )
@@ -147,7 +169,7 @@ async def get_collection(
     summary="Features of a collection (GeoJSON)",
     response_class=Response,
     responses={200: content(service.GEOJSON, "FeatureCollection"), **CONDITIONAL},
-    openapi_extra=documented(*FILTERS, *SELECTION),
+    openapi_extra=documented(*FILTERS, *SELECTION, CRS),
 )
 async def get_items(
     request: Request,
@@ -167,11 +189,13 @@ async def get_items(
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Features to skip")] = 0,
     zoom: Zoom = None,
 ) -> Response:
-    """Filters: ``bbox`` (WGS84), ``territory`` (TERC prefix), ``properties`` (a comma list),
+    """Filters: ``bbox`` (``bbox-crs`` CRS84, the default, or EPSG:4326 latitude first),
+    ``territory`` (TERC prefix), ``properties`` (a comma list),
     ``filter`` (CQL2 over the collection's queryables; ``filter-lang`` cql2-text, the default,
     or cql2-json), and for unit collections ``release``, ``category``, ``period``,
-    ``measure``, ``source``, ``indicator`` (rate or value); ``zoom`` returns the zoom band's
-    simplified geometry."""
+    ``measure``, ``source``, ``indicator`` (rate or value), ``datetime`` (a year or quarter
+    interval, the same as ``period``); ``zoom`` returns the zoom band's simplified geometry;
+    ``crs`` can only be CRS84."""
     found = service.get_collection(collection_id)
     limit = min(limit, ITEMS_MAX_LIMIT)
     url = request.url
@@ -208,7 +232,7 @@ async def get_queryables(request: Request, collection_id: str) -> Response:
     summary="One feature (GeoJSON)",
     response_class=Response,
     responses={200: content(service.GEOJSON, "Feature"), **CONDITIONAL},
-    openapi_extra=documented(PROPERTIES, *SELECTION),
+    openapi_extra=documented(PROPERTIES, *SELECTION, CRS),
 )
 async def get_item(
     request: Request,

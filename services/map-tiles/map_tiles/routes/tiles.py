@@ -18,11 +18,12 @@ from map_tiles.collections import (
     Collection,
 )
 from map_tiles.deps import CacheDep, DatabaseDep, SettingsDep
-from map_tiles.parameters import FILTERS, SELECTION, documented
+from map_tiles.parameters import FILTERS, SELECTION, TILE, documented
 from map_tiles.repository import Selection
 from map_tiles.responses import CONDITIONAL, conditional, content
-from map_tiles.routes.ogc import base
+from map_tiles.routes.ogc import STYLE, base
 from map_tiles.schemas import (
+    BoundingBox,
     FieldType,
     Legend,
     Link,
@@ -36,11 +37,13 @@ from map_tiles.schemas import (
     TileMatrixSetItem,
     TileMatrixSets,
     Tileset,
+    TilesetLayer,
     Tilesets,
     VectorLayer,
 )
 from shared.auth import AuthFirstRoute
 from shared.errors import NotFound
+from shared.jsonutil import FastJSONResponse
 
 router = APIRouter(route_class=AuthFirstRoute, tags=["tiles"])
 
@@ -52,6 +55,25 @@ TMS_URI = "http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad"
 WEB_MERCATOR = "http://www.opengis.net/def/crs/EPSG/0/3857"
 TILING_SCHEME = "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme"
 _HALF = 20037508.3427892
+# How MVT feature ids are made (repository.UNIT_FEATURE_ID, POINT_FEATURE_ID), for TileJSON.
+FEATURE_IDS = (
+    "Each feature has an integer id, stable across tiles, releases and periods: a unit's is"
+    " the digits of its code (2461011-18: 246101118), a catalogue point's the first 52 bits"
+    " of the MD5 of its UUID (its `id` attribute)."
+)
+# What unit tiles leave out: the same for every feature of the tile.
+PER_TILE = (
+    "Unit layers: level, release, category, period and measure are the same for every"
+    " feature; the tile URL pins them (release also at the top level)."
+    " A null attribute is absent (MVT has no null): a suppressed cell has no value, rate,"
+    " interval or class, and a unit without a cell has no `suppressed`."
+)
+
+
+class StyleResponse(FastJSONResponse):
+    """A MapLibre style, with the media type its links announce."""
+
+    media_type = STYLE
 
 
 @router.get("/tileMatrixSets", summary="Tile matrix sets")
@@ -72,16 +94,23 @@ async def get_tile_matrix_set(request: Request, tms: Tms) -> TileMatrixSet:
     service.check_tms(tms)
     return TileMatrixSet(
         id=TMS,
+        identifier=TMS,
         title=TMS_TITLE,
         uri=TMS_URI,
         crs=WEB_MERCATOR,
+        supportedCRS=WEB_MERCATOR,
         orderedAxes=["X", "Y"],
+        boundingBox=BoundingBox(
+            lowerLeft=[-_HALF, -_HALF], upperRight=[_HALF, _HALF], crs=WEB_MERCATOR
+        ),
         tileMatrices=[
             TileMatrix(
                 id=str(z),
+                identifier=str(z),
                 scaleDenominator=559082264.0287178 / 2**z,
                 cellSize=156543.03392804097 / 2**z,
                 pointOfOrigin=[-_HALF, _HALF],
+                topLeftCorner=[-_HALF, _HALF],
                 tileWidth=256,
                 tileHeight=256,
                 matrixWidth=2**z,
@@ -93,37 +122,54 @@ async def get_tile_matrix_set(request: Request, tms: Tms) -> TileMatrixSet:
     )
 
 
-def _tileset(request: Request, collection_ids: str) -> Tileset:
-    root = f"{base(request)}/collections/{collection_ids}/tiles/{TMS}"
+def _tileset(request: Request, collections: list[Collection], *, layers: bool) -> Tileset:
+    """The one tileset of ``collections`` (one MVT layer each); ``layers``: the tileset's own
+    document, which also describes them (the tilesets list only points to it)."""
+    ids = ",".join(c.id for c in collections)
+    root = f"{base(request)}/collections/{ids}/tiles/{TMS}"
     return Tileset(
-        title=f"{collection_ids} ({TMS})",
+        title=f"{ids} ({TMS})",
         crs=WEB_MERCATOR,
         tileMatrixSetURI=TMS_URI,
         links=[
             Link(href=root, rel="self"),
             Link(href=f"{base(request)}/tileMatrixSets/{TMS}", rel=TILING_SCHEME),
+            # One tile URL per tile (the cache and the fast path key on it): z/x/y as TileJSON
+            # and MapLibre have it; OGC clients fill the template by the variables' names.
             Link(
                 href=f"{root}/{{tileMatrix}}/{{tileCol}}/{{tileRow}}",
                 rel="item",
                 type=service.MVT,
                 templated=True,
             ),
-            Link(href=f"{root}/tilejson.json", rel="describedby"),
+            Link(href=f"{root}/tilejson.json", rel="describedby", title="TileJSON 3.0"),
         ],
+        layers=[
+            TilesetLayer(
+                id=c.id,
+                title=c.title,
+                geometryDimension=2 if c.is_unit else 0,
+                minTileMatrix=str(c.min_zoom),
+                maxTileMatrix=str(c.max_zoom),
+            )
+            for c in collections
+        ]
+        if layers
+        else None,
     )
 
 
 @router.get("/collections/{collection_ids}/tiles", summary="Tilesets of a collection")
 async def list_tilesets(request: Request, collection_ids: str) -> Tilesets:
-    ids = ",".join(c.id for c in service.get_collections(collection_ids))
-    return Tilesets(tilesets=[_tileset(request, ids)])
+    collections = service.get_collections(collection_ids)
+    return Tilesets(tilesets=[_tileset(request, collections, layers=False)])
 
 
 @router.get("/collections/{collection_ids}/tiles/{tms}", summary="Tileset metadata")
 async def get_tileset(request: Request, collection_ids: str, tms: Tms) -> Tileset:
-    ids = ",".join(c.id for c in service.get_collections(collection_ids))
+    collections = service.get_collections(collection_ids)
     service.check_tms(tms)
-    return _tileset(request, ids)
+    return _tileset(request, collections, layers=True)
 
 
 def _coordinate(description: str, **bounds: int) -> Any:
@@ -148,7 +194,7 @@ Row = Annotated[str, _coordinate("Row, below 2^z", maximum=2**MAX_ZOOM - 1)]
         204: {"description": "Empty tile"},
         **CONDITIONAL,
     },
-    openapi_extra=documented(*FILTERS, *SELECTION),
+    openapi_extra=documented(*TILE),
 )
 async def get_tile(
     request: Request,
@@ -212,7 +258,8 @@ async def get_tile_json(
     pinned = service.pinned_query([s for _, s in layers], query)
     suffix = f"?{urlencode(pinned)}" if pinned else ""
     ids = ",".join(c.id for c, _ in layers)
-    boxes = [b for c, _ in layers if (b := await service.bounds(db, cache, c)) is not None]
+    # Where the data is (the units with cells in the selection), so that a client fits to it.
+    boxes = [b for c, s in layers if (b := await service.data_bounds(db, cache, c, s)) is not None]
     box = (
         [
             min(b[0] for b in boxes),
@@ -224,9 +271,13 @@ async def get_tile_json(
         else [-180.0, -85.0511287798066, 180.0, 85.0511287798066]
     )
     response.headers["Cache-Control"] = settings.metadata_cache_control
+    units = any(c.is_unit for c, _ in layers)
     return TileJson(
         name=ids,
-        description="; ".join(c.description for c, _ in layers),
+        description=" ".join(
+            ["; ".join(c.description for c, _ in layers) + ".", FEATURE_IDS]
+            + ([PER_TILE] if units else [])
+        ),
         version="1.0.0",
         tiles=[f"{base(request)}/collections/{ids}/tiles/{TMS}/{{z}}/{{x}}/{{y}}{suffix}"],
         minzoom=MIN_ZOOM,
@@ -239,7 +290,7 @@ async def get_tile_json(
                 description=c.title,
                 minzoom=c.min_zoom,
                 maxzoom=c.max_zoom,
-                fields={name: _field_type(name) for name in c.properties},
+                fields={name: _field_type(name) for name in c.tile_properties},
             )
             for c, _ in layers
         ],
@@ -267,6 +318,7 @@ def _field_type(name: str) -> FieldType:
 @router.get(
     "/collections/{collection_ids}/style.json",
     summary="MapLibre style",
+    response_class=StyleResponse,
     openapi_extra=documented(*FILTERS, *SELECTION),
 )
 async def get_style(
@@ -296,7 +348,8 @@ async def get_style(
                 ["==", ["get", "suppressed"], True],
                 SUPPRESSED_COLOUR,
                 ["has", "class"],
-                steps,
+                # One class (no breaks): a "step" needs a stop, so the colour itself.
+                steps if len(steps) > 3 else colours[0],
                 NO_DATA_COLOUR,
             ]
             style_layers += [

@@ -9,7 +9,8 @@ the title's weight in relevance), ``tsv_pl`` (Polish Hunspell lemmas, title weig
 The text-search configurations ``catalog.pl`` / ``catalog.pl_unaccent`` and the function
 ``catalog.unaccent_lower`` are created by migration 0003, ``catalog.search_tokens`` by 0007,
 the functions ``catalog.*_corrected_query`` / ``*_restored_query`` and the triggers that
-count the words by 0009.
+count the words by 0009, the words' lemmas, ``word_family`` and the functions of the search
+that finds (``catalog.*_text_query``) by 0020.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any
 from geoalchemy2 import Geometry, WKBElement
 from sqlalchemy import (
     ARRAY,
+    Boolean,
     CheckConstraint,
     Computed,
     Date,
@@ -52,6 +54,9 @@ EVIDENCE_LEVELS = (
 )
 SERVICE_STATUSES = ("active", "inactive", "defunct", "temporarily closed")
 RESOURCE_TYPES = ("practice", "provider")
+# Where a provider's point comes from: its address through the address register
+# (shared.geo.geocode), a location given with the record, or an editor placing it by hand.
+POINT_SOURCES = ("address_register", "explicit", "manual")
 
 _SLUG_CHECK = "slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'"
 
@@ -111,7 +116,11 @@ class TargetGroup(Base):
 
 class Provider(EditorialRecord, Base):
     """A service provider: HSDS ``organization`` with its one physical ``location`` and
-    ``address``, identifiers (KRS/REGON/NIP, validated on input), phones and schedules."""
+    ``address``, identifiers (KRS/REGON/NIP, validated on input), phones and schedules.
+
+    ``point_source`` records where ``geom`` comes from (``POINT_SOURCES``; NULL without a
+    point) and ``point_approximate`` whether it only approximates the address (a street or
+    locality match of the register, or coordinates known roughly)."""
 
     __tablename__ = "provider"
     __table_args__ = (
@@ -121,6 +130,11 @@ class Provider(EditorialRecord, Base):
         CheckConstraint("regon IS NULL OR regon ~ '^([0-9]{9}|[0-9]{14})$'", name="regon"),
         CheckConstraint("nip IS NULL OR nip ~ '^[0-9]{10}$'", name="nip"),
         CheckConstraint("voivodeship ~ '^[0-9]{2}$'", name="voivodeship"),
+        CheckConstraint(f"point_source IN {POINT_SOURCES!r}", name="point_source"),
+        CheckConstraint(
+            "geom IS NOT NULL OR (point_source IS NULL AND NOT point_approximate)",
+            name="point_provenance",
+        ),
         Index("ix_provider_krs", "krs", unique=True, postgresql_where=text("krs IS NOT NULL")),
         Index(
             "ix_provider_regon", "regon", unique=True, postgresql_where=text("regon IS NOT NULL")
@@ -160,6 +174,8 @@ class Provider(EditorialRecord, Base):
     geom: Mapped[WKBElement | None] = mapped_column(
         Geometry("POINT", srid=4326, spatial_index=True)
     )
+    point_source: Mapped[str | None] = mapped_column(String(16))
+    point_approximate: Mapped[bool] = mapped_column(Boolean, server_default="false")
     phones: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, server_default="[]")
     schedules: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, server_default="[]")
     # Union of the provider's own and its services' taxonomy codes (for filters and facets).
@@ -309,13 +325,22 @@ class _Word:
     word: Mapped[str] = mapped_column(Text, primary_key=True)
     plain: Mapped[str] = mapped_column(Text, Computed("catalog.unaccent_lower(word)", True))
     documents: Mapped[int] = mapped_column(Integer)
+    # What ``catalog.pl`` indexes the word as: its Hunspell lemmas, else the word (0020).
+    lemmas: Mapped[list[str]] = mapped_column(
+        ARRAY(Text), Computed("catalog.word_lemmas(word)", True)
+    )
 
 
 def _word_table(name: str) -> tuple[Any, ...]:
+    held = text("documents > 0")
     return (
         Index(f"ix_{name}_plain", "plain"),
         Index(f"ix_{name}_plain_trgm", "plain", postgresql_using="gin",
               postgresql_ops={"plain": "gin_trgm_ops"}, postgresql_with={"fastupdate": "off"}),
+        Index(f"ix_{name}_lemmas", "lemmas", postgresql_using="gin",
+              postgresql_with={"fastupdate": "off"}, postgresql_where=held),
+        Index(f"ix_{name}_prefix", "plain", postgresql_ops={"plain": "text_pattern_ops"},
+              postgresql_where=held),
         {"schema": "catalog"},
     )  # fmt: skip
 
@@ -328,6 +353,17 @@ class PracticeWord(_Word, Base):
 class ProviderWord(_Word, Base):
     __tablename__ = "provider_word"
     __table_args__ = _word_table(__tablename__)
+
+
+class WordFamily(Base):
+    """A lemma of a derivation family (``wolontariat``, ``wolontariusz``, ...): a search for
+    one lemma of a family also matches the others (migration 0020, which lists them)."""
+
+    __tablename__ = "word_family"
+    __table_args__ = (Index("ix_word_family_family", "family"), {"schema": "catalog"})
+
+    lemma: Mapped[str] = mapped_column(Text, primary_key=True)
+    family: Mapped[str] = mapped_column(Text, primary_key=True)
 
 
 class ChangeLog(Base):

@@ -1,5 +1,6 @@
 """Territorial units (voivodeship, powiat, gmina, district), their zoom-band geometries,
-population by year, and the street register that maps addresses to districts."""
+population by year, the street register that maps addresses to districts, and the address
+points it is derived from (which also place a provider's address on the map)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import date, datetime
 
 from geoalchemy2 import Geometry, WKBElement
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -120,6 +122,9 @@ class Locality(Base):
         CheckConstraint("simc ~ '^[0-9]{7}$'", name="simc_format"),
         CheckConstraint("gmina_code ~ '^[0-9]{7}$'", name="gmina_format"),
         Index("ix_locality_gmina_code_name_key", "gmina_code", "name_key"),
+        # The geocoder finds a locality by its name alone, and the parts of a city.
+        Index("ix_locality_name_key", "name_key"),
+        Index("ix_locality_parent_simc", "parent_simc"),
         {"schema": "geo"},
     )
 
@@ -215,3 +220,42 @@ class StreetDistrict(Base):
         ForeignKey("geo.territorial_unit.code", ondelete="CASCADE")
     )
     source: Mapped[str] = mapped_column(String(8), server_default="manual")
+
+
+class AddressPoint(Base):
+    """One GUGiK PRG address point (public register data, not personal data), kept by
+    ``socmap geo addresses import`` in the same pass that derives the street rules: the
+    geocoder (``shared.geo.geocode``) places a provider's address with it.
+
+    A re-import replaces the points of every locality, and of every gmina its file names.
+    """
+
+    __tablename__ = "address_point"
+    __table_args__ = (
+        CheckConstraint("simc ~ '^[0-9]{7}$'", name="simc_format"),
+        CheckConstraint("gmina_code IS NULL OR gmina_code ~ '^[0-9]{7}$'", name="gmina_format"),
+        CheckConstraint(
+            "postal_code IS NULL OR postal_code ~ '^[0-9]{2}-[0-9]{3}$'", name="postal_code_format"
+        ),
+        Index("ix_address_point_simc_street_key_number", "simc", "street_key", "number"),
+        Index("ix_address_point_simc_ulic_number", "simc", "ulic", "number"),
+        Index("ix_address_point_gmina_code", "gmina_code"),
+        {"schema": "geo"},
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    # TERC of the point's gmina: from the file, else from its locality (geo.locality).
+    gmina_code: Mapped[str | None] = mapped_column(String(7))
+    simc: Mapped[str] = mapped_column(String(7))
+    ulic: Mapped[str | None] = mapped_column(String(5))
+    # shared.geo.names.normalize_street of the street as the point names it.
+    street_key: Mapped[str | None] = mapped_column(Text)
+    # The house number normalised (shared.geo.addresses.normalize_house_number: "12A") and
+    # its leading digits (12), for the neighbours of a number the register lacks.
+    number: Mapped[str | None] = mapped_column(Text)
+    number_value: Mapped[int | None] = mapped_column(Integer)
+    postal_code: Mapped[str | None] = mapped_column(String(6))
+    geom: Mapped[WKBElement] = mapped_column(Geometry("POINT", srid=4326, spatial_index=False))
+    # Where the point comes from (the imported file, or a label such as "synthetic sample").
+    source: Mapped[str] = mapped_column(Text)
+    imported_on: Mapped[date] = mapped_column(Date, server_default=func.current_date())

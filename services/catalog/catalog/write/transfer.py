@@ -1,21 +1,22 @@
-"""Import (CSV in UTF-8 or Windows-1250, JSON) with a row-level report and a dry run; export to
-CSV and JSON; the Atom feed of newly published practices."""
+"""Import (CSV in UTF-8 or Windows-1250, JSON) with a row-level report and a dry run, and
+export to CSV, JSON and HSDS (read through the read side's exact search)."""
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import json
 import uuid
-import xml.etree.ElementTree as ET
 from collections.abc import Sequence
-from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalog import repository, service
+from catalog.invalidation import Invalidation
+from catalog.problems import validation_errors
+from catalog.read import hsda, search
 from catalog.schemas import (
     ImportReport,
     PracticeIn,
@@ -24,8 +25,10 @@ from catalog.schemas import (
     ProviderOut,
     SearchParams,
 )
+from catalog.write import repository, workflow
 from shared.auth import Principal
 from shared.db.models.catalog import Practice, Provider
+from shared.db.raw import Database
 from shared.errors import Problem, UnsupportedMediaType, ValidationFailed
 from shared.textio import detect_encoding, sniff_delimiter
 
@@ -165,7 +168,7 @@ def parse_upload(data: bytes, content_type: str) -> tuple[list[dict[str, Any]], 
     )
 
 
-def _seed_like(values: dict[str, Any]) -> dict[str, Any]:
+def seed_like(values: dict[str, Any]) -> dict[str, Any]:
     """Accept the field names of data/practices/seed-practices.json too."""
     renames = {
         "summary_pl": "summary",
@@ -209,14 +212,14 @@ async def import_records(
     rows: Sequence[dict[str, Any]],
     encoding: str | None,
     dry_run: bool,
-) -> tuple[ImportReport, list[service.Invalidation]]:
+) -> tuple[ImportReport, list[Invalidation]]:
     """Validate every row; valid rows are created or updated (matched by slug, and providers
     also by KRS, REGON or NIP) as one unit, invalid rows are reported with their index and
     reason. A dry run writes nothing. Returns the report and what map-tiles must drop."""
     schema: type[PracticeIn] | type[ProviderIn] = PracticeIn if kind == "practice" else ProviderIn
     model = Practice if kind == "practice" else Provider
     errors: list[dict[str, Any]] = []
-    invalidations: list[service.Invalidation] = []
+    invalidations: list[Invalidation] = []
     created = updated = 0
     ids: list[uuid.UUID] = []
     known = await repository.taxonomy_codes(session)
@@ -225,13 +228,13 @@ async def import_records(
         if "__error__" in raw:
             errors.append({"row": index, "field": "", "code": "csv", "message": raw["__error__"]})
             continue
-        values = _seed_like(raw) if kind == "practice" else _provider_row(raw)
+        values = seed_like(raw) if kind == "practice" else _provider_row(raw)
         try:
             data = schema.model_validate(values)
         except ValidationError as exc:
-            errors.extend(service.validation_errors(exc, row=index))
+            errors.extend(validation_errors(exc, row=index))
             continue
-        row_errors = await service.check_codes(session, data, known)
+        row_errors = await workflow.check_codes(session, data, known)
         if row_errors:
             errors.extend({"row": index, **error} for error in row_errors)
             continue
@@ -239,13 +242,13 @@ async def import_records(
         row_savepoint = await session.begin_nested()
         try:
             if existing_id is None:
-                out = await service.create(
+                out = await workflow.create(
                     session, principal=principal, kind=kind, data=data, commit=False
                 )
                 created += 1
             else:
                 patch = data.model_dump(exclude_unset=True, exclude={"slug"}, mode="json")
-                out, invalidation = await service.update(
+                out, invalidation = await workflow.update(
                     session,
                     principal=principal,
                     kind=kind,
@@ -300,18 +303,6 @@ async def _existing(
         if duplicate is not None:
             return duplicate.id
     return None
-
-
-def merge_invalidations(items: Sequence[service.Invalidation]) -> service.Invalidation | None:
-    """One hand-off for a whole import."""
-    if not items:
-        return None
-    return service.Invalidation(
-        collection=items[0].collection,
-        ids=tuple(dict.fromkeys(i for item in items for i in item.ids)),
-        territories=tuple(sorted({t for item in items for t in item.territories})),
-        reason=f"{items[0].collection}.imported",
-    )
 
 
 # --- export ------------------------------------------------------------------------------------
@@ -403,58 +394,52 @@ def practices_json(items: Sequence[PracticeOut]) -> bytes:
     return json.dumps([item.model_dump(mode="json") for item in items], ensure_ascii=False).encode()
 
 
-# --- Atom --------------------------------------------------------------------------------------
+# --- export (published records with the list's filters) -------------------------------------------
 
-ATOM = "http://www.w3.org/2005/Atom"
-
-
-def _iso(value: datetime | None) -> str:
-    return (
-        (value or datetime.now(UTC))
-        .astimezone(UTC)
-        .isoformat(timespec="seconds")
-        .replace("+00:00", "Z")
-    )
-
-
-def atom_feed(
-    practices: Sequence[Practice], *, base_url: str, voivodeship: str | None, self_url: str
-) -> bytes:
-    """An Atom 1.0 feed; every text goes through the XML serializer, so markup in a record is
-    escaped, never interpreted."""
-    ET.register_namespace("", ATOM)
-    feed = ET.Element(f"{{{ATOM}}}feed")
-    scope = f"województwo {voivodeship}" if voivodeship else "cała Polska"
-    ET.SubElement(feed, f"{{{ATOM}}}title").text = f"Dobre praktyki: {scope}"
-    ET.SubElement(
-        feed, f"{{{ATOM}}}id"
-    ).text = f"urn:socmap:catalog:practices:{voivodeship or 'all'}"
-    ET.SubElement(feed, f"{{{ATOM}}}updated").text = _iso(
-        max((p.published_at for p in practices if p.published_at), default=None)
-    )
-    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=self_url)
-    author = ET.SubElement(feed, f"{{{ATOM}}}author")
-    ET.SubElement(author, f"{{{ATOM}}}name").text = "socmap catalog"
-    for practice in practices:
-        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        ET.SubElement(entry, f"{{{ATOM}}}id").text = f"urn:uuid:{practice.id}"
-        ET.SubElement(entry, f"{{{ATOM}}}title", type="text").text = practice.title
-        ET.SubElement(entry, f"{{{ATOM}}}published").text = _iso(practice.published_at)
-        ET.SubElement(entry, f"{{{ATOM}}}updated").text = _iso(practice.updated_at)
-        ET.SubElement(
-            entry,
-            f"{{{ATOM}}}link",
-            rel="alternate",
-            type="application/json",
-            href=f"{base_url.rstrip('/')}/v1/practices/{practice.slug}",
-        )
-        ET.SubElement(entry, f"{{{ATOM}}}summary", type="text").text = practice.summary
-        for code in practice.service_areas:
-            ET.SubElement(entry, f"{{{ATOM}}}category", term=code, scheme="urn:socmap:service-area")
-    body: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
-    return body
+EXPORT_LIMIT = 10_000
 
 
 def export_params(params: SearchParams) -> SearchParams:
     """Exports are of published records only, whatever the caller asked."""
     return params.model_copy(update={"statuses": ["published"], "facets": False})
+
+
+async def _published(
+    reader: Database, kind: Literal["practice", "provider"], params: SearchParams
+) -> list[Any]:
+    """Published records with the list's filters, as their output models."""
+    found = await search.search(
+        reader,
+        kind=kind,
+        params=export_params(params),
+        limit=EXPORT_LIMIT,
+        offset=0,
+        window=search.EVERY_MATCH,
+    )
+    schema = PracticeOut if kind == "practice" else ProviderOut
+    return [schema.model_validate(item) for item in found.items]
+
+
+async def export_practices(
+    reader: Database, *, params: SearchParams, output: str, encoding: str = "utf-8"
+) -> bytes:
+    """Published practices as CSV (the import layout) or JSON; rendered off the event loop."""
+    practices = await _published(reader, "practice", params)
+    if output == "json":
+        return await asyncio.to_thread(practices_json, practices)
+    return await asyncio.to_thread(practices_csv, practices, encoding=encoding)
+
+
+async def export_providers(
+    reader: Database, *, params: SearchParams, output: str, encoding: str = "utf-8"
+) -> bytes:
+    """Published providers as CSV, JSON (catalogue shape) or HSDS organizations."""
+    providers: list[ProviderOut] = await _published(reader, "provider", params)
+    if output == "csv":
+        return await asyncio.to_thread(providers_csv, providers, encoding=encoding)
+    if output == "json":
+        return json.dumps(
+            [provider.model_dump(mode="json") for provider in providers], ensure_ascii=False
+        ).encode()
+    organizations = await hsda.organization_documents(reader, providers)
+    return json.dumps(organizations, ensure_ascii=False).encode()

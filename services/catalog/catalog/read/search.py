@@ -1,0 +1,549 @@
+"""The one search of the catalogue, for every list: the public lists (a window of the first
+``SEARCH_WINDOW`` matches), and the exact lists (HSDS paging, exports, the moderation queue:
+every match). One statement a search, on raw asyncpg: its count, facets, page and (when the
+text matches nothing) the text corrected; a corrected text is searched once more.
+
+The statement is put together from the literal SQL below, once per shape of search (which
+filters, the kind of text query, the order, facets; see ``_statement``), and kept: only the
+values change between searches. services/catalog/README.md ("Search") has the why of each
+part: the window, the parts of a text query, broad words read from the table, the page's
+title-bonus floor."""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import orjson
+
+from catalog import schemas
+from catalog.read import broad_words
+from catalog.read.records import item
+from catalog.read.sql import RECORD_COLUMNS, TABLES
+from catalog.schemas import SearchParams
+from shared.db.raw import Database, Statement, compile_sql
+
+Kind = Literal["practice", "provider"]
+TextKind = Literal["lemmas", "lemmas or unaccented"]
+
+# The public search examines at most SEARCH_WINDOW matches (the first the indexes return):
+# when as many match, the total is this number with the relation "gte", facets are counted
+# among them and relevance ranks them (services/catalog/README.md, "Search").
+SEARCH_WINDOW = schemas.SEARCH_WINDOW
+# The window of the exact searches: every match.
+EVERY_MATCH = 2_000_000_000
+# Weight of the title's closeness to the query; word_similarity is at most 1, so the bonus is
+# at most this (the page's floor relies on that bound).
+TITLE_BONUS = 0.3
+
+FACETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # (array facets, scalar facets)
+    "practice": (
+        ("service_areas", "target_groups", "categories"),
+        ("lifecycle_status", "evidence_level", "voivodeship"),
+    ),
+    "provider": (("service_areas", "target_groups"), ("provider_type", "voivodeship")),
+}
+
+# --- filters: one condition each, over the record ``r`` ------------------------------------------
+
+STATUSES = "r.status = ANY (:statuses::text[])"
+# search_tokens (migration 0007) holds every code a search filters by, prefixed by what it is:
+# several filters are keys of one GIN index scan.
+TOKENS = {
+    name: f"(r.search_tokens && :{name}::text[])"
+    for name in (
+        "service_areas",
+        "target_groups",
+        "territory",
+        "provider_types",
+        "categories",
+        "lifecycle",
+        "evidence",
+    )
+}
+TOKEN_PREFIXES = {
+    "service_areas": "a",
+    "target_groups": "g",
+    "categories": "c",
+    "territory": "t",
+    "provider_types": "k",
+    "lifecycle": "l",
+    "evidence": "e",
+}
+VOIVODESHIP = "r.voivodeship = :voivodeship::varchar"
+MODIFIED_AFTER = "r.updated_at > :modified_after::timestamptz"
+BBOX = (
+    "(r.geom && ST_MakeEnvelope(:bbox_0::float8, :bbox_1::float8, :bbox_2::float8, "
+    ":bbox_3::float8, 4326))"
+)
+CENTRE = "ST_SetSRID(ST_MakePoint(:near_lon::float8, :near_lat::float8), 4326)"
+# The box around the circle (index-backed), then the circle on the sphere.
+NEAR_BOX = f"(r.geom && ST_Expand({CENTRE}, :radius_lon_deg::float8, :radius_lat_deg::float8))"
+NEAR = (
+    f"({NEAR_BOX} AND ST_DWithin(geography(r.geom), geography({CENTRE}), :radius_m::float8, false))"
+)
+# Metres on the sphere: within 0.5 % of the ellipsoid's, at a fraction of its cost.
+DISTANCE = f"ST_Distance(geography(r.geom), geography({CENTRE}), false)::float8"
+WITHIN_UNIT = (
+    "ST_Intersects(r.geom, "
+    "(SELECT u.geom FROM geo.territorial_unit AS u WHERE u.code = :within::varchar))"
+)
+WITHIN = f"((r.search_tokens && :within_prefixes::text[]) OR {WITHIN_UNIT})"
+IMPLEMENTED_BY = "r.implementer_provider_id = :organization_id::uuid"
+ORGANIZATION = "r.id = :organization_id::uuid"
+# A practice overlaps the years asked for; unknown years do not exclude it.
+YEAR_FROM = "coalesce(r.end_year, r.start_year, :year_from::integer) >= :year_from::integer"
+YEAR_TO = "coalesce(r.start_year, r.end_year, :year_to::integer) <= :year_to::integer"
+NOTHING = "false"
+
+# --- text: the parsed query, computed once per statement -------------------------------------------
+
+
+def _query_cte(kind: Kind) -> str:
+    """The parsed query (lemmas of the text as the records most often write it, unaccented
+    forms), its unaccented text and the lemmas of the words it excludes (``-word``): values of
+    the statement, not of each row (parsing through Hunspell costs ~10 µs)."""
+    restored = f"catalog.{kind}_restored_query"
+    return (
+        "query AS (SELECT "
+        f"websearch_to_tsquery('catalog.pl'::regconfig, {restored}(:q::varchar)) AS pl, "
+        "websearch_to_tsquery('catalog.pl_unaccent'::regconfig, :q::varchar) AS plain, "
+        "catalog.unaccent_lower(:q::varchar) AS norm, "
+        f"websearch_to_tsquery('catalog.pl'::regconfig, {restored}("
+        "(SELECT string_agg(excluded[1], ' or ') "
+        """FROM regexp_matches(:q::varchar, '(?:^|\\s)-("[^"]*"|[^\\s"]+)', 'g') AS excluded)"""
+        ")) AS excluded)"
+    )
+
+
+KINDS: tuple[Kind, ...] = ("practice", "provider")
+QUERY_CTE = {kind: _query_cte(kind) for kind in KINDS}
+Q_PL = "(SELECT query.pl FROM query)"
+Q_PLAIN = "(SELECT query.plain FROM query)"
+Q_NORM = "(SELECT query.norm FROM query)"
+Q_EXCLUDED = "(SELECT query.excluded FROM query)"
+LEMMA_HIT = f"(r.tsv_pl @@ {Q_PL})"
+LEMMA_RANK = f"ts_rank(r.tsv_pl, {Q_PL})::float8"
+# Unaccented forms at half weight; a word the query excludes excludes in any form.
+PLAIN_HIT = f"(r.tsv_plain @@ {Q_PLAIN} AND NOT coalesce(r.tsv_pl @@ {Q_EXCLUDED}, false))"
+PLAIN_RANK = f"(0.5::float8 * ts_rank(r.tsv_plain, {Q_PLAIN}))::float8"
+EITHER_HIT = f"({LEMMA_HIT} OR {PLAIN_HIT})"
+EITHER_RANK = f"(CASE WHEN {LEMMA_HIT} THEN {LEMMA_RANK} ELSE {PLAIN_RANK} END)::float8"
+
+
+def _score(rank: str, name_norm: str) -> str:
+    """Rank plus TITLE_BONUS times the title's trigram closeness to the query."""
+    return f"({rank} + {TITLE_BONUS}::float8 * word_similarity({Q_NORM}, {name_norm})::float8)"
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """How a text query matches: ``parts`` (match, rank), each cheaper to rank than the whole;
+    a match of a later part is one only if no earlier part has it. ``scans``: per part, the
+    CTE that says whether its words are broad enough to read from the table (None: always
+    from the index). ``queries``: the parsed queries ``*_text_found`` tests."""
+
+    match: str
+    parts: tuple[tuple[str, str], ...]
+    scans: tuple[tuple[str, str] | None, ...]
+    queries: tuple[str, str]
+
+
+def _ranking(kind: Kind, text_kind: TextKind) -> Ranking:
+    lemmas = ("tsv_pl", broad_words.broad_words_cte(kind, "tsv_pl"))
+    if text_kind == "lemmas":
+        return Ranking(LEMMA_HIT, ((LEMMA_HIT, LEMMA_RANK),), (lemmas,), (Q_PL, "NULL"))
+    # A practice's tsvectors are large: as two parts, the lemma matches cost one read each,
+    # and the other part runs only when they do not fill the window. A provider's are small:
+    # one pass tests both.
+    if kind == "practice":
+        return Ranking(
+            EITHER_HIT,
+            ((LEMMA_HIT, LEMMA_RANK), (PLAIN_HIT, PLAIN_RANK)),
+            (lemmas, ("tsv_plain", broad_words.broad_words_cte(kind, "tsv_plain"))),
+            (Q_PL, Q_PLAIN),
+        )
+    return Ranking(EITHER_HIT, ((EITHER_HIT, EITHER_RANK),), (None,), (Q_PL, Q_PLAIN))
+
+
+RANKINGS = {
+    (kind, text_kind): _ranking(kind, text_kind)
+    for kind in KINDS
+    for text_kind in ("lemmas", "lemmas or unaccented")
+}
+
+
+def has_diacritics(text: str) -> bool:
+    """Whether the text has letters with diacritics (ł, ó, é, ...)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return any(unicodedata.combining(ch) for ch in decomposed) or any(
+        ch in "łŁđĐøØß" for ch in text
+    )
+
+
+def text_kind(q: str) -> TextKind:
+    # Text with diacritics was typed with them: the lemmas suffice.
+    return "lemmas" if has_diacritics(q) else "lemmas or unaccented"
+
+
+# --- the statement --------------------------------------------------------------------------------
+
+MATCHED = "(SELECT count(*) AS n FROM win) AS matched"
+# (A hair above the bonus: rank + bonus - TITLE_BONUS may round above the rank itself.)
+REACH = TITLE_BONUS + 1e-9
+
+
+def _order(sort: str, at: str, score: str | None = None, distance: str | None = None) -> str:
+    """ORDER BY of a sort key over ``at`` (the window or the record), ties by id."""
+    newest = f"{at}.published_at DESC, {at}.updated_at DESC"
+    keys = {
+        "relevance": f"{score} DESC, {newest}",
+        "distance": f"{distance} ASC NULLS LAST",
+        "title": f"{at}.name_norm ASC",
+        "-date": f"{at}.published_at ASC, {at}.updated_at ASC",
+    }.get(sort, newest)
+    return f"{keys}, {at}.id"
+
+
+def _facets_json(kind: Kind) -> str:
+    """``{facet: {code: count}}`` over the window, counts descending, then codes (a facet
+    without values is null): one small aggregation per facet."""
+
+    def counted(codes: str) -> str:
+        return (
+            "(SELECT json_object_agg(facet_count.code, facet_count.n "
+            'ORDER BY facet_count.n DESC, facet_count.code COLLATE "C") '
+            f"FROM (SELECT codes.code, count(*) AS n FROM ({codes}) AS codes "
+            "GROUP BY codes.code) AS facet_count)"
+        )
+
+    arrays, scalars = FACETS[kind]
+    parts = [
+        f"'{name}', {counted(f'SELECT unnest(win.{name}) AS code FROM win')}" for name in arrays
+    ]
+    parts += [
+        f"'{name}', " + counted(f"SELECT win.{name} AS code FROM win WHERE win.{name} IS NOT NULL")
+        for name in scalars
+    ]
+    return f"json_build_object({', '.join(parts)})::text"
+
+
+def _statement(
+    kind: Kind,
+    filters: Mapping[str, str],
+    ranking: Ranking | None,
+    sort: str,
+    *,
+    facets: bool,
+    near: bool,
+) -> str:
+    """The window of the first ``:window`` matches (the nearest, by distance), their count and
+    facets, and the page (``:page_limit`` from ``:page_offset``): relevance ranks the window;
+    other orders take the page from the window when it holds every match (or, by distance,
+    the page), else from all matches."""
+    table = TABLES[kind]
+    nearest = sort == "distance"
+    # By distance each match is measured for the order anyway: the circle test reuses it.
+    in_circle = nearest and "near" in filters
+    conditions = [
+        NEAR_BOX if in_circle and name == "near" else condition
+        for name, condition in filters.items()
+    ]
+    relevance = sort == "relevance" and ranking is not None
+    columns = ["r.id", "r.published_at", "r.updated_at"]
+    if sort == "title" or relevance:
+        columns.append("r.name_norm")
+    if near:
+        columns.append(f"{DISTANCE} AS distance")
+    arrays, scalars = FACETS[kind] if facets else ((), ())
+    columns += [f"r.{name}" for name in (*arrays, *scalars)]
+    ctes = [QUERY_CTE[kind]] if ranking is not None else []
+    parts: Sequence[tuple[str | None, str | None]] = (
+        ranking.parts if ranking is not None else [(None, None)]
+    )
+    # The first matches of each part in turn (by distance: all, to sort them); a later part
+    # runs only if the window has room, and then the earlier parts are complete: their ids
+    # tell what is new.
+    earlier: list[str] = []
+    single = ""
+    for index, (match, rank) in enumerate(parts):
+        selected = ", ".join([*columns, *([f"{rank} AS rank"] if relevance else [])])
+        where = " AND ".join(
+            [*conditions, *(f"r.id NOT IN (SELECT {name}.id FROM {name})" for name in earlier)]
+        )
+        base = f"SELECT {selected} FROM {table} AS r WHERE {where}"
+        part = f"{base} AND {match}" if match is not None else base
+        scan = ranking.scans[index] if ranking is not None else None
+        if scan is not None and match is not None:
+            # Broad words: tested on each row the other filters' indexes give (or the table
+            # in its own order) rather than read from the GIN index; IS TRUE is the same test,
+            # but one no index answers. The second branch runs only if the first does not.
+            column, cte = scan
+            ctes.append(cte)
+            broad = f"(SELECT broad_{column}.broad FROM broad_{column})"
+            by_scan = f"{base} AND {broad} AND {match} IS true"
+            by_index = f"{part} AND NOT {broad}"
+            if not nearest:
+                by_scan, by_index = (
+                    f"({by_scan} LIMIT :window::integer)",
+                    f"({by_index} LIMIT :window::integer)",
+                )
+            part = f"SELECT * FROM ({by_scan} UNION ALL {by_index}) AS scan_{index}"
+        if not nearest:
+            part += " LIMIT :window::integer"
+        elif in_circle:
+            part += " OFFSET 0"  # keeps the circle test out of the scan (one distance a row)
+        if len(parts) > 1:
+            ctes.append(f"part_{index} AS ({part})")
+            earlier.append(f"part_{index}")
+        else:
+            single = part
+    matches = single or " UNION ALL ".join(f"SELECT * FROM {name}" for name in earlier)
+    ordered = f"SELECT * FROM ({matches}) AS part"
+    if in_circle:
+        ordered += " WHERE part.distance <= :radius_m::float8"
+    if nearest:
+        ordered += " ORDER BY part.distance, part.id"
+    ctes.append(f"win AS MATERIALIZED ({ordered} LIMIT :window::integer)")
+
+    score = None
+    page_filter: list[str] = []
+    if relevance:
+        # The exact top k = offset + limit by score, computing the title bonus (the costly
+        # part) only for rows that can reach it: the k-th best score among the k best ranks
+        # is a floor, and a row ranked more than TITLE_BONUS below it cannot reach the page.
+        score = _score("win.rank", "win.name_norm")
+        best = _score("best_by_rank.rank", "best_by_rank.name_norm")
+        floor = (
+            f"(SELECT {best} AS score FROM (SELECT win.rank, win.name_norm FROM win "
+            "ORDER BY win.rank DESC LIMIT :top_k::integer) AS best_by_rank "
+            "ORDER BY score DESC LIMIT 1 OFFSET :kth::integer)"
+        )
+        page_filter.append(f"win.rank >= coalesce({floor}, 0.0) - {REACH}")
+    # The window holds every match when it is not full; by distance it also holds the
+    # nearest ones, enough for a page inside it.
+    in_window = f"((SELECT matched.n FROM {MATCHED}) < :window::integer"
+    in_window += (
+        " OR :page_offset::integer + :page_limit::integer <= :window::integer)" if nearest else ")"
+    )
+    if not relevance:
+        page_filter.append(in_window)
+    window_distance = "win.distance" if near else None
+    order = _order(sort, "win", score, window_distance)
+    filtered = f" WHERE {' AND '.join(page_filter)}" if page_filter else ""
+    pages = [
+        f"(SELECT win.id, {score or 'NULL::float8'} AS score, "
+        f"{window_distance or 'NULL::float8'} AS distance, "
+        f"row_number() OVER (ORDER BY {order}) AS position FROM win{filtered} "
+        f"ORDER BY {order} LIMIT :page_limit::integer OFFSET :page_offset::integer)"
+    ]
+    if not relevance:
+        # A full window does not hold every match: the page then comes from all of them, in
+        # the order an index may give (PostgreSQL runs only the branch whose filter holds).
+        everywhere = _order(sort, "r", None, DISTANCE if near else None)
+        matching = [*filters.values(), *([ranking.match] if ranking is not None else [])]
+        pages.append(
+            f"(SELECT r.id, NULL::float8 AS score, {DISTANCE if near else 'NULL::float8'} "
+            f"AS distance, row_number() OVER (ORDER BY {everywhere}) AS position "
+            f"FROM {table} AS r WHERE {' AND '.join(matching)} AND NOT {in_window} "
+            f"ORDER BY {everywhere} LIMIT :page_limit::integer OFFSET :page_offset::integer)"
+        )
+    correction = "NULL"
+    if ranking is not None:
+        correction = (
+            "CASE WHEN matched.n = 0 THEN CASE WHEN NOT "
+            f"catalog.{kind}_text_found(:statuses::text[], {ranking.queries[0]}, "
+            f"{ranking.queries[1]}) THEN catalog.{kind}_corrected_query(:q::varchar) END END"
+        )
+    return (
+        f"WITH {', '.join(ctes)} "
+        f"SELECT {RECORD_COLUMNS[kind]}, page.distance AS distance_m, page.score AS score, "
+        "NULL AS metadata, matched.n AS search_matched, "
+        f"{_facets_json(kind) if facets else 'NULL'} AS search_facets, "
+        f"{correction} AS search_correction "
+        f"FROM {MATCHED} LEFT OUTER JOIN (({' UNION ALL '.join(pages)}) AS page "
+        f"JOIN {table} AS r ON r.id = page.id) ON true ORDER BY page.position"
+    )
+
+
+def _filters(kind: Kind, params: SearchParams) -> tuple[dict[str, str], dict[str, Any]]:
+    """The conditions of a search by name, and the values of their parameters."""
+    conditions = {"statuses": STATUSES}
+    values: dict[str, Any] = {"statuses": list(params.statuses)}
+    codes: dict[str, Sequence[str]] = {
+        "service_areas": params.service_areas,
+        "target_groups": params.target_groups,
+        "territory": [params.territory] if params.territory else [],
+        # a practice's implementer type, a provider's own type
+        "provider_types": params.provider_types,
+    }
+    if kind == "practice":
+        codes.update(
+            categories=params.categories, lifecycle=params.lifecycle, evidence=params.evidence
+        )
+    for name, given in codes.items():
+        if given:
+            conditions[name] = TOKENS[name]
+            values[name] = search_tokens(TOKEN_PREFIXES[name], given)
+    if params.voivodeship:
+        conditions["voivodeship"] = VOIVODESHIP
+        values["voivodeship"] = params.voivodeship
+    if params.modified_after is not None:
+        conditions["modified_after"] = MODIFIED_AFTER
+        values["modified_after"] = params.modified_after
+    if params.bbox is not None:
+        conditions["bbox"] = BBOX
+        values.update({f"bbox_{n}": float(value) for n, value in enumerate(params.bbox)})
+    if params.near is not None:
+        lon, lat = params.near
+        values.update(near_lon=float(lon), near_lat=float(lat))
+        if params.radius_m is not None:
+            # The box around the circle in degrees: a degree of longitude is 111.32 km x
+            # cos(lat), a degree of latitude at least 110.574 km (at the equator).
+            conditions["near"] = NEAR
+            cos_lat = max(math.cos(math.radians(lat)), 0.01)
+            values.update(
+                radius_m=float(params.radius_m),
+                radius_lon_deg=params.radius_m / (111_320.0 * cos_lat),
+                radius_lat_deg=params.radius_m / 110_574.0,
+            )
+    if params.within:
+        district = "-" in params.within
+        conditions["within_district" if district else "within"] = (
+            WITHIN_UNIT if district else WITHIN
+        )
+        values["within"] = params.within
+        values["within_prefixes"] = search_tokens("t", [params.within])
+    if params.organization_id is not None:
+        conditions["organization_id"] = IMPLEMENTED_BY if kind == "practice" else ORGANIZATION
+        values["organization_id"] = params.organization_id
+    if kind == "practice":
+        if params.year_from is not None:
+            conditions["year_from"] = YEAR_FROM
+            values["year_from"] = params.year_from
+        if params.year_to is not None:
+            conditions["year_to"] = YEAR_TO
+            values["year_to"] = params.year_to
+    elif params.categories or params.lifecycle or params.evidence:
+        conditions["practice_only"] = NOTHING
+    return conditions, values
+
+
+def search_tokens(prefix: str, codes: Sequence[str]) -> list[str]:
+    """Codes as ``search_tokens`` holds them (``a:social_assistance``)."""
+    return [f"{prefix}:{code}" for code in codes]
+
+
+def _sort(params: SearchParams, ranked: bool) -> str:
+    sort = params.sort or ("relevance" if ranked else "date")
+    if (sort == "relevance" and not ranked) or (sort == "distance" and params.near is None):
+        return "date"
+    return sort
+
+
+# Statements by shape (see _statement); a few dozen shapes are in common use.
+_STATEMENTS: dict[tuple[Any, ...], Statement] = {}
+_STATEMENTS_MAX = 512
+
+
+@dataclass(slots=True)
+class Found:
+    """A page of a search: ``items`` are records as the list shows them (``records.item``);
+    ``total`` is a lower bound when ``exact`` is false, and then ``more`` says whether a next
+    page may follow; ``correction`` is the text searched instead of the query's."""
+
+    items: list[dict[str, Any]]
+    total: int
+    exact: bool
+    more: bool
+    facets: dict[str, dict[str, int]] | None
+    correction: str | None = None
+
+
+async def search(
+    reader: Database,
+    *,
+    kind: Kind,
+    params: SearchParams,
+    limit: int,
+    offset: int,
+    window: int | None = None,
+) -> Found:
+    """Records of ``kind`` matching ``params``: the first ``window`` matches (by default
+    SEARCH_WINDOW; EVERY_MATCH for an exact list), their count and facets, and the page.
+
+    When the text matches nothing at all (not merely nothing within the other filters) and
+    has misspelt words, the statement corrects them and the corrected text is searched
+    instead: "Kooperajca" still finds "Kooperacja"; ``correction`` says so."""
+    window = SEARCH_WINDOW if window is None else window
+    text = (params.q or "").strip()
+    if text and kind == "practice":
+        await broad_words.BROAD_WORDS.refresh(reader)
+    found = await _run(reader, kind, params, text, limit, offset, window)
+    if found.total == 0 and found.correction is not None:
+        corrected = found.correction
+        found = await _run(reader, kind, params, corrected, limit, offset, window)
+        found.correction = corrected
+    return found
+
+
+async def _run(
+    reader: Database,
+    kind: Kind,
+    params: SearchParams,
+    text: str,
+    limit: int,
+    offset: int,
+    window: int,
+) -> Found:
+    filters, values = _filters(kind, params)
+    ranked = text_kind(text) if text else None
+    sort = _sort(params, ranked is not None)
+    near = params.near is not None
+    shape = (kind, tuple(filters), ranked, sort, params.facets, near)
+    statement = _STATEMENTS.get(shape)
+    if statement is None:
+        ranking = RANKINGS[(kind, ranked)] if ranked is not None else None
+        statement = compile_sql(
+            _statement(kind, filters, ranking, sort, facets=params.facets, near=near)
+        )
+        if len(_STATEMENTS) >= _STATEMENTS_MAX:
+            _STATEMENTS.pop(next(iter(_STATEMENTS)))
+        _STATEMENTS[shape] = statement
+    values.update(
+        q=text,
+        window=window,
+        page_limit=limit,
+        page_offset=offset,
+        kth=offset + limit - 1,
+        top_k=offset + limit,
+    )
+    if text:
+        values.update(broad_words.BROAD_WORDS.values(window))
+    rows = await reader.fetch(statement.sql, *statement.arguments(values))
+    matched = int(rows[0]["search_matched"])
+    found = Found(
+        items=[item(kind, list(row.values())) for row in rows if row["id"] is not None],
+        total=matched,
+        exact=matched < window,
+        more=False,
+        facets=facet_counts(kind, rows[0]["search_facets"]) if params.facets else None,
+        correction=rows[0]["search_correction"],
+    )
+    if found.exact or sort == "relevance":
+        found.more = offset + len(found.items) < found.total
+    else:
+        # Orders other than relevance page through every match, past the window.
+        found.more = len(found.items) == limit
+    return found
+
+
+def facet_counts(kind: Kind, counted: str | None) -> dict[str, dict[str, int]]:
+    """Every facet of the kind with the counts found (JSON text; empty facets are absent)."""
+    found = orjson.loads(counted) if counted else {}
+    arrays, scalars = FACETS[kind]
+    return {name: found.get(name) or {} for name in (*arrays, *scalars)}
