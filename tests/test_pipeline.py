@@ -213,6 +213,39 @@ MAP_GROUPS = (
 )
 
 
+# The browser test's providers in Bielsko-Biała: one at a point given with the record, one
+# placed from its address by the address register (a house number it lacks: approximate).
+MAP_PROVIDERS = (
+    ("Punkt Mapy: adres dokładny", {"location": {"lon": 19.04, "lat": 49.82}}),
+    ("Punkt Mapy: adres przybliżony", {"address_1": "ul. Lotnicza 11"}),
+)
+
+
+def publish_map_providers(stack: Stack) -> None:
+    """Create and publish ``MAP_PROVIDERS`` (again on a rerun: a name is not a key)."""
+    with stack.client("map-tiles") as client:
+        items = client.get("/v1/collections/providers/items", params={"limit": 1000}).json()
+    shown = {f["properties"].get("name") for f in items["features"]}
+    with stack.client("catalog", key="ROPS Katowice") as client:
+        for name, place in MAP_PROVIDERS:
+            if name in shown:
+                continue
+            body = {
+                "name": name,
+                "description": "Placówka utworzona przez test mapy.",
+                "provider_type": "CUS",
+                "terc": BIELSKO,
+                "city": "Bielsko-Biała",
+                "service_areas": ["social_assistance"],
+                **place,
+            }
+            created = client.post("/v1/providers", json=body)
+            assert created.status_code == 201, created.text
+            assert created.json()["location"] is not None, created.text
+            ref = created.json()["id"]
+            assert client.post(f"/v1/providers/{ref}:publish").status_code == 200
+
+
 def map_cases() -> list[dict[str, Any]]:
     records = []
     serial = 300_000
@@ -254,6 +287,7 @@ def test_preview_map_in_a_browser(stack: Stack, tmp_path: Path) -> None:
     with Polish labels and a period slider that change the districts drawn; and a click on a
     district that opens its time series. Nothing is loaded from elsewhere."""
     push(stack, map_cases())
+    publish_map_providers(stack)
     eventually(lambda: published(stack, "homelessness", "2024-Q1"), "early homelessness cells")
     eventually(lambda: published(stack, "homelessness", "2025"), "late homelessness cells")
 
@@ -292,6 +326,17 @@ def test_preview_map_in_a_browser(stack: Stack, tmp_path: Path) -> None:
     assert "utajnione" in opened["legend"]
     assert "przybliżona" in opened["legend"]
     assert opened["approximate"] > 0
+    # The providers layer: a provider at its address and one the address register placed only
+    # approximately (hollow), with its name and address on hover.
+    providers = opened["providers"]
+    assert providers is not None
+    assert providers["rendered"] >= 2, providers
+    assert {name for name, _ in MAP_PROVIDERS} <= set(providers["names"]), providers
+    assert MAP_PROVIDERS[1][0] in providers["approximate"], providers
+    assert MAP_PROVIDERS[0][0] not in providers["approximate"], providers
+    assert "Placówki" in opened["legend"]
+    assert "przybliżone" in opened["legend"]
+    assert providers["at"]["name"] in (result["provider_popup"] or ""), result["provider_popup"]
     # The base layer: outlines and names of the project's own geography.
     assert opened["outlines"] > 0
     assert opened["names"] > 0

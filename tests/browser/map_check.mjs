@@ -1,7 +1,8 @@
 // Opens the preview map in Debian's Chromium and reports what a visitor meets, as one JSON object:
 // where the map opens (against the TileJSON bounds of the data), how many district polygons are
 // coloured, the legend, the base layer's outlines and names, what the category picker and the
-// period slider change, and the time series a click on a district opens.
+// period slider change, the providers layer (points, hollow when approximate, a popup with the
+// name and address), and the time series a click on a district opens.
 // Usage: node map_check.mjs <map url> <screenshot.png> [category to pick]
 import { chromium } from "playwright-core";
 
@@ -100,12 +101,32 @@ try {
       outlines: count(["voivodeship-line", "powiat-line", "gmina-line"]),
       names: count(["voivodeship-names", "powiat-names", "gmina-names"]),
       approximate: count(["districts-approximate"]),
+      providers: (() => {
+        if (!map.getLayer("providers-points")) return null;
+        const shown = map.queryRenderedFeatures({ layers: ["providers-points"] });
+        const names = [...new Set(shown.map((f) => f.properties.name))].sort();
+        const approximate = new Set(shown.filter((f) => f.properties.approximate === true).map((f) => f.properties.name));
+        const point = shown.length ? map.project(shown[0].geometry.coordinates) : null;
+        return { rendered: shown.length, names, approximate: [...approximate].sort(),
+                 opacity: map.getPaintProperty("providers-points", "circle-opacity"),
+                 at: point && { x: point.x, y: point.y, name: shown[0].properties.name } };
+      })(),
       legend: document.getElementById("legend").innerText,
       categories: [...document.getElementById("category").options].map((o) => [o.value, o.text]),
       slider: { granularity: state.granularity, max: document.getElementById("period").max },
     };
   });
   result.opened.districts = await districts();
+
+  // Hovering a provider tells its name and address.
+  const provider = result.opened.providers?.at;
+  if (provider) {
+    const box = await page.locator("#map canvas").boundingBox();
+    await page.mouse.move(box.x + provider.x, box.y + provider.y);
+    const popup = await page.waitForSelector(".maplibregl-popup", { timeout: 10000 }).catch(() => null);
+    result.provider_popup = popup ? await popup.innerText() : null;
+    await page.mouse.move(box.x + 2, box.y + box.height - 2);
+  }
 
   // The category picker.
   const before = result.opened.districts.signature;

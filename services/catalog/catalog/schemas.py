@@ -127,6 +127,31 @@ class Point(Strict):
     lat: float = Field(ge=-90, le=90, description="WGS84 latitude")
 
 
+PointSource = Literal["address_register", "explicit", "manual"]
+APPROXIMATE = (
+    "True when the point only approximates the address (a street, a locality, or an estimate): "
+    "the map draws it hollow."
+)
+
+
+class ProviderPoint(Point):
+    """A provider's point as an editor gives it: ``approximate`` when it is an estimate rather
+    than the building itself."""
+
+    approximate: bool = Field(default=False, description=APPROXIMATE)
+
+
+class ProviderLocation(BaseModel):
+    """Where a provider is: its point, whether it is approximate, and where it comes from
+    (``address_register``: placed from the postal address; ``explicit``: given with the record
+    or an import; ``manual``: placed by an editor on the map)."""
+
+    lon: float
+    lat: float
+    approximate: bool = Field(description=APPROXIMATE)
+    source: PointSource | None
+
+
 class Contact(Strict):
     name: ShortText | None = None
     role: ShortText | None = None
@@ -247,7 +272,14 @@ class ProviderIn(Strict):
     address_1: ShortText | None = None
     postal_code: Annotated[str, StringConstraints(pattern=r"^[0-9]{2}-[0-9]{3}$")] | None = None
     city: ShortText | None = None
-    location: Point | None = None
+    location: ProviderPoint | None = Field(
+        default=None,
+        description=(
+            "The point, when known (source `explicit`). Without it, a provider with a street "
+            "line (`address_1`) and a city, TERC or postal code is placed from the address "
+            "register (source `address_register`)."
+        ),
+    )
     phones: list[PhoneIn] = Field(default_factory=list, max_length=20)
     schedules: list[ScheduleIn] = Field(default_factory=list, max_length=14)
     service_areas: list[Code] = Field(default_factory=list, max_length=14)
@@ -411,7 +443,7 @@ class ProviderOut(BaseModel):
     address_1: str | None
     postal_code: str | None
     city: str | None
-    location: Point | None
+    location: ProviderLocation | None
     phones: list[PhoneOut]
     schedules: list[ScheduleOut]
     service_areas: list[str]
@@ -424,6 +456,18 @@ class ProviderOut(BaseModel):
     distance_m: float | None = None
     score: float | None = None
     metadata: list[ChangeOut] | None = None
+
+
+LOCATION_NOTE = (
+    "Set when the record has a postal address the address register could not place: the "
+    "provider has no point (give `location`, or place it with `:place`)."
+)
+
+
+class ProviderWritten(ProviderOut):
+    """A provider as a write left it, with a note when its address found no point."""
+
+    location_note: str | None = Field(default=None, description=LOCATION_NOTE)
 
 
 # The public search examines at most this many matches (services/catalog/README.md, Search).
@@ -486,6 +530,16 @@ class ImportError_(BaseModel):
     message: str
 
 
+class ImportPoints(BaseModel):
+    """Where the imported providers' points come from (rows written, not rejected ones)."""
+
+    explicit: int = Field(0, description="Points given in the rows (lon/lat, latitude/longitude)")
+    address_register: int = Field(0, description="Placed from the postal address")
+    approximate: int = Field(0, description="Of those placed, only approximately")
+    not_found: int = Field(0, description="Addresses the register could not place: no point")
+    kept: int = Field(0, description="Updates that left the stored point as it was")
+
+
 class ImportReport(BaseModel):
     dry_run: bool
     encoding: str | None
@@ -495,6 +549,11 @@ class ImportReport(BaseModel):
     rejected: int
     errors: list[ImportError_]
     ids: list[uuid.UUID]
+    points: ImportPoints | None = Field(default=None, description="Providers only")
+    warnings: list[ImportError_] = Field(
+        default_factory=list,
+        description="Rows written with a remark (code `not_located`: the address found no point)",
+    )
 
 
 class TermOut(BaseModel):

@@ -32,13 +32,18 @@ PLACE_VOIVODESHIPS = {"Krak": "12"}
 
 
 def demo_providers(data_dir: Path) -> list[dict[str, Any]]:
-    """The providers of ``practices/seed-providers.json`` as ProviderIn fields (each one's
-    ``provenance``, where its address and point come from, stays in the file)."""
+    """The providers of ``practices/seed-providers.json`` as ProviderIn fields: each one's
+    ``provenance`` (where its address and point come from) stays in the file, but for
+    ``approximate``, which marks its point (the seed's points are estimates)."""
     document = json.loads((data_dir / "practices" / "seed-providers.json").read_text("utf-8"))
-    return [
-        {name: value for name, value in provider.items() if name != "provenance"}
-        for provider in document["providers"]
-    ]
+    providers = []
+    for provider in document["providers"]:
+        fields = {name: value for name, value in provider.items() if name != "provenance"}
+        approximate = provider.get("provenance", {}).get("approximate")
+        if fields.get("location") is not None and approximate is not None:
+            fields["location"] = {**fields["location"], "approximate": bool(approximate)}
+        providers.append(fields)
+    return providers
 
 
 @dataclass(slots=True)

@@ -101,12 +101,3 @@ def test_krs_phone_slug_prefixes() -> None:
     assert slugify("Łódź \u2013 „Seniorzy” w akcji!") == "lodz-seniorzy-w-akcji"
     assert slugify("!!!") == "record"
     assert territory_prefixes(["2461011", "02"]) == ["02", "24", "2461", "2461011"]
-
-
-def test_has_diacritics() -> None:
-    from catalog.read.search import has_diacritics
-
-    assert has_diacritics("ośrodek")
-    assert has_diacritics("Łódź")
-    assert has_diacritics("łza")
-    assert not has_diacritics("osrodek pomocy")

@@ -6,15 +6,14 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from starlette.middleware import Middleware
 
 from map_tiles.cache import RenderCache
-from map_tiles.fastpath import TileFastPath
+from map_tiles.fastpath import TILE_ROUTE, answer_tile
 from map_tiles.routes import api_router, preview_router, root_router
 from map_tiles.schemas import component_schemas
 from map_tiles.settings import MapTilesSettings
 from shared.db.raw import PoolDatabase, open_pool
-from shared.web import create_service_app
+from shared.web import add_fast_path, create_service_app
 
 
 def create_app(settings: MapTilesSettings | None = None) -> FastAPI:
@@ -42,8 +41,6 @@ def create_app(settings: MapTilesSettings | None = None) -> FastAPI:
     # Built here, not in the lifespan, so that it exists under test transports too.
     cache = RenderCache(max_bytes=settings.cache_max_bytes, max_entries=settings.cache_max_entries)
     app.state.render_cache = cache
-    # Innermost middleware (appended, not added): request ids, metrics and CORS still apply.
-    app.user_middleware.append(
-        Middleware(TileFastPath, cache=cache, settings=settings, state=app.state)
-    )
+    # Tiles before routing (README "Caching"); the tile route answers the rest.
+    add_fast_path(app, TILE_ROUTE, answer_tile)
     return app

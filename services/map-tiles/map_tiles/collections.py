@@ -40,7 +40,18 @@ UNIT_TILE_PROPERTIES = (
     "rate_upper",
     "class",
 )
-PROVIDER_PROPERTIES = ("id", "slug", "name", "provider_type", "city", "terc", "website")
+PROVIDER_PROPERTIES = (
+    "id",
+    "slug",
+    "name",
+    "provider_type",
+    "address_1",
+    "postal_code",
+    "city",
+    "terc",
+    "website",
+    "approximate",
+)
 PRACTICE_PROPERTIES = ("id", "slug", "title", "place", "voivodeship", "start_year", "end_year")
 
 

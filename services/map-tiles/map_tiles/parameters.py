@@ -24,8 +24,9 @@ from map_tiles.service import (
     MEASURES,
     PERIOD,
     SOURCES,
-    TERRITORY,
+    UNIT,
 )
+from shared.codes import anchored
 
 
 def _query(name: str, description: str, **schema: Any) -> dict[str, Any]:
@@ -38,25 +39,20 @@ def _query(name: str, description: str, **schema: Any) -> dict[str, Any]:
     }
 
 
-def _whole(pattern: str) -> str:
-    """A pattern the service matches whole, as JSON Schema (which searches) needs it."""
-    return f"^(?:{pattern})$"
-
-
 # The choropleth of a unit collection (point collections ignore these).
 SELECTION = [
     _query(
         "release",
         "Release number, or `current` (the default)",
-        pattern=_whole(r"current|[1-9][0-9]{0,9}"),
+        pattern=anchored(r"current|[1-9][0-9]{0,9}"),
     ),
-    _query("category", "Category code; default `any`", pattern=_whole(CATEGORY.pattern)),
-    _query("period", "`YYYY` or `YYYY-Qn`; default the latest", pattern=_whole(PERIOD.pattern)),
+    _query("category", "Category code; default `any`", pattern=anchored(CATEGORY.pattern)),
+    _query("period", "`YYYY` or `YYYY-Qn`; default the latest", pattern=anchored(PERIOD.pattern)),
     _query(
         "datetime",
         f"The period as an RFC 3339 interval of one year or quarter: {DATETIME_EXAMPLE}"
         " (with `period`, both must name the same)",
-        pattern=_whole(DATETIME.pattern),
+        pattern=anchored(DATETIME.pattern),
     ),
     _query("measure", "Default `persons`", enum=list(MEASURES)),
     _query("source", "Default `all`", enum=list(SOURCES)),
@@ -71,7 +67,7 @@ FILTERS = [
         "CRS of `bbox`: CRS84 (the default, longitude first) or EPSG:4326 (latitude first)",
         enum=list(BBOX_CRS),
     ),
-    _query("territory", "TERC code prefix", pattern=_whole(TERRITORY.pattern)),
+    _query("territory", "TERC code prefix", pattern=anchored(UNIT.pattern)),
     PROPERTIES,
     _query("filter", "CQL2 over the queryables", maxLength=MAX_FILTER_CHARS),
     _query("filter-lang", "Default `cql2-text`", enum=["cql2-text", "cql2-json"]),

@@ -250,8 +250,9 @@ _POINT_SOURCES = {
     "providers": (
         "catalog.published_provider",
         """jsonb_build_object('id', p.id, 'slug', p.slug, 'name', p.name,
-               'provider_type', p.provider_type, 'city', p.city, 'terc', p.terc,
-               'website', p.website)""",
+               'provider_type', p.provider_type, 'address_1', p.address_1,
+               'postal_code', p.postal_code, 'city', p.city, 'terc', p.terc,
+               'website', p.website, 'approximate', p.approximate)""",
         "p.terc LIKE :territory || '%'",
     ),
     "practices": (
@@ -381,9 +382,14 @@ QUERYABLES = {
         "slug": Queryable("p.slug", "string"),
         "name": Queryable("p.name", "string"),
         "provider_type": Queryable("p.provider_type", "string", "Provider type (a code)"),
+        "address_1": Queryable("p.address_1", "string", "Street and number"),
+        "postal_code": Queryable("p.postal_code", "string"),
         "city": Queryable("p.city", "string"),
         "terc": Queryable("p.terc", "string", "TERC code of the municipality"),
         "website": Queryable("p.website", "string"),
+        "approximate": Queryable(
+            "p.approximate", "boolean", "The point only approximates the address"
+        ),
         "geometry": Queryable("p.geom", "geometry", "Location (CRS84)"),
     },
     "practices": {

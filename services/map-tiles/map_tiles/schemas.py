@@ -133,9 +133,14 @@ class ProviderProperties(BaseModel):
     slug: str | None = None
     name: str | None = None
     provider_type: str | None = None
+    address_1: str | None = None
+    postal_code: str | None = None
     city: str | None = None
     terc: str | None = None
     website: str | None = None
+    approximate: bool | None = Field(
+        default=None, description="The point only approximates the address (drawn hollow)"
+    )
 
 
 class PracticeProperties(BaseModel):

@@ -39,6 +39,7 @@ from map_tiles.schemas import (
     ReleaseOptions,
 )
 from map_tiles.settings import MapTilesSettings
+from shared import codes
 from shared.db.raw import Database
 from shared.errors import BadRequest, NotFound
 from shared.geo import bbox
@@ -57,10 +58,11 @@ SOURCES = ("ops", "pup", "both", "all")
 INDICATORS = ("rate", "value")
 CLASSES = len(CLASS_COLOURS)
 
-# Matched whole (fullmatch): `$` would let a trailing newline through.
-TERRITORY = re.compile(r"[0-9]{2}([0-9]{2}([0-9]{3}(-[0-9]{2,3})?)?)?")
+# Matched whole (fullmatch): `$` would let a trailing newline through. A unit code of any
+# level (TERC or district): a unit's feature id, or a territory (the units it prefixes).
+UNIT = re.compile(codes.UNIT_RE)
 CATEGORY = re.compile(r"[a-z0-9_]{1,64}")
-PERIOD = re.compile(r"[0-9]{4}(-Q[1-4])?")
+PERIOD = re.compile(codes.PERIOD_RE)
 # `datetime` as the interval of one year or quarter: dates, or date-times from the first to the
 # last second of the days.
 DATETIME = re.compile(
@@ -68,7 +70,6 @@ DATETIME = re.compile(
     r"/([0-9]{4}-[0-9]{2}-[0-9]{2})(?:T23:59:59(?:\.9+)?Z)?"
 )
 DATETIME_EXAMPLE = "2024-01-01/2024-12-31 (a year) or 2024-04-01/2024-06-30 (a quarter)"
-_UNIT_CODE = re.compile(r"[0-9]{2,7}(-[0-9]{2,3})?")
 
 
 # --- parsing ------------------------------------------------------------------------------------
@@ -203,7 +204,7 @@ def parse_filters(collection: Collection, query: Mapping[str, str]) -> Filters:
     if query.get("filter-crs") not in (None, "", CRS84):
         raise BadRequest(f"'filter-crs' must be {CRS84}.", parameter="filter-crs")
     return Filters(
-        territory=_choice(query, "territory", TERRITORY),
+        territory=_choice(query, "territory", UNIT),
         bbox=parse_bbox(query),
         properties=properties,
         drop=drop,
@@ -427,7 +428,7 @@ async def render_item(
     missing = NotFound(f"No feature '{fid[:64]}' in {collection.id}.")
     selection = None
     if collection.is_unit:
-        if not _UNIT_CODE.fullmatch(fid):
+        if not UNIT.fullmatch(fid):
             raise missing
         selection = await resolve_selection(db, cache, settings, collection, query)
     else:

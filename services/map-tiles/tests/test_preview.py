@@ -271,3 +271,19 @@ async def test_the_time_series_shows_suppressed_cells_as_suppressed(
     ]
     assert missing["value"] is None
     assert missing["suppressed"] is None
+
+
+async def test_the_page_takes_no_query(make_client: ClientFactory, tmp_path: Path) -> None:
+    """The page keeps its view in the URL's fragment (MapLibre's ``hash``), never in its query:
+    a query parameter is refused as on every API route."""
+    settings = MapTilesSettings(node_modules=fake_node_modules(tmp_path))
+    async with make_client(create_app(settings), role="socmap_map_tiles") as client:
+        script = (await client.get("/map/static/map.js")).text
+        assert "location.search" not in script
+        assert "hash: true" in script
+        assert (await client.get("/map")).status_code == 200
+        for name in ("period", "zoom", "foo"):
+            response = await client.get(f"/map?{name}=1")
+            assert response.status_code == 400, name
+            assert response.headers["content-type"] == "application/problem+json"
+            assert response.json()["parameter"] == name

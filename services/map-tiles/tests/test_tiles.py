@@ -224,7 +224,11 @@ async def test_tiles_carry_what_tilejson_advertises(
     (a null is absent in MVT: each field must appear on some feature, and `code`, `name`
     and `approximate` on all of them)."""
     await db_session.execute(
-        text("UPDATE catalog.provider SET website = 'https://mops.example.pl' WHERE slug = :s"),
+        text(
+            "UPDATE catalog.provider SET website = 'https://mops.example.pl',"
+            " address_1 = 'ul. Karola Miarki 11', postal_code = '43-300',"
+            " point_source = 'explicit', point_approximate = true WHERE slug = :s"
+        ),
         {"s": "mops-bb"},
     )
     ids = "districts,providers"
@@ -247,6 +251,7 @@ async def test_tiles_carry_what_tilejson_advertises(
             assert set(feature["properties"]) <= fields, (layer, feature["properties"])
             carried |= set(feature["properties"])
         assert carried == fields, layer
+    assert any(f["properties"]["approximate"] is True for f in layers["providers"]["features"])
     for feature in layers["districts"]["features"]:
         properties = feature["properties"]
         assert {"code", "name", "approximate"} <= set(properties)

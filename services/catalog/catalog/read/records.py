@@ -37,9 +37,19 @@ def item(kind: str, row: Sequence[Any]) -> dict[str, Any]:
         if values[index] is not None:
             values[index] = orjson.loads(values[index])
     record = dict(zip(fields, values, strict=True))
-    if record["location"] is not None:
-        lon, lat = record["location"]
-        record["location"] = {"lon": lon, "lat": lat}
+    point = record["location"]
+    if point is not None:
+        if kind == "provider":
+            lon, lat, approximate, source = point
+            record["location"] = {
+                "lon": lon,
+                "lat": lat,
+                "approximate": approximate,
+                "source": source,
+            }
+        else:
+            lon, lat = point
+            record["location"] = {"lon": lon, "lat": lat}
     return record
 
 

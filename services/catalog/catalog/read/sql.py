@@ -3,7 +3,8 @@ search statement's parts are in ``read/search.py`` and ``read/broad_words.py``.
 
 A record reads as its output schema (``PracticeOut`` / ``ProviderOut``), field by field and in
 the same order, straight from the database: JSON documents as text, the point as
-``[lon, lat]`` (JSON text would lose the type of 19.0). ``records.item`` turns a row into the
+``[lon, lat]`` (JSON text would lose the type of 19.0), a provider's as the row
+``(lon, lat, approximate, source)``. ``records.item`` turns a row into the
 record; ``tests/test_search_window.py`` checks a list item reads exactly as the record."""
 
 from __future__ import annotations
@@ -11,6 +12,11 @@ from __future__ import annotations
 TABLES = {"practice": "catalog.practice", "provider": "catalog.provider"}
 
 POINT = "CASE WHEN r.geom IS NULL THEN NULL ELSE ARRAY[ST_X(r.geom), ST_Y(r.geom)] END"
+# A provider's point with how it was placed: a row (lon, lat, approximate, source).
+PROVIDER_POINT = (
+    "CASE WHEN r.geom IS NULL THEN NULL "
+    "ELSE ROW(ST_X(r.geom), ST_Y(r.geom), r.point_approximate, r.point_source) END"
+)
 
 PRACTICE_COLUMNS = f"""r.id, r.slug, r.status, r.title, r.summary, r.description,
 r.problem_addressed, r.method, r.results, r.evidence_level, r.lifecycle_status,
@@ -33,7 +39,8 @@ SERVICES_JSON = """(SELECT coalesce(json_agg(json_build_object(
 
 PROVIDER_COLUMNS = f"""r.id, r.slug, r.status, r.name, r.alternate_name, r.description,
 r.provider_type, r.legal_status, r.email, r.website, r.krs, r.regon, r.nip, r.terc,
-r.voivodeship, r.area_tercs, r.address_1, r.postal_code, r.city, {POINT} AS location,
+r.voivodeship, r.area_tercs, r.address_1, r.postal_code, r.city,
+{PROVIDER_POINT} AS location,
 r.phones::text AS phones, r.schedules::text AS schedules, r.service_areas, r.target_groups,
 {SERVICES_JSON} AS services, r.assured_date, r.source, r.published_at, r.updated_at"""
 

@@ -105,6 +105,14 @@ def fast_list(kind: Kind, key: str) -> FastPathHandler:
     return answer
 
 
+async def written_record(reader: Database, kind: Kind, written: workflow.Written) -> Any:
+    """The record a write left, read back whole; a provider's with its ``location_note``."""
+    record = await records.get_any(reader, kind=kind, record_id=written.id)
+    if kind == "provider":
+        record["location_note"] = written.location_note
+    return record
+
+
 def export_responses(model: Any) -> dict[int | str, dict[str, Any]]:
     """``responses=`` of an export: JSON of ``model``, or CSV."""
     return {200: {"model": model, "content": {"text/csv": {"schema": {"type": "string"}}}}}
@@ -158,6 +166,8 @@ class Resource:
     patch_schema: type[BaseModel]
     output_schema: type[BaseModel]
     page_schema: type[BaseModel]
+    # What a create or an edit answers (the record, for providers with ``location_note``).
+    written_schema: type[BaseModel] | None = None
 
     def path(self, operation: str) -> str:
         """The literal path of an operation (``PATHS``)."""
@@ -170,6 +180,7 @@ def add_record_routes(router: APIRouter, resource: Resource) -> None:
     one, many = kind.capitalize(), key.capitalize()
     input_schema, patch_schema = resource.input_schema, resource.patch_schema
     managed = resource.path("managed")
+    written_schema = resource.written_schema or resource.output_schema
 
     @router.get(
         resource.path("collection"),
@@ -204,7 +215,7 @@ def add_record_routes(router: APIRouter, resource: Resource) -> None:
         status_code=201,
         summary=f"Create a draft {kind}",
         operation_id=f"create{one}",
-        response_model=resource.output_schema,
+        response_model=written_schema,
         responses={
             201: {
                 "headers": {
@@ -226,13 +237,13 @@ def add_record_routes(router: APIRouter, resource: Resource) -> None:
     ) -> Any:
         created = await workflow.create(session, principal=principal, kind=kind, data=data)
         response.headers["Location"] = f"{managed}/{created.id}"
-        return await records.get_any(reader, kind=kind, record_id=created.id)
+        return await written_record(reader, kind, created)
 
     @router.patch(
         resource.path("record"),
         summary=f"Edit a {kind} (changed fields only)",
         operation_id=f"update{one}",
-        response_model=resource.output_schema,
+        response_model=written_schema,
         responses=problems(409),
     )
     async def update_record(
@@ -249,7 +260,7 @@ def add_record_routes(router: APIRouter, resource: Resource) -> None:
             session, principal=principal, kind=kind, ref=ref, patch=changed
         )
         schedule_invalidation(background, invalidator, invalidation)
-        return await records.get_any(reader, kind=kind, record_id=updated.id)
+        return await written_record(reader, kind, updated)
 
     @router.post(
         resource.path("transition"),

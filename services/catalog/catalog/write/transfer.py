@@ -18,6 +18,7 @@ from catalog.invalidation import Invalidation
 from catalog.problems import validation_errors
 from catalog.read import hsda, search
 from catalog.schemas import (
+    ImportPoints,
     ImportReport,
     PracticeIn,
     PracticeOut,
@@ -189,8 +190,18 @@ def seed_like(values: dict[str, Any]) -> dict[str, Any]:
 
 
 def _provider_row(values: dict[str, Any]) -> dict[str, Any]:
-    """Flat CSV conveniences for providers: ``phones`` as numbers joined with ``|``."""
+    """Flat conveniences for providers: ``phones`` as numbers joined with ``|``; a point as
+    HSDS ``latitude``/``longitude`` (with ``approximate``) besides ``location`` or CSV
+    ``lon``/``lat``."""
     result = dict(values)
+    if "latitude" in result or "longitude" in result:
+        if "location" not in result:
+            result["location"] = {"lon": result.get("longitude"), "lat": result.get("latitude")}
+        result.pop("latitude", None)
+        result.pop("longitude", None)
+    approximate = result.pop("approximate", None)
+    if isinstance(result.get("location"), dict) and approximate is not None:
+        result["location"] = {**result["location"], "approximate": approximate}
     phones = result.get("phones")
     if isinstance(phones, str):
         result["phones"] = [
@@ -222,6 +233,8 @@ async def import_records(
     invalidations: list[Invalidation] = []
     created = updated = 0
     ids: list[uuid.UUID] = []
+    points = ImportPoints() if kind == "provider" else None
+    warnings: list[dict[str, Any]] = []
     known = await repository.taxonomy_codes(session)
     transaction = await session.begin_nested()
     for index, raw in enumerate(rows):
@@ -261,6 +274,17 @@ async def import_records(
                     invalidations.append(invalidation)
             await row_savepoint.commit()
             ids.append(out.id)
+            if points is not None:
+                _count_point(points, out)
+                if out.location_note is not None:
+                    warnings.append(
+                        {
+                            "row": index,
+                            "field": "address_1",
+                            "code": "not_located",
+                            "message": out.location_note,
+                        }
+                    )
         except Problem as problem:
             await row_savepoint.rollback()
             for error in problem.errors or [
@@ -284,9 +308,24 @@ async def import_records(
             "rejected": rejected,
             "errors": errors,
             "ids": ids,
+            "points": points,
+            "warnings": warnings,
         }
     )
     return report, invalidations
+
+
+def _count_point(points: ImportPoints, written: workflow.Written) -> None:
+    """Count where a written provider's point came from (``Placement.outcome``)."""
+    if written.placed in ("explicit", "manual"):
+        points.explicit += 1
+    elif written.placed == "address_register":
+        points.address_register += 1
+        points.approximate += written.approximate
+    elif written.placed == "not_found":
+        points.not_found += 1
+    elif written.placed == "kept":
+        points.kept += 1
 
 
 async def _existing(
@@ -356,6 +395,7 @@ PROVIDER_CSV_COLUMNS = [
     "city",
     "lon",
     "lat",
+    "approximate",
     "email",
     "website",
     "phones",
@@ -377,6 +417,7 @@ def providers_csv(items: Sequence[ProviderOut], *, encoding: str = "utf-8") -> b
             {
                 "lon": item.location.lon if item.location else None,
                 "lat": item.location.lat if item.location else None,
+                "approximate": item.location.approximate if item.location else None,
                 "phones": LIST_SEPARATOR.join(phone["number"] for phone in item.phones),
                 "service_areas": LIST_SEPARATOR.join(item.service_areas),
                 "target_groups": LIST_SEPARATOR.join(item.target_groups),

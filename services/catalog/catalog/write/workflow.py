@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from catalog.invalidation import Invalidation, invalidation_of
 from catalog.problems import field_error, validation_errors
 from catalog.read import records, search
-from catalog.schemas import PracticeIn, ProviderIn, SearchParams, ServiceOut
+from catalog.schemas import PracticeIn, ProviderIn, ProviderPoint, SearchParams, ServiceOut
 from catalog.territory import (
     TERRITORY_FIELDS,
     ensure_scope,
@@ -33,6 +33,7 @@ from shared.auth import Principal
 from shared.db.models.catalog import Practice, Provider, ProviderService
 from shared.db.raw import Database
 from shared.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from shared.geo.geocode import locate, split_address_line
 
 Kind = Literal["practice", "provider"]
 
@@ -45,18 +46,55 @@ TRANSITIONS: dict[str, tuple[tuple[str, ...], str, str]] = {
 }
 
 
+NOT_LOCATED = (
+    "The address register could not place this address: the provider has no point "
+    "(give location, or place it on the map)."
+)
+# The fields of a provider's postal address: a change re-places a point placed from it.
+ADDRESS_FIELDS = ("address_1", "city", "postal_code", "terc")
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """A provider's point and where it comes from (``point_source``), and what placing it
+    came to (``outcome``: ``explicit``, ``manual``, ``address_register``, ``not_found`` for an
+    address the register could not place, ``none`` without address or point, ``kept`` when a
+    write left the stored point alone). An exact match of the register also gives the
+    address's postal code and TERC (``postal_code``, ``terc``)."""
+
+    point: tuple[float, float] | None
+    source: str | None
+    approximate: bool
+    outcome: str
+    postal_code: str | None = None
+    terc: str | None = None
+
+
+KEPT = Placement(None, None, False, "kept")
+
+
 @dataclass(frozen=True, slots=True)
 class Written:
-    """The record a write left: its id and status (the routes read it back whole)."""
+    """The record a write left: its id and status (the routes read it back whole), and for a
+    provider how its point was placed (``placed``: ``Placement.outcome``)."""
 
     id: uuid.UUID
     status: str
+    placed: str | None = None
+    approximate: bool = False
+
+    @property
+    def location_note(self) -> str | None:
+        return NOT_LOCATED if self.placed == "not_found" else None
 
 
-def _location(found: Found) -> dict[str, float] | None:
+def _location(found: Found) -> dict[str, Any] | None:
     if found.lon is None or found.lat is None:
         return None
-    return {"lon": found.lon, "lat": found.lat}
+    point: dict[str, Any] = {"lon": found.lon, "lat": found.lat}
+    if isinstance(found.record, Provider):
+        point["approximate"] = bool(found.record.point_approximate)
+    return point
 
 
 def service_out(service: ProviderService) -> ServiceOut:
@@ -250,6 +288,99 @@ async def _point_for(
     return None
 
 
+def has_address(data: ProviderIn) -> bool:
+    """A street line and a city, TERC or postal code: enough for the register to try."""
+    return bool(data.address_1) and bool(data.city or data.terc or data.postal_code)
+
+
+async def place_address(
+    session: AsyncSession,
+    *,
+    address_1: str | None,
+    city: str | None,
+    postal_code: str | None,
+    terc: str | None,
+) -> Placement:
+    """A provider's postal address placed with the address register
+    (``shared.geo.geocode.locate``); ``none`` without a street line and a city, TERC or
+    postal code."""
+    if not address_1 or not (city or terc or postal_code):
+        return Placement(None, None, False, "none")
+    street, number = split_address_line(address_1)
+    found = await locate(
+        session, street=street, number=number, city=city, postal_code=postal_code, gmina=terc
+    )
+    if found is None:
+        return Placement(None, None, False, "not_found")
+    exact = not found.approximate
+    return Placement(
+        (found.lon, found.lat),
+        found.source,
+        found.approximate,
+        found.source,
+        postal_code=found.postal_code if exact else None,
+        terc=found.gmina if exact else None,
+    )
+
+
+async def place_provider(session: AsyncSession, data: ProviderIn) -> Placement:
+    """The point given with the record (``explicit``), else its address placed by the
+    register."""
+    if data.location is not None:
+        point = (data.location.lon, data.location.lat)
+        return Placement(point, "explicit", data.location.approximate, "explicit")
+    return await place_address(
+        session,
+        address_1=data.address_1,
+        city=data.city,
+        postal_code=data.postal_code,
+        terc=data.terc,
+    )
+
+
+def _completed(data: ProviderIn, placement: Placement, voivodeship: str | None) -> ProviderIn:
+    """The record with the postal code and TERC an exact match gave, where it had none (a TERC
+    only inside the record's voivodeship: filling in never moves a record)."""
+    filled: dict[str, str] = {}
+    if data.postal_code is None and placement.postal_code:
+        filled["postal_code"] = placement.postal_code
+    if (
+        data.terc is None
+        and placement.terc
+        and voivodeship is not None
+        and placement.terc.startswith(voivodeship)
+    ):
+        filled["terc"] = placement.terc
+    return data.model_copy(update=filled) if filled else data
+
+
+def _stored_point(found: Found) -> Placement:
+    record = found.record
+    point = None if found.lon is None or found.lat is None else (found.lon, found.lat)
+    return Placement(point, record.point_source, bool(record.point_approximate), "kept")
+
+
+def _point_changes(before: Placement, after: Placement) -> list[tuple[str, str | None, str | None]]:
+    """The change-log entries of a provider's point: location, point_source and
+    point_approximate, those that changed."""
+    changes = []
+    for name, old, new in (
+        ("location", before.point and list(before.point), after.point and list(after.point)),
+        ("point_source", before.source, after.source),
+        ("point_approximate", before.approximate, after.approximate),
+    ):
+        old_text, new_text = _as_text(old), _as_text(new)
+        if old_text != new_text:
+            changes.append((name, old_text, new_text))
+    return changes
+
+
+def _set_placement(record: Provider, placement: Placement) -> None:
+    repository.set_point(record, placement.point)
+    record.point_source = placement.source if placement.point is not None else None
+    record.point_approximate = placement.approximate if placement.point is not None else False
+
+
 def _services_rows(data: ProviderIn) -> list[dict[str, Any]]:
     rows = []
     for service in data.services:
@@ -300,12 +431,23 @@ async def create(
         slug = data.slug
     else:
         slug = await _free_slug(session, model, slugify(title))
+    placement = None
+    if isinstance(data, ProviderIn):
+        placement = await place_provider(session, data)
+        data = _completed(data, placement, voivodeship)
     values = _columns(kind, data, voivodeship)
     record = model(slug=slug, status="draft", created_by=principal.institution_id, **values)
-    repository.set_point(record, await _point_for(session, data))
+    if isinstance(record, Provider) and placement is not None:
+        _set_placement(record, placement)
+    else:
+        repository.set_point(record, await _point_for(session, data))
     session.add(record)
     await session.flush()
-    changed = [(name, None, _as_text(value)) for name, value in values.items()]
+    changed: list[tuple[str, str | None, str | None]] = [
+        (name, None, _as_text(value)) for name, value in values.items()
+    ]
+    if placement is not None:
+        changed += _point_changes(Placement(None, None, False, "none"), placement)
     if isinstance(data, ProviderIn):
         await repository.replace_services(session, record.id, _services_rows(data))
         # The services' own history (HSDS) starts here: logged with their ids.
@@ -321,7 +463,17 @@ async def create(
     status = record.status
     if commit:
         await session.commit()
-    return Written(record.id, status)
+    if placement is None:
+        return Written(record.id, status)
+    return Written(record.id, status, placement.outcome, placement.approximate)
+
+
+def _ensure_editable(principal: Principal, record: Practice | Provider) -> None:
+    """Published records are edited by moderators only; archived ones not at all."""
+    if record.status == "archived":
+        raise Conflict("An archived record cannot be edited.", detail_pl="Rekord zarchiwizowany.")
+    if record.status == "published" and not principal.has_scope("catalog:moderate"):
+        raise Forbidden("Only a moderator may edit a published record.")
 
 
 async def _load_for_write(
@@ -365,10 +517,7 @@ async def update(
     are edited by moderators only; archived ones not at all."""
     found = await _load_for_write(session, principal=principal, kind=kind, ref=ref)
     record = found.record
-    if record.status == "archived":
-        raise Conflict("An archived record cannot be edited.", detail_pl="Rekord zarchiwizowany.")
-    if record.status == "published" and not principal.has_scope("catalog:moderate"):
-        raise Forbidden("Only a moderator may edit a published record.")
+    _ensure_editable(principal, record)
     services = (
         (await repository.provider_services(session, [record.id]))[record.id]
         if kind == "provider"
@@ -391,6 +540,10 @@ async def update(
     if errors:
         raise ValidationFailed("The record has invalid fields; see errors.", errors=errors)
     await ensure_unique_identifiers(session, data, record.id)
+    placement = KEPT
+    if isinstance(data, ProviderIn):
+        placement = await _replaced_point(session, found, data, patch)
+        data = _completed(data, placement, voivodeship)
     values = _columns(kind, data, voivodeship)
     before = {name: getattr(record, name) for name in values}
     changed = _diff(before, values)
@@ -401,7 +554,10 @@ async def update(
         record.slug = data.slug
     for name, value in values.items():
         setattr(record, name, value)
-    if "location" in patch:
+    if isinstance(record, Provider) and placement.outcome != "kept":
+        changed += _point_changes(_stored_point(found), placement)
+        _set_placement(record, placement)
+    elif "location" in patch and kind == "practice":
         old_point = _location(found)
         new_point = await _point_for(session, data)
         if (old_point and (old_point["lon"], old_point["lat"])) != new_point:
@@ -424,7 +580,99 @@ async def update(
     invalidation = None
     if record.status == "published" and changed:
         invalidation = _invalidation(kind, record, f"{kind}.updated")
-    return Written(record.id, record.status), invalidation
+    if kind == "practice":
+        return Written(record.id, record.status), invalidation
+    return Written(record.id, record.status, placement.outcome, placement.approximate), invalidation
+
+
+async def _replaced_point(
+    session: AsyncSession, found: Found, data: ProviderIn, patch: dict[str, Any]
+) -> Placement:
+    """A provider's point after an edit: the one the patch gives (or, given as null, its
+    address placed by the register); else its address placed again when the address changed
+    and the point came from the register (or there was none); else ``KEPT``. A point given
+    (``explicit``) or placed by an editor (``manual``) stays through address edits."""
+    record = found.record
+    if "location" in patch:
+        return await place_provider(session, data)
+    moved = any(getattr(data, name) != getattr(record, name) for name in ADDRESS_FIELDS)
+    if moved and record.point_source in (None, "address_register"):
+        return await place_address(
+            session,
+            address_1=data.address_1,
+            city=data.city,
+            postal_code=data.postal_code,
+            terc=data.terc,
+        )
+    return KEPT
+
+
+async def _save_point(
+    session: AsyncSession, principal: Principal, found: Found, placement: Placement
+) -> tuple[Written, Invalidation | None]:
+    """Store a provider's new point, log it, and say what map-tiles must drop."""
+    record = found.record
+    changed = _point_changes(_stored_point(found), placement)
+    if changed:
+        _set_placement(record, placement)
+        record.updated_at = datetime.now(UTC)
+        _log(
+            session,
+            principal,
+            kind="provider",
+            record_id=record.id,
+            action="update",
+            changed=changed,
+        )
+    await session.flush()
+    await session.commit()
+    invalidation = None
+    if record.status == "published" and changed:
+        invalidation = _invalidation("provider", record, "provider.updated")
+    written = Written(record.id, record.status, placement.outcome, placement.approximate)
+    return written, invalidation
+
+
+async def place(
+    session: AsyncSession, *, principal: Principal, ref: str, point: ProviderPoint
+) -> tuple[Written, Invalidation | None]:
+    """An editor places a provider on the map (``point_source`` ``manual``): the point then
+    stays through address edits."""
+    found = await _load_for_write(session, principal=principal, kind="provider", ref=ref)
+    _ensure_editable(principal, found.record)
+    placement = Placement((point.lon, point.lat), "manual", point.approximate, "manual")
+    return await _save_point(session, principal, found, placement)
+
+
+async def geocode(
+    session: AsyncSession, *, principal: Principal, ref: str
+) -> tuple[Written, Invalidation | None]:
+    """Place a provider again from its stored address with the address register (whatever
+    its point was); 422 when the register cannot."""
+    found = await _load_for_write(session, principal=principal, kind="provider", ref=ref)
+    record = found.record
+    _ensure_editable(principal, record)
+    placement = await place_address(
+        session,
+        address_1=record.address_1,
+        city=record.city,
+        postal_code=record.postal_code,
+        terc=record.terc,
+    )
+    if placement.outcome == "none":
+        raise ValidationFailed(
+            "The provider has no address to place: it needs address_1 and a city, TERC or "
+            "postal code.",
+            detail_pl="Brak adresu do wyszukania (ulica z numerem oraz miejscowość lub kod).",
+            errors=[field_error("address_1", "missing", "no street line to place")],
+        )
+    if placement.outcome == "not_found":
+        raise ValidationFailed(
+            NOT_LOCATED,
+            detail_pl="Nie znaleziono adresu w rejestrze adresów.",
+            errors=[field_error("address_1", "not_located", "the register has no such address")],
+        )
+    return await _save_point(session, principal, found, placement)
 
 
 def _without_ids(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from importlib import resources
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Depends, Response
 from fastapi.responses import FileResponse, HTMLResponse
 
-from map_tiles.deps import SettingsDep
+from map_tiles.deps import SettingsDep, declared_parameters_only
 from shared.auth import AuthFirstRoute
 from shared.errors import NotFound
 
@@ -45,6 +45,9 @@ work without it.</p></body></html>"""
     "/map",
     summary="Preview map",
     response_class=HTMLResponse,
+    # The page takes no query (map.js keeps its view in the URL's fragment): refused as by
+    # every API route.
+    dependencies=[Depends(declared_parameters_only)],
     responses={
         200: {"content": HTML},
         503: {

@@ -298,6 +298,29 @@ async def get_tile_json(
     )
 
 
+# Providers whose point only approximates the address are hollow markers (ring, no fill).
+_APPROXIMATE = ["==", ["get", "approximate"], True]
+
+
+def _point_paint(collection_id: str) -> dict[str, Any]:
+    """A catalogue point's circle: providers blue (hollow when approximate), practices green."""
+    if collection_id != "providers":
+        paint: dict[str, Any] = {
+            "circle-radius": 5,
+            "circle-color": "#33a02c",
+            "circle-stroke-color": "#ffffff",
+            "circle-stroke-width": 1,
+        }
+        return paint
+    return {
+        "circle-radius": 5,
+        "circle-color": "#1f78b4",
+        "circle-opacity": ["case", _APPROXIMATE, 0, 1],
+        "circle-stroke-color": ["case", _APPROXIMATE, "#1f78b4", "#ffffff"],
+        "circle-stroke-width": ["case", _APPROXIMATE, 2, 1],
+    }
+
+
 def _field_type(name: str) -> FieldType:
     if name in (
         "value",
@@ -375,12 +398,7 @@ async def get_style(
                     type="circle",
                     source="socmap",
                     source_layer=collection.id,
-                    paint={
-                        "circle-radius": 5,
-                        "circle-color": "#1f78b4" if collection.id == "providers" else "#33a02c",
-                        "circle-stroke-color": "#ffffff",
-                        "circle-stroke-width": 1,
-                    },
+                    paint=_point_paint(collection.id),
                 )
             )
     response.headers["Cache-Control"] = settings.metadata_cache_control

@@ -135,8 +135,11 @@ function drawLegend(legend) {
     legendRow("województwo / voivodeship", null, "voivodeship"),
     legendRow("powiat", null, "powiat"),
     legendRow("gmina", null, "gmina"),
-    ...(document.getElementById("providers").checked
-      ? [legendRow("placówka / provider", "#1f78b4", "provider")] : []),
+    ...(document.getElementById("providers").checked ? [
+      heading("Placówki / providers"),
+      legendRow("adres / at its address", "#1f78b4", "provider"),
+      legendRow("położenie przybliżone / approximate place", null, "provider approximate"),
+    ] : []),
   );
 }
 
@@ -494,7 +497,10 @@ function wire() {
       const approximate = p.approximate === true ? "<br><small>granica przybliżona / approximate boundary</small>" : "";
       html = `<strong>${escape(p.name)}</strong><br>${escape(p.code)}<br>${shown}${approximate}`;
     } else {
-      html = `<strong>${escape(p.name || p.title)}</strong><br>${escape(p.provider_type)} ${escape(p.city)}`;
+      const street = [p.address_1, [p.postal_code, p.city].filter(Boolean).join(" ")].filter(Boolean);
+      const approximate = p.approximate === true ? "<br><small>położenie przybliżone / approximate place</small>" : "";
+      html = `<strong>${escape(p.name || p.title)}</strong><br>${street.map(escape).join(", ")}`
+        + `<br><small>${escape(p.provider_type)}</small>${approximate}`;
     }
     popup.setLngLat(event.lngLat).setHTML(html).addTo(map);
   });
