@@ -6,11 +6,9 @@ precision@1 of a query is 1 when its first result is one of the records judged b
 (``first``), else 0; recall@5 is the share of its relevant records (at most five of them
 count) among its first five results. The totals are the means over the queries.
 
-PENDING: the public API still runs the search of before (``catalog/repository.py``) until the
-read side takes the new one (issue 17, phase 2). The tests of the public API are marked xfail
-until then; the same judged queries through the new search's own statement
-(``search_terms.SEARCH_PRACTICES``) must meet the thresholds now. At integration, remove the
-mark: the public search must meet them too.
+The public list (``catalog/read/search.py``, through the API) and the new search's own
+reference statement (``search_terms.SEARCH_PRACTICES`` / ``SEARCH_PROVIDERS``) must both meet
+the thresholds.
 """
 
 from __future__ import annotations
@@ -38,10 +36,6 @@ JUDGEMENTS = Path(__file__).with_name("search_judgements.json")
 # Search quality), a little below them.
 MIN_PRECISION_AT_1 = 0.9
 MIN_RECALL_AT_5 = 0.95
-PENDING = pytest.mark.xfail(
-    reason="the public API runs the new search once the read side takes it (issue 17)",
-    strict=False,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +217,6 @@ async def test_the_new_search_finds_the_judged_records(db_session: AsyncSession)
     await assert_finds_the_judged_records(search)
 
 
-@PENDING
 @pytest.mark.usefixtures("seeded")
 async def test_the_public_search_finds_the_judged_records(client: httpx.AsyncClient) -> None:
 
@@ -236,7 +229,6 @@ async def test_the_public_search_finds_the_judged_records(client: httpx.AsyncCli
     await assert_finds_the_judged_records(search)
 
 
-@PENDING
 @pytest.mark.usefixtures("seeded")
 async def test_the_public_search_says_what_it_corrected(client: httpx.AsyncClient) -> None:
     body = (await client.get("/v1/practices", params={"q": "kooperacja plis"})).json()
@@ -244,18 +236,20 @@ async def test_the_public_search_says_what_it_corrected(client: httpx.AsyncClien
     assert body["practices"][0]["slug"] == "bielsko-biala-kooperacja-plus-mapa"
 
 
-async def _practices(db_session: AsyncSession, *, both: int, one: int) -> None:
-    """Published practices: ``both`` hold "hipoterapia" and "dogoterapia", ``one`` only the
-    first."""
+async def _practices(
+    db_session: AsyncSession, *, both: int, one: int, prefix: str = "terapia"
+) -> None:
+    """Published practices (slugs ``<prefix>-<n>``): ``both`` hold "hipoterapia" and
+    "dogoterapia", ``one`` only the first."""
     await db_session.execute(
         text(
             "INSERT INTO catalog.practice (slug, status, title, summary, problem_addressed, "
             "evidence_level, lifecycle_status, published_at) "
-            "SELECT 'terapia-' || n, 'published', 'Hipoterapia' || CASE WHEN n <= CAST(:both AS integer) "
+            "SELECT CAST(:prefix AS text) || '-' || n, 'published', 'Hipoterapia' || CASE WHEN n <= CAST(:both AS integer) "
             "THEN ' i dogoterapia' ELSE '' END, 'Zajęcia.', 'Potrzeba.', 'anecdotal', 'idea', "
             "now() FROM generate_series(1, CAST(:both AS integer) + CAST(:one AS integer)) AS n"
         ),
-        {"both": both, "one": one},
+        {"both": both, "one": one, "prefix": prefix},
     )
 
 
@@ -282,6 +276,43 @@ async def test_most_terms_are_a_fallback_below_all_terms(db_session: AsyncSessio
     assert (matched, exact) == (search_terms.FALLBACK_WINDOW, True)
     # (A query of one word has no fallback: its one term is all of them.)
     assert (await _window(db_session, "dogoterapia"))[1] == search_terms.FALLBACK_WINDOW
+
+
+async def test_the_public_list_adds_partial_matches_below_full_ones(
+    client: httpx.AsyncClient, db_session: AsyncSession, keys: Any
+) -> None:
+    await _practices(db_session, both=3, one=7)
+    params = {"q": "hipoterapia dogoterapia", "limit": 20}
+    body = (await client.get("/v1/practices", params=params)).json()
+    assert (body["numberMatched"], body["numberMatchedRelation"]) == (10, "eq")
+    titles = [practice["title"] for practice in body["practices"]]
+    assert titles[:3] == ["Hipoterapia i dogoterapia"] * 3
+    scores = [practice["score"] for practice in body["practices"]]
+    assert min(scores[:3]) > search_terms.TIER > max(scores[3:])
+    # By date, the same records.
+    by_date = (await client.get("/v1/practices", params={**params, "sort": "date"})).json()
+    assert by_date["numberMatched"] == 10
+    # Many partial matches: the public list takes FALLBACK_WINDOW of them, a lower bound; the
+    # exact lists (here the moderation queue) every one.
+    await _practices(db_session, both=0, one=search_terms.FALLBACK_WINDOW + 20, prefix="more")
+    body = (await client.get("/v1/practices", params=params)).json()
+    assert body["numberMatched"] == 3 + search_terms.FALLBACK_WINDOW
+    assert body["numberMatchedRelation"] == "gte"
+    exact = await client.get(
+        "/v1/manage/practices",
+        params={**params, "status": "published"},
+        headers=keys.national,
+    )
+    assert exact.status_code == 200, exact.text
+    assert exact.json()["numberMatched"] == 3 + 7 + search_terms.FALLBACK_WINDOW + 20
+    assert exact.json()["numberMatchedRelation"] == "eq"
+    # Ordered by date, the public list pages past its window through every match.
+    last = (
+        await client.get(
+            "/v1/practices", params={**params, "sort": "date", "offset": 120, "limit": 20}
+        )
+    ).json()
+    assert last["numberReturned"] == 10
 
 
 @pytest.mark.usefixtures("seeded")

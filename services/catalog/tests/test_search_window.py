@@ -14,7 +14,9 @@ from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from catalog import search_terms
 from catalog.read import broad_words, search
+from shared.db.raw import compile_sql
 from shared.testing.plugin import raw_database
 
 Keys = Any
@@ -274,8 +276,8 @@ async def test_broad_words_are_read_from_the_table(
     db_session: AsyncSession,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # Statistics where "senior" is in most practices and a GIN index dear to read: the
-    # search reads the table in its own order, and answers exactly as the index would.
+    # A GIN index dear to read: every query whose terms some practices share reads the
+    # table in its own order, and answers exactly as the index would.
     await db_session.execute(text("ANALYZE catalog.practice"))
     monkeypatch.setattr(broad_words.BroadWords, "GIN_ENTRY_US", 1e6)
     monkeypatch.setattr(broad_words, "BROAD_WORDS", broad_words.BroadWords())
@@ -294,11 +296,11 @@ async def test_broad_words_are_read_from_the_table(
         return found
 
     read_from_table = await answers()
-    broad, _ = broad_words.BROAD_WORDS.words["tsv_pl"]
-    assert "senior" in broad
+    assert broad_words.BROAD_WORDS.rows["practice"] == len(practices)
+    assert broad_words.BROAD_WORDS.least("practice", 500) < 0.01
     # A GIN index free to read: every query from the index.
     monkeypatch.setattr(broad_words.BroadWords, "GIN_ENTRY_US", 0.0)
-    assert broad_words.BroadWords().values(500)["broad_least_tsv_pl"] == math.inf
+    assert broad_words.BroadWords().least("practice", 500) == math.inf
     monkeypatch.setattr(broad_words, "BROAD_WORDS", broad_words.BroadWords())
     assert await answers() == read_from_table
 
@@ -310,8 +312,8 @@ async def test_searches_go_on_without_text_statistics() -> None:
 
     broad = broad_words.BroadWords()
     await broad.refresh(Unreadable())  # type: ignore[arg-type]
-    assert broad.words == {}
-    assert broad.values(500)["broad_least_tsv_pl"] == math.inf
+    assert broad.rows == {}
+    assert broad.least("practice", 500) == math.inf
 
 
 async def test_the_fast_path_answers_as_the_route(
@@ -346,24 +348,28 @@ async def test_the_fast_path_answers_as_the_route(
     assert bad.json()["errors"][0]["field"] == "limit"
 
 
-async def test_a_word_is_as_broad_as_its_commonest_lemma(db_session: AsyncSession) -> None:
-    # Hunspell reads "innych" as "inny" or "inna": the query matches either, so the word is
-    # at least as common as the commoner lemma, not as both together; a word given twice
-    # (or two forms of one lemma) narrows nothing.
-    statement = broad_words.broad_words_query("tsv_pl", "catalog.pl", ":q::varchar")
+@pytest.mark.usefixtures("practices")
+async def test_a_query_is_as_broad_as_its_terms_together(db_session: AsyncSession) -> None:
+    # search_terms.ALL_TERMS_BROAD: the product of the terms' shares of the records times
+    # the least of them (a word is as common as its commonest form), against :broad_least.
     reader = await raw_database(db_session, role="socmap_catalog")
+    statement = compile_sql(
+        f"WITH {search_terms.TEXT_QUERY_CTE['practice']} "
+        f"SELECT {search_terms.ALL_TERMS_BROAD} AS broad"
+    )
 
-    async def broad(q: str) -> bool:
-        values = {
-            "broad_words_tsv_pl": "inny inna dom",
-            "broad_shares_tsv_pl": "0.3000 0.2000 0.1000",
-            "broad_least_tsv_pl": 0.05,
-            "q": q,
-        }
-        return bool(await reader.fetchval(statement, values))
+    async def broad(q: str, least: float) -> bool:
+        query = search_terms.analyse(q)
+        assert query is not None
+        values = {**query.parameters(["published"]), "broad_least": least}
+        rows = await reader.fetch(statement.sql, *statement.arguments(values))
+        return bool(rows[0]["broad"])
 
-    assert await broad("innych")  # 0.3 * 0.3
-    assert await broad("innych inna innym")
-    assert not await broad("domu")  # 0.1 * 0.1
-    assert not await broad("innych domem")  # 0.3 * 0.1 * 0.1
-    assert not await broad("innych zzzxxyq")  # an unknown word is rare
+    # A word's share is that of its commonest form: "seniorów" in two practices of four
+    # ("seniora", "seniorzy" in one each), "seniorzy" alike; "teleopieka" in one.
+    assert await broad("seniorów", 0.24)  # 0.5 * 0.5
+    assert await broad("seniorzy", 0.24)
+    assert not await broad("teleopieka", 0.24)  # 0.25 * 0.25
+    assert await broad("teleopieka", 0.06)
+    assert not await broad("seniorów teleopieka", 0.06)  # 0.5 * 0.25 * 0.25
+    assert not await broad("seniorów zzzxxyq", 1e-6)  # a word no record holds is rare

@@ -12,14 +12,13 @@ title-bonus floor."""
 from __future__ import annotations
 
 import math
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import orjson
 
-from catalog import schemas
+from catalog import schemas, search_terms
 from catalog.read import broad_words
 from catalog.read.records import item
 from catalog.read.sql import RECORD_COLUMNS, TABLES
@@ -37,7 +36,7 @@ SEARCH_WINDOW = schemas.SEARCH_WINDOW
 EVERY_MATCH = 2_000_000_000
 # Weight of the title's closeness to the query; word_similarity is at most 1, so the bonus is
 # at most this (the page's floor relies on that bound).
-TITLE_BONUS = 0.3
+TITLE_BONUS = search_terms.TITLE_BONUS
 
 FACETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # (array facets, scalar facets)
@@ -100,99 +99,56 @@ YEAR_FROM = "coalesce(r.end_year, r.start_year, :year_from::integer) >= :year_fr
 YEAR_TO = "coalesce(r.start_year, r.end_year, :year_to::integer) <= :year_to::integer"
 NOTHING = "false"
 
-# --- text: the parsed query, computed once per statement -------------------------------------------
-
-
-def _query_cte(kind: Kind) -> str:
-    """The parsed query (lemmas of the text as the records most often write it, unaccented
-    forms), its unaccented text and the lemmas of the words it excludes (``-word``): values of
-    the statement, not of each row (parsing through Hunspell costs ~10 µs)."""
-    restored = f"catalog.{kind}_restored_query"
-    return (
-        "query AS (SELECT "
-        f"websearch_to_tsquery('catalog.pl'::regconfig, {restored}(:q::varchar)) AS pl, "
-        "websearch_to_tsquery('catalog.pl_unaccent'::regconfig, :q::varchar) AS plain, "
-        "catalog.unaccent_lower(:q::varchar) AS norm, "
-        f"websearch_to_tsquery('catalog.pl'::regconfig, {restored}("
-        "(SELECT string_agg(excluded[1], ' or ') "
-        """FROM regexp_matches(:q::varchar, '(?:^|\\s)-("[^"]*"|[^\\s"]+)', 'g') AS excluded)"""
-        ")) AS excluded)"
-    )
-
+# --- text: the analysed query, computed once per statement ----------------------------------------
 
 KINDS: tuple[Kind, ...] = ("practice", "provider")
-QUERY_CTE = {kind: _query_cte(kind) for kind in KINDS}
-Q_PL = "(SELECT query.pl FROM query)"
-Q_PLAIN = "(SELECT query.plain FROM query)"
-Q_NORM = "(SELECT query.norm FROM query)"
-Q_EXCLUDED = "(SELECT query.excluded FROM query)"
-LEMMA_HIT = f"(r.tsv_pl @@ {Q_PL})"
-LEMMA_RANK = f"ts_rank(r.tsv_pl, {Q_PL})::float8"
-# Unaccented forms at half weight; a word the query excludes excludes in any form.
-PLAIN_HIT = f"(r.tsv_plain @@ {Q_PLAIN} AND NOT coalesce(r.tsv_pl @@ {Q_EXCLUDED}, false))"
-PLAIN_RANK = f"(0.5::float8 * ts_rank(r.tsv_plain, {Q_PLAIN}))::float8"
-EITHER_HIT = f"({LEMMA_HIT} OR {PLAIN_HIT})"
-EITHER_RANK = f"(CASE WHEN {LEMMA_HIT} THEN {LEMMA_RANK} ELSE {PLAIN_RANK} END)::float8"
 
 
 def _score(rank: str, name_norm: str) -> str:
     """Rank plus TITLE_BONUS times the title's trigram closeness to the query."""
-    return f"({rank} + {TITLE_BONUS}::float8 * word_similarity({Q_NORM}, {name_norm})::float8)"
+    return (
+        f"({rank} + {TITLE_BONUS}::float8 * "
+        f"word_similarity({search_terms.Q_TITLE}, {name_norm})::float8)"
+    )
 
 
 @dataclass(frozen=True, slots=True)
 class Ranking:
-    """How a text query matches: ``parts`` (match, rank), each cheaper to rank than the whole;
-    a match of a later part is one only if no earlier part has it. ``scans``: per part, the
-    CTE that says whether its words are broad enough to read from the table (None: always
-    from the index). ``queries``: the parsed queries ``*_text_found`` tests."""
+    """How a text query matches (``catalog.search_terms``): ``parts`` (match, rank), the
+    records holding every term, then, when they are few, those holding most of them (at most
+    ``:fallback_window``), ranked below; a match of the second part is one the first lacks.
+    ``match``: every match of both, for the orders that page past the window. ``broad``: the
+    first part's words are broad enough to read the table in its own order rather than the
+    GIN index (``:broad_least``, see broad_words.BroadWords)."""
 
     match: str
     parts: tuple[tuple[str, str], ...]
-    scans: tuple[tuple[str, str] | None, ...]
-    queries: tuple[str, str]
+    broad: str
 
 
-def _ranking(kind: Kind, text_kind: TextKind) -> Ranking:
-    lemmas = ("tsv_pl", broad_words.broad_words_cte(kind, "tsv_pl"))
-    if text_kind == "lemmas":
-        return Ranking(LEMMA_HIT, ((LEMMA_HIT, LEMMA_RANK),), (lemmas,), (Q_PL, "NULL"))
-    # A practice's tsvectors are large: as two parts, the lemma matches cost one read each,
-    # and the other part runs only when they do not fill the window. A provider's are small:
-    # one pass tests both.
-    if kind == "practice":
-        return Ranking(
-            EITHER_HIT,
-            ((LEMMA_HIT, LEMMA_RANK), (PLAIN_HIT, PLAIN_RANK)),
-            (lemmas, ("tsv_plain", broad_words.broad_words_cte(kind, "tsv_plain"))),
-            (Q_PL, Q_PLAIN),
-        )
-    return Ranking(EITHER_HIT, ((EITHER_HIT, EITHER_RANK),), (None,), (Q_PL, Q_PLAIN))
-
-
-RANKINGS = {
-    (kind, text_kind): _ranking(kind, text_kind)
-    for kind in KINDS
-    for text_kind in ("lemmas", "lemmas or unaccented")
-}
-
-
-def has_diacritics(text: str) -> bool:
-    """Whether the text has letters with diacritics (ł, ó, é, ...)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return any(unicodedata.combining(ch) for ch in decomposed) or any(
-        ch in "łŁđĐøØß" for ch in text
-    )
-
-
-def text_kind(q: str) -> TextKind:
-    # Text with diacritics was typed with them: the lemmas suffice.
-    return "lemmas" if has_diacritics(q) else "lemmas or unaccented"
+RANKING = Ranking(
+    match=search_terms.ANY_PART.format(first_part="part_0"),
+    parts=(
+        (search_terms.ALL_TERMS, search_terms.ALL_TERMS_RANK),
+        (
+            f"{search_terms.MOST_TERMS} AND "
+            f"{search_terms.FALLBACK_NEEDED.format(first_part='part_0')}",
+            search_terms.MOST_TERMS_RANK,
+        ),
+    ),
+    broad=f"broad AS (SELECT {search_terms.ALL_TERMS_BROAD} AS broad)",
+)
 
 
 # --- the statement --------------------------------------------------------------------------------
 
-MATCHED = "(SELECT count(*) AS n FROM win) AS matched"
+
+def _matched(fallback: str) -> str:
+    """The window's count, and how many records the fallback (part 1) found: ``fallback``
+    (before the circle test, which may leave fewer of them in the window)."""
+    return f"(SELECT count(*) AS n, {fallback} AS fallback FROM win) AS matched"
+
+
 # (A hair above the bonus: rank + bonus - TITLE_BONUS may round above the rank itself.)
 REACH = TITLE_BONUS + 1e-9
 
@@ -261,30 +217,28 @@ def _statement(
         columns.append(f"{DISTANCE} AS distance")
     arrays, scalars = FACETS[kind] if facets else ((), ())
     columns += [f"r.{name}" for name in (*arrays, *scalars)]
-    ctes = [QUERY_CTE[kind]] if ranking is not None else []
+    ctes = [search_terms.TEXT_QUERY_CTE[kind], ranking.broad] if ranking is not None else []
     parts: Sequence[tuple[str | None, str | None]] = (
         ranking.parts if ranking is not None else [(None, None)]
     )
-    # The first matches of each part in turn (by distance: all, to sort them); a later part
-    # runs only if the window has room, and then the earlier parts are complete: their ids
-    # tell what is new.
+    # The matches of each part in turn (by distance: all of the first, to sort them); the
+    # second runs only when the first has few, and then its ids tell what is new.
     earlier: list[str] = []
     single = ""
     for index, (match, rank) in enumerate(parts):
-        selected = ", ".join([*columns, *([f"{rank} AS rank"] if relevance else [])])
+        selected = ", ".join(
+            [*columns, f"{index} AS part", *([f"{rank} AS rank"] if relevance else [])]
+        )
         where = " AND ".join(
             [*conditions, *(f"r.id NOT IN (SELECT {name}.id FROM {name})" for name in earlier)]
         )
         base = f"SELECT {selected} FROM {table} AS r WHERE {where}"
         part = f"{base} AND {match}" if match is not None else base
-        scan = ranking.scans[index] if ranking is not None else None
-        if scan is not None and match is not None:
+        if index == 0 and ranking is not None:
             # Broad words: tested on each row the other filters' indexes give (or the table
             # in its own order) rather than read from the GIN index; IS TRUE is the same test,
             # but one no index answers. The second branch runs only if the first does not.
-            column, cte = scan
-            ctes.append(cte)
-            broad = f"(SELECT broad_{column}.broad FROM broad_{column})"
+            broad = "(SELECT broad.broad FROM broad)"
             by_scan = f"{base} AND {broad} AND {match} IS true"
             by_index = f"{part} AND NOT {broad}"
             if not nearest:
@@ -293,7 +247,11 @@ def _statement(
                     f"({by_index} LIMIT :window::integer)",
                 )
             part = f"SELECT * FROM ({by_scan} UNION ALL {by_index}) AS scan_{index}"
-        if not nearest:
+        if index > 0:
+            # The fallback stops at :fallback_window records, in no order: when it is full,
+            # the page comes from every match (below), by distance too.
+            part += " LIMIT :fallback_window::integer"
+        elif not nearest:
             part += " LIMIT :window::integer"
         elif in_circle:
             part += " OFFSET 0"  # keeps the circle test out of the scan (one distance a row)
@@ -302,6 +260,7 @@ def _statement(
             earlier.append(f"part_{index}")
         else:
             single = part
+    matched = _matched("(SELECT count(*) FROM part_1)" if len(parts) > 1 else "0")
     matches = single or " UNION ALL ".join(f"SELECT * FROM {name}" for name in earlier)
     ordered = f"SELECT * FROM ({matches}) AS part"
     if in_circle:
@@ -324,11 +283,16 @@ def _statement(
             "ORDER BY score DESC LIMIT 1 OFFSET :kth::integer)"
         )
         page_filter.append(f"win.rank >= coalesce({floor}, 0.0) - {REACH}")
-    # The window holds every match when it is not full; by distance it also holds the
-    # nearest ones, enough for a page inside it.
-    in_window = f"((SELECT matched.n FROM {MATCHED}) < :window::integer"
-    in_window += (
-        " OR :page_offset::integer + :page_limit::integer <= :window::integer)" if nearest else ")"
+    # The window holds every match when it is not full (nor its fallback); by distance it
+    # also holds the nearest ones, enough for a page inside it.
+    in_window = (
+        "(SELECT matched.fallback < :fallback_window::integer AND (matched.n < :window::integer"
+        + (
+            " OR :page_offset::integer + :page_limit::integer <= :window::integer"
+            if nearest
+            else ""
+        )
+        + f") FROM {matched})"
     )
     if not relevance:
         page_filter.append(in_window)
@@ -352,20 +316,14 @@ def _statement(
             f"FROM {table} AS r WHERE {' AND '.join(matching)} AND NOT {in_window} "
             f"ORDER BY {everywhere} LIMIT :page_limit::integer OFFSET :page_offset::integer)"
         )
-    correction = "NULL"
-    if ranking is not None:
-        correction = (
-            "CASE WHEN matched.n = 0 THEN CASE WHEN NOT "
-            f"catalog.{kind}_text_found(:statuses::text[], {ranking.queries[0]}, "
-            f"{ranking.queries[1]}) THEN catalog.{kind}_corrected_query(:q::varchar) END END"
-        )
+    corrections = search_terms.CORRECTIONS if ranking is not None else "NULL::text[]"
     return (
         f"WITH {', '.join(ctes)} "
         f"SELECT {RECORD_COLUMNS[kind]}, page.distance AS distance_m, page.score AS score, "
-        "NULL AS metadata, matched.n AS search_matched, "
+        "NULL AS metadata, matched.n AS search_matched, matched.fallback AS search_fallback, "
         f"{_facets_json(kind) if facets else 'NULL'} AS search_facets, "
-        f"{correction} AS search_correction "
-        f"FROM {MATCHED} LEFT OUTER JOIN (({' UNION ALL '.join(pages)}) AS page "
+        f"{corrections} AS search_correction "
+        f"FROM {matched} LEFT OUTER JOIN (({' UNION ALL '.join(pages)}) AS page "
         f"JOIN {table} AS r ON r.id = page.id) ON true ORDER BY page.position"
     )
 
@@ -476,63 +434,48 @@ async def search(
     """Records of ``kind`` matching ``params``: the first ``window`` matches (by default
     SEARCH_WINDOW; EVERY_MATCH for an exact list), their count and facets, and the page.
 
-    When the text matches nothing at all (not merely nothing within the other filters) and
-    has misspelt words, the statement corrects them and the corrected text is searched
-    instead: "Kooperajca" still finds "Kooperacja"; ``correction`` says so."""
+    A text query (``catalog.search_terms``) matches the records holding every term, then,
+    when they are few, those holding most of them (at most FALLBACK_WINDOW of them in a
+    public list, every one in an exact list). Misspelt words are corrected in the statement
+    itself: "Kooperajca" finds "Kooperacja", and ``correction`` says so."""
     window = SEARCH_WINDOW if window is None else window
-    text = (params.q or "").strip()
-    if text and kind == "practice":
-        await broad_words.BROAD_WORDS.refresh(reader)
-    found = await _run(reader, kind, params, text, limit, offset, window)
-    if found.total == 0 and found.correction is not None:
-        corrected = found.correction
-        found = await _run(reader, kind, params, corrected, limit, offset, window)
-        found.correction = corrected
-    return found
-
-
-async def _run(
-    reader: Database,
-    kind: Kind,
-    params: SearchParams,
-    text: str,
-    limit: int,
-    offset: int,
-    window: int,
-) -> Found:
+    query = search_terms.analyse(params.q) if params.q else None
     filters, values = _filters(kind, params)
-    ranked = text_kind(text) if text else None
-    sort = _sort(params, ranked is not None)
+    sort = _sort(params, query is not None)
     near = params.near is not None
-    shape = (kind, tuple(filters), ranked, sort, params.facets, near)
+    shape = (kind, tuple(filters), query is not None, sort, params.facets, near)
     statement = _STATEMENTS.get(shape)
     if statement is None:
-        ranking = RANKINGS[(kind, ranked)] if ranked is not None else None
+        ranking = RANKING if query is not None else None
         statement = compile_sql(
             _statement(kind, filters, ranking, sort, facets=params.facets, near=near)
         )
         if len(_STATEMENTS) >= _STATEMENTS_MAX:
             _STATEMENTS.pop(next(iter(_STATEMENTS)))
         _STATEMENTS[shape] = statement
+    # An exact list holds every match, partial ones too.
+    fallback_window = window if window == EVERY_MATCH else search_terms.FALLBACK_WINDOW
     values.update(
-        q=text,
         window=window,
+        fallback_window=fallback_window,
         page_limit=limit,
         page_offset=offset,
         kth=offset + limit - 1,
         top_k=offset + limit,
     )
-    if text:
-        values.update(broad_words.BROAD_WORDS.values(window))
+    if query is not None:
+        await broad_words.BROAD_WORDS.refresh(reader)
+        values.update(query.parameters(params.statuses))
+        values["broad_least"] = broad_words.BROAD_WORDS.least(kind, window)
     rows = await reader.fetch(statement.sql, *statement.arguments(values))
     matched = int(rows[0]["search_matched"])
     found = Found(
         items=[item(kind, list(row.values())) for row in rows if row["id"] is not None],
         total=matched,
-        exact=matched < window,
+        exact=matched < window and int(rows[0]["search_fallback"]) < fallback_window,
         more=False,
         facets=facet_counts(kind, rows[0]["search_facets"]) if params.facets else None,
-        correction=rows[0]["search_correction"],
+        correction=query.corrected(rows[0]["search_correction"]) if query is not None else None,
     )
     if found.exact or sort == "relevance":
         found.more = offset + len(found.items) < found.total
