@@ -25,6 +25,8 @@ from shared.testing.geography import (
     BIELSKO_BIALA,
     BIELSKO_SIMC,
     JAWORZE_SIMC,
+    PRG_CSV,
+    PRG_GML,
     WAPIENICA_SIMC,
     WROCLAW,
     WROCLAW_SIMC,
@@ -33,8 +35,6 @@ from shared.testing.geography import (
 )
 
 SAMPLES = address_samples()
-PRG_CSV = SAMPLES / "PRG_punkty_adresowe.csv"
-PRG_GML = SAMPLES / "PRG_punkty_adresowe.gml"
 RULES = """
 SELECT s.simc, s.ulic, s.street_name, s.number_from, s.number_to, s.parity, s.district_code,
        s.source

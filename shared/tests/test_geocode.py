@@ -20,6 +20,8 @@ from shared.testing.geography import (
     BIELSKO_BIALA,
     BIELSKO_SIMC,
     JAWORZE_SIMC,
+    PRG_CSV,
+    PRG_GML,
     WAPIENICA_SIMC,
     WROCLAW,
     WROCLAW_SIMC,
@@ -29,8 +31,6 @@ from shared.testing.geography import (
 from shared.testing.plugin import as_role, raw_database
 
 SAMPLES = address_samples()
-PRG_CSV = SAMPLES / "PRG_punkty_adresowe.csv"
-PRG_GML = SAMPLES / "PRG_punkty_adresowe.gml"
 TOLERANCE = 1e-6  # degrees: PostGIS and pyproj agree far closer than that
 _TO_WGS84 = Transformer.from_crs(2180, 4326, always_xy=True)
 

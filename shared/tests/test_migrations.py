@@ -2,33 +2,10 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-
-import pytest
 from alembic import command
 from sqlalchemy import create_engine, inspect, text
 
 from shared.migrations_info import alembic_config, head_revision
-from shared.settings import DatabaseSettings
-
-
-@pytest.fixture(scope="module")
-def scratch_url(database_settings: DatabaseSettings) -> Iterator[str]:
-    """A second, empty database for the round trip (the shared test DB stays at head)."""
-    name = f"socmap_scratch_{os.getpid()}"
-    admin = create_engine(
-        database_settings.url(driver="postgresql+psycopg", database="postgres"),
-        isolation_level="AUTOCOMMIT",
-    )
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    url = database_settings.url(driver="postgresql+psycopg", database=name)
-    yield url.render_as_string(hide_password=False)
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 def _config(url: str):  # type: ignore[no-untyped-def]

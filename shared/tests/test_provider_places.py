@@ -3,8 +3,6 @@ what the map may read of them, and the migration's step up from 0018 and back.""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -14,7 +12,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.migrations_info import alembic_config
-from shared.settings import DatabaseSettings
 from shared.testing.plugin import as_role
 
 INSERT = """
@@ -76,24 +73,6 @@ async def test_the_map_reads_the_point_source_and_whether_it_is_approximate(
         ("bez-punktu", None, False),
         ("w-rejestrze", "address_register", True),
     ]
-
-
-@pytest.fixture(scope="module")
-def scratch_url(database_settings: DatabaseSettings) -> Iterator[str]:
-    """An empty database of its own (the shared test database stays at head)."""
-    name = f"socmap_places_{os.getpid()}"
-    admin = create_engine(
-        database_settings.url(driver="postgresql+psycopg", database="postgres"),
-        isolation_level="AUTOCOMMIT",
-    )
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    url = database_settings.url(driver="postgresql+psycopg", database=name)
-    yield url.render_as_string(hide_password=False)
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 def test_the_migration_keeps_earlier_points_as_explicit_and_steps_back(scratch_url: str) -> None:

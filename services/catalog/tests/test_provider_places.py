@@ -10,12 +10,13 @@ from typing import Any
 import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
-from tests.test_providers_hsds import provider_payload, validate
 
 from catalog.seed import seed_catalog
 from shared.geo.addresses import import_address_points, import_teryt
 from shared.reference import data_dir
 from shared.testing.geography import address_samples, load_demo_cities
+
+from .test_providers_hsds import provider_payload, validate
 
 Keys = Any
 JSON = {"content-type": "application/json"}

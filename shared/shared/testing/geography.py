@@ -29,6 +29,11 @@ def address_samples() -> Path:
     return data_dir() / "geo" / "addresses"
 
 
+# The synthetic PRG address points of the demo cities, as CSV and as GUGiK's GML.
+PRG_CSV = address_samples() / "PRG_punkty_adresowe.csv"
+PRG_GML = address_samples() / "PRG_punkty_adresowe.gml"
+
+
 def _districts() -> dict[str, list[tuple[str, str, BaseGeometry]]]:
     """Gmina → its osiedla (code, name, boundary)."""
     geo = data_dir() / "geo"

@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -293,22 +293,30 @@ def has_address(data: ProviderIn) -> bool:
     return bool(data.address_1) and bool(data.city or data.terc or data.postal_code)
 
 
-async def place_address(
-    session: AsyncSession,
-    *,
-    address_1: str | None,
-    city: str | None,
-    postal_code: str | None,
-    terc: str | None,
-) -> Placement:
+class PostalAddress(Protocol):
+    """A provider's postal address: its input (``ProviderIn``) or its stored record."""
+
+    address_1: str | None
+    city: str | None
+    postal_code: str | None
+    terc: str | None
+
+
+async def place_address(session: AsyncSession, address: PostalAddress) -> Placement:
     """A provider's postal address placed with the address register
     (``shared.geo.geocode.locate``); ``none`` without a street line and a city, TERC or
     postal code."""
-    if not address_1 or not (city or terc or postal_code):
+    address_1, city, postal_code = address.address_1, address.city, address.postal_code
+    if not address_1 or not (city or address.terc or postal_code):
         return Placement(None, None, False, "none")
     street, number = split_address_line(address_1)
     found = await locate(
-        session, street=street, number=number, city=city, postal_code=postal_code, gmina=terc
+        session,
+        street=street,
+        number=number,
+        city=city,
+        postal_code=postal_code,
+        gmina=address.terc,
     )
     if found is None:
         return Placement(None, None, False, "not_found")
@@ -329,13 +337,7 @@ async def place_provider(session: AsyncSession, data: ProviderIn) -> Placement:
     if data.location is not None:
         point = (data.location.lon, data.location.lat)
         return Placement(point, "explicit", data.location.approximate, "explicit")
-    return await place_address(
-        session,
-        address_1=data.address_1,
-        city=data.city,
-        postal_code=data.postal_code,
-        terc=data.terc,
-    )
+    return await place_address(session, data)
 
 
 def _completed(data: ProviderIn, placement: Placement, voivodeship: str | None) -> ProviderIn:
@@ -597,13 +599,7 @@ async def _replaced_point(
         return await place_provider(session, data)
     moved = any(getattr(data, name) != getattr(record, name) for name in ADDRESS_FIELDS)
     if moved and record.point_source in (None, "address_register"):
-        return await place_address(
-            session,
-            address_1=data.address_1,
-            city=data.city,
-            postal_code=data.postal_code,
-            terc=data.terc,
-        )
+        return await place_address(session, data)
     return KEPT
 
 
@@ -652,13 +648,7 @@ async def geocode(
     found = await _load_for_write(session, principal=principal, kind="provider", ref=ref)
     record = found.record
     _ensure_editable(principal, record)
-    placement = await place_address(
-        session,
-        address_1=record.address_1,
-        city=record.city,
-        postal_code=record.postal_code,
-        terc=record.terc,
-    )
+    placement = await place_address(session, record)
     if placement.outcome == "none":
         raise ValidationFailed(
             "The provider has no address to place: it needs address_1 and a city, TERC or "
