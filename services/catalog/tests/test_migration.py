@@ -14,6 +14,7 @@ from geoalchemy2 import alembic_helpers
 from sqlalchemy import Engine, create_engine, text
 
 import shared.db.models  # noqa: F401  (registers every table)
+from shared.db.admin import drop_database, recreate_database
 from shared.db.base import Base
 from shared.migrations_info import alembic_config
 from shared.settings import DatabaseSettings
@@ -22,22 +23,14 @@ from shared.settings import DatabaseSettings
 @pytest.fixture(scope="module")
 def fresh_database(database_settings: DatabaseSettings) -> Iterator[tuple[Engine, str]]:
     name = f"socmap_catalog_migration_{os.getpid()}"
-    admin = create_engine(
-        database_settings.url(driver="postgresql+psycopg", database="postgres"),
-        isolation_level="AUTOCOMMIT",
-    )
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        connection.execute(text(f'CREATE DATABASE "{name}" OWNER "{database_settings.user}"'))
+    recreate_database(database_settings, name)
     url = database_settings.url(driver="postgresql+psycopg", database=name)
     engine = create_engine(url)
     try:
         yield engine, url.render_as_string(hide_password=False)
     finally:
         engine.dispose()
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        drop_database(database_settings, name)
 
 
 def _catalog_only(

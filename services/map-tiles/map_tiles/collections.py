@@ -28,17 +28,10 @@ UNIT_PROPERTIES = (
 # What a unit's tile feature carries: the per-unit properties. Level, release, category, period
 # and measure are the same for every feature of a tile (the tile URL pins them), so tiles leave
 # them out; TileJSON says so in its description and top-level ``release``.
-UNIT_TILE_PROPERTIES = (
-    "code",
-    "name",
-    "parent_code",
-    "approximate",
-    "value",
-    "suppressed",
-    "rate",
-    "rate_lower",
-    "rate_upper",
-    "class",
+UNIT_TILE_PROPERTIES = tuple(
+    name
+    for name in UNIT_PROPERTIES
+    if name not in ("level", "release", "category", "period", "measure")
 )
 PROVIDER_PROPERTIES = (
     "id",
