@@ -119,6 +119,7 @@ class TextQuery:
             "match_most": self.match_most,
             "match_any": self.match_any,
             "terms": list(self.terms),
+            "need": self.need,
         }
 
     def corrected(self, corrections: Sequence[str | None] | None) -> str | None:
@@ -324,6 +325,15 @@ ANY_PART = (
 ALL_TERMS_BROAD = (
     "(SELECT coalesce(exp(sum(ln(greatest(share, 1e-9)))) * min(share), 0) "
     ">= :broad_least::float8 FROM query, unnest(query.term_shares) AS share)"
+)
+# The same for the second part (a fallback of at most FALLBACK_WINDOW records): the records
+# holding ``need`` terms are at least the share of the ``need`` commonest terms together, and
+# the GIN index reads the lists of all of them; at least :broad_most_least.
+MOST_TERMS_BROAD = (
+    "(SELECT coalesce((SELECT exp(sum(ln(greatest(most.share, 1e-9)))) FROM ("
+    "SELECT share FROM unnest(query.term_shares) AS share ORDER BY share DESC "
+    "LIMIT :need::integer) AS most) * (SELECT sum(share) FROM unnest(query.term_shares) AS "
+    "share), 0) >= :broad_most_least::float8 FROM query)"
 )
 # The title's closeness to the query (at most 1), weighted by TITLE_BONUS in the score.
 TITLE_CLOSENESS = f"word_similarity({Q_TITLE}, r.name_norm)"

@@ -261,6 +261,21 @@ async def test_distance_order_keeps_to_the_circle(
     assert [p["id"] for p in exact.json()["practices"]] == [p["id"] for p in body["practices"]]
 
 
+async def test_distance_order_with_the_fallback_is_the_exact_order(
+    client: httpx.AsyncClient, keys: Keys, practices: list[dict[str, Any]]
+) -> None:
+    # "teleopieka rodziny": no practice holds both words, so the search falls back to those
+    # holding one; by distance, the nearest of them first, all of them in the window (the
+    # fallback is not cut short), as in the exact list.
+    near = {"q": "teleopieka rodziny", "near": "19.1,50.7", "radius_m": 60_000, "sort": "distance"}
+    public, exact = await _public_and_exact(client, keys, near)
+    assert [p["title"] for p in public["practices"]] == ["Asystent rodziny", "Teleopieka domowa"]
+    assert [p["id"] for p in public["practices"]] == [p["id"] for p in exact["practices"]]
+    distances = [p["distance_m"] for p in public["practices"]]
+    assert distances == sorted(distances)
+    assert (public["numberMatched"], public["numberMatchedRelation"]) == (2, "eq")
+
+
 async def test_openapi_documents_the_relation(client: httpx.AsyncClient) -> None:
     schema = (await client.get("/openapi.json")).json()
     page = schema["components"]["schemas"]["PracticePage"]
@@ -284,7 +299,13 @@ async def test_broad_words_are_read_from_the_table(
 
     async def answers() -> list[Any]:
         found = []
-        for q in ("seniorów", "seniorow", "ośrodek pomocy seniorów", "teleopieka"):
+        for q in (
+            "seniorów",
+            "seniorow",
+            "ośrodek pomocy seniorów",
+            "teleopieka",
+            "teleopieka rodziny",  # no record holds both: the fallback reads the table too
+        ):
             body = (await client.get("/v1/practices", params={"q": q, "facets": "true"})).json()
             found.append(
                 (
@@ -373,3 +394,28 @@ async def test_a_query_is_as_broad_as_its_terms_together(db_session: AsyncSessio
     assert await broad("teleopieka", 0.06)
     assert not await broad("seniorów teleopieka", 0.06)  # 0.5 * 0.25 * 0.25
     assert not await broad("seniorów zzzxxyq", 1e-6)  # a word no record holds is rare
+
+
+@pytest.mark.usefixtures("practices")
+async def test_a_fallback_is_as_broad_as_its_commonest_terms(db_session: AsyncSession) -> None:
+    # search_terms.MOST_TERMS_BROAD: the records holding ``need`` of the terms are at least
+    # the share of the ``need`` commonest together; the GIN index reads every term's list.
+    reader = await raw_database(db_session, role="socmap_catalog")
+    statement = compile_sql(
+        f"WITH {search_terms.TEXT_QUERY_CTE['practice']} "
+        f"SELECT {search_terms.MOST_TERMS_BROAD} AS broad"
+    )
+
+    async def broad(q: str, least: float) -> bool:
+        query = search_terms.analyse(q)
+        assert query is not None
+        values = {**query.parameters(["published"]), "broad_most_least": least}
+        rows = await reader.fetch(statement.sql, *statement.arguments(values))
+        return bool(rows[0]["broad"])
+
+    # One of two: the commoner word's share times the sum of both, 0.5 * (0.5 + 0.25).
+    assert await broad("seniorów teleopieka", 0.37)
+    assert not await broad("seniorów teleopieka", 0.38)
+    # Two of three: the two commonest together, 0.5 * 0.5 * (0.5 + 0.5 + 0.25).
+    assert await broad("seniorów seniorzy teleopieka", 0.31)
+    assert not await broad("seniorów seniorzy teleopieka", 0.32)
