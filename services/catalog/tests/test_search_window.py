@@ -261,6 +261,26 @@ async def test_distance_order_keeps_to_the_circle(
     assert [p["id"] for p in exact.json()["practices"]] == [p["id"] for p in body["practices"]]
 
 
+async def test_distances_are_postgis_distances_on_the_sphere(
+    client: httpx.AsyncClient, practices: list[dict[str, Any]], db_session: AsyncSession
+) -> None:
+    # search.DISTANCE is the haversine on the coordinates: what ST_Distance on the sphere
+    # gives (PostGIS's mean radius), to well under a millimetre.
+    near = {"near": "19.5,50.4", "radius_m": 200_000, "sort": "distance"}
+    body = (await client.get("/v1/practices", params=near)).json()
+    assert len(body["practices"]) == 3
+    for practice in body["practices"]:
+        lon, lat = practice["location"]["lon"], practice["location"]["lat"]
+        postgis = await db_session.scalar(
+            text(
+                "SELECT ST_Distance(geography(ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)), "
+                "geography(ST_SetSRID(ST_MakePoint(19.5, 50.4), 4326)), false)"
+            ),
+            {"lon": lon, "lat": lat},
+        )
+        assert practice["distance_m"] == pytest.approx(postgis, abs=1e-3)
+
+
 async def test_distance_order_with_the_fallback_is_the_exact_order(
     client: httpx.AsyncClient, keys: Keys, practices: list[dict[str, Any]]
 ) -> None:
