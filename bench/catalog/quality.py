@@ -1,16 +1,15 @@
 """Search quality of the catalogue: the judged queries of
 ``services/catalog/tests/search_judgements.json`` on the seed catalogue, scored by
 precision@1 and recall@5 as ``services/catalog/tests/test_search_quality.py`` scores them
-(its functions), for the public API and for the new search's own statement.
+(its functions), through the public API.
 
     uv run --frozen python bench/catalog/quality.py            # its own seeded database
     uv run --frozen python bench/catalog/quality.py --api http://127.0.0.1:8003
 
 By default it creates (and drops, unless --keep) the database ``socmap_bench_quality`` on the
 local cluster (``SOCMAP_DB_*``), migrated to head and seeded as ``socmap-catalog seed`` does,
-and asks the catalog app in this process (its public list, ``GET /v1/{practices,providers}?q=``)
-and ``catalog.search_terms.SEARCH_PRACTICES`` / ``SEARCH_PROVIDERS``. With ``--api`` it asks a
-running service instead (whose database holds the seed). Each report lists the queries not
+and asks the catalog app in this process (its public list, ``GET /v1/{practices,providers}?q=``).
+With ``--api`` it asks a running service instead (whose database holds the seed). Each report lists the queries not
 answered perfectly with their first five results.
 """
 
@@ -25,17 +24,14 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import asyncpg
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from catalog import search_terms
 from catalog.app import create_app
 from catalog.seed import seed_catalog
 from catalog.settings import CatalogSettings
 from shared.db.admin import drop_database, migrate_database, recreate_database
 from shared.db.engine import make_engine
-from shared.db.raw import compile_sql
 from shared.reference import data_dir
 from shared.settings import DatabaseSettings
 
@@ -76,23 +72,6 @@ def api_search(client: httpx.AsyncClient) -> Search:
     return search
 
 
-def statement_search(connection: asyncpg.Connection) -> Search:
-    async def search(collection: str, q: str) -> list[str]:
-        query = search_terms.analyse(q)
-        if query is None:
-            return []
-        sql = search_terms.SEARCH_PRACTICES
-        if collection == "providers":
-            sql = search_terms.SEARCH_PROVIDERS
-        statement = compile_sql(sql)
-        params = {**query.parameters(["published"]), "window": 500}
-        params.update(page_limit=5, page_offset=0)
-        rows = await connection.fetch(statement.sql, *statement.arguments(params))
-        return [row["slug"] for row in rows if row["slug"] is not None]
-
-    return search
-
-
 async def in_process(settings: DatabaseSettings) -> None:
     engine = make_engine(settings.url())
     try:
@@ -105,18 +84,6 @@ async def in_process(settings: DatabaseSettings) -> None:
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://quality") as client:
             await score("public API (GET /v1/...?q=)", api_search(client))
-    url = settings.url()
-    connection = await asyncpg.connect(
-        host=url.host,
-        port=url.port,
-        user=url.username,
-        password=url.password,
-        database=url.database,
-    )
-    try:
-        await score("search_terms.SEARCH_* (the new search)", statement_search(connection))
-    finally:
-        await connection.close()
 
 
 async def remote(base_url: str) -> None:

@@ -6,9 +6,8 @@ precision@1 of a query is 1 when its first result is one of the records judged b
 (``first``), else 0; recall@5 is the share of its relevant records (at most five of them
 count) among its first five results. The totals are the means over the queries.
 
-The public list (``catalog/read/search.py``, through the API) and the new search's own
-reference statement (``search_terms.SEARCH_PRACTICES`` / ``SEARCH_PROVIDERS``) must both meet
-the thresholds.
+The public list (``catalog/read/search.py``, through the API) must meet the thresholds; the
+judged records must exist in the seed.
 """
 
 from __future__ import annotations
@@ -25,9 +24,11 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog import search_terms
+from catalog.read import search
+from catalog.schemas import SearchParams
 from catalog.search_terms import EXACT, EXCLUDED, FREE, LAST, analyse, minimum_should_match
 from catalog.seed import seed_catalog
-from shared.db.raw import Database, compile_sql
+from shared.db.raw import compile_sql
 from shared.reference import data_dir
 from shared.testing.plugin import raw_database
 
@@ -140,30 +141,6 @@ def quality(results: Sequence[tuple[Judgement, Sequence[str]]]) -> Quality:
     )
 
 
-async def search_with_terms(
-    reader: Database, collection: str, q: str, *, limit: int = 5, statuses: Sequence[str] = ()
-) -> tuple[list[str], str | None]:
-    """Slugs of the first results of the new search's own statement, and the query as
-    corrected (None: as typed)."""
-    query = analyse(q)
-    assert query is not None, q
-    statement = compile_sql(
-        search_terms.SEARCH_PRACTICES
-        if collection == "practices"
-        else search_terms.SEARCH_PROVIDERS
-    )
-    params = {
-        **query.parameters(statuses or ["published"]),
-        "window": 500,
-        "page_limit": limit,
-        "page_offset": 0,
-    }
-    rows = await reader.fetch(statement.sql, *statement.arguments(params))
-    return [row["slug"] for row in rows if row["slug"] is not None], query.corrected(
-        rows[0]["corrections"]
-    )
-
-
 @pytest.fixture
 async def seeded(db_session: AsyncSession) -> None:
     """The seed catalogue (data/practices, catalog/seed.py), published, in the test's session."""
@@ -199,7 +176,7 @@ async def assert_finds_the_judged_records(search: Search) -> None:
 
 
 @pytest.mark.usefixtures("seeded")
-async def test_the_new_search_finds_the_judged_records(db_session: AsyncSession) -> None:
+async def test_the_judged_records_are_in_the_seed(db_session: AsyncSession) -> None:
     slugs = {
         collection: set((await db_session.scalars(text(f"SELECT slug FROM {table}"))).all())
         for collection, table in (
@@ -207,14 +184,8 @@ async def test_the_new_search_finds_the_judged_records(db_session: AsyncSession)
             ("providers", "catalog.provider"),
         )
     }
-    for judgement in judgements():  # (judged from the seed: its records exist)
+    for judgement in judgements():
         assert set(judgement.relevant) <= slugs[judgement.collection], judgement.q
-    reader = await raw_database(db_session, role="socmap_catalog")
-
-    async def search(judgement: Judgement) -> list[str]:
-        return (await search_with_terms(reader, judgement.collection, judgement.q))[0]
-
-    await assert_finds_the_judged_records(search)
 
 
 @pytest.mark.usefixtures("seeded")
@@ -254,13 +225,12 @@ async def _practices(
 
 
 async def _window(db_session: AsyncSession, q: str) -> tuple[list[str], int, bool]:
-    query = analyse(q)
-    assert query is not None
-    statement = compile_sql(search_terms.SEARCH_PRACTICES)
-    params = {**query.parameters(["published"]), "window": 500, "page_limit": 200}
+    """The public search's page of 200 by relevance: slugs, total, whether it is exact."""
     reader = await raw_database(db_session, role="socmap_catalog")
-    rows = await reader.fetch(statement.sql, *statement.arguments({**params, "page_offset": 0}))
-    return [row["slug"] for row in rows], rows[0]["matched"], rows[0]["exact"]
+    found = await search.search(
+        reader, kind="practice", params=SearchParams(q=q), limit=200, offset=0
+    )
+    return [item["slug"] for item in found.items], found.total, found.exact
 
 
 async def test_most_terms_are_a_fallback_below_all_terms(db_session: AsyncSession) -> None:
