@@ -264,11 +264,11 @@ async def load(settings: DatabaseSettings, practices: int, providers: int, seed:
     await connection.execute(
         """
         INSERT INTO catalog.provider (slug, status, name, description, provider_type, terc,
-            voivodeship, area_tercs, territory_prefixes, geom, service_areas, target_groups,
-            published_at)
+            voivodeship, area_tercs, territory_prefixes, geom, point_source, service_areas,
+            target_groups, published_at)
         SELECT slug, 'published', name, description, provider_type, terc, voivodeship,
             ARRAY[terc], ARRAY[voivodeship, left(terc, 4), terc],
-            ST_SetSRID(ST_MakePoint(lon, lat), 4326), service_areas, target_groups,
+            ST_SetSRID(ST_MakePoint(lon, lat), 4326), 'explicit', service_areas, target_groups,
             now() - (random() * interval '1000 days')
         FROM stage_provider
         """

@@ -117,10 +117,10 @@ async def prepare(settings: DatabaseSettings, *, providers: int) -> str:
             text(
                 """
                 INSERT INTO catalog.provider (slug, status, name, description, provider_type,
-                    voivodeship, city, geom, published_at)
+                    voivodeship, city, geom, point_source, published_at)
                 VALUES (:slug, 'published', :name, 'bench', (SELECT min(code) FROM
                     ref.provider_type), '02', 'bench', ST_SetSRID(ST_MakePoint(:lon, :lat), 4326),
-                    now())
+                    'explicit', now())
                 """
             ),
             rows,

@@ -45,8 +45,9 @@ async def _insert(
         ({"source": "geocoder"}, "ck_provider_point_source"),
         ({"lon": None, "lat": None, "source": "explicit"}, "ck_provider_point_provenance"),
         ({"lon": None, "lat": None, "source": None, "approximate": True}, "ck_provider_point_provenance"),
+        ({"source": None}, "ck_provider_point_provenance"),
     ],
-    ids=["unknown source", "source without point", "approximate without point"],
+    ids=["unknown source", "source without point", "approximate without point", "point without source"],
 )  # fmt: skip
 async def test_a_point_source_needs_a_point_and_a_known_name(
     db_session: AsyncSession, fields: dict[str, Any], constraint: str

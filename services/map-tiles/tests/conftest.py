@@ -85,10 +85,11 @@ async def geography(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
             text(
                 """
                 INSERT INTO catalog.provider (slug, status, name, description, provider_type,
-                                              terc, voivodeship, city, geom, published_at)
+                                              terc, voivodeship, city, geom, point_source,
+                                              published_at)
                 SELECT slug, status, name, 'test', (SELECT min(code) FROM ref.provider_type),
                        '2461011', '24', 'Bielsko-Biała', ST_SetSRID(ST_MakePoint(lon, lat), 4326),
-                       now()
+                       'explicit', now()
                 FROM (VALUES ('mops-bb', 'published', 'MOPS Bielsko-Biała', 19.04, 49.82),
                              ('pup-bb', 'published', 'PUP Bielsko-Biała', 19.05, 49.83),
                              ('draft-bb', 'draft', 'Draft provider', 19.03, 49.81))
