@@ -135,6 +135,8 @@ class Provider(EditorialRecord, Base):
         Index("ix_provider_nip", "nip", unique=True, postgresql_where=text("nip IS NOT NULL")),
         Index("ix_provider_status_voivodeship", "status", "voivodeship"),
         Index("ix_provider_tsv_pl", "tsv_pl", postgresql_using="gin"),
+        # A map box and a text in one index (migration 0022).
+        Index("ix_provider_geom_tsv_pl", "geom", "tsv_pl", postgresql_using="gist"),
         Index("ix_provider_search_tokens", "search_tokens", postgresql_using="gin"),
         {"schema": "catalog"},
     )
@@ -239,6 +241,8 @@ class Practice(EditorialRecord, Base):
         Index("ix_practice_status_voivodeship", "status", "voivodeship"),
         Index("ix_practice_published_at", "published_at"),
         Index("ix_practice_tsv_pl", "tsv_pl", postgresql_using="gin"),
+        # A map box and a text in one index (migration 0022).
+        Index("ix_practice_geom_tsv_pl", "geom", "tsv_pl", postgresql_using="gist"),
         Index("ix_practice_search_tokens", "search_tokens", postgresql_using="gin"),
         {"schema": "catalog"},
     )
