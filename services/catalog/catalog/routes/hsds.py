@@ -9,9 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 
 from catalog.deps import ReaderDep, SettingsDep
-from catalog.read import hsda
-from catalog.read.hsds import HSDS_VERSION
-from catalog.schemas import (
+from catalog.hsds_schemas import (
     HsdsInfo,
     HsdsOrganization,
     HsdsOrganizationPage,
@@ -24,6 +22,8 @@ from catalog.schemas import (
     HsdsTaxonomyTerm,
     HsdsTaxonomyTermPage,
 )
+from catalog.read import hsda
+from catalog.read.hsds import HSDS_VERSION
 from shared.auth import AuthFirstRoute
 
 # HSDS leaves a field out rather than null: the responses drop the models' None fields.

@@ -8,6 +8,7 @@ from fastapi import APIRouter, BackgroundTasks, Body, Query
 from fastapi.responses import Response
 
 from catalog.deps import EditorDep, InvalidatorDep, ReaderDep, SessionDep
+from catalog.hsds_schemas import HsdsOrganization
 from catalog.routes.params import SEARCH_OPENAPI, SearchDep
 from catalog.routes.records import (
     Resource,
@@ -17,7 +18,6 @@ from catalog.routes.records import (
     written_record,
 )
 from catalog.schemas import (
-    HsdsOrganization,
     ProviderIn,
     ProviderOut,
     ProviderPage,
