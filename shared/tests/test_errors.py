@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncpg
 import httpx
 from fastapi import FastAPI
-from fastapi.testclient import TestClient
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import IntegrityError
 
@@ -96,7 +95,7 @@ async def test_malformed_json_is_422_not_500() -> None:
     assert response.json()["errors"][0]["code"] == "json_invalid"
 
 
-def test_a_raced_unique_key_is_a_conflict_not_a_server_error() -> None:
+async def test_a_raced_unique_key_is_a_conflict_not_a_server_error() -> None:
     app = FastAPI()
     add_problem_handlers(app)
 
@@ -104,7 +103,9 @@ def test_a_raced_unique_key_is_a_conflict_not_a_server_error() -> None:
     async def race() -> None:
         raise IntegrityError("INSERT ...", {}, asyncpg.UniqueViolationError("duplicate key"))
 
-    response = TestClient(app, raise_server_exceptions=False).post("/race")
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        response = await client.post("/race")
     assert response.status_code == 409
     assert response.headers["content-type"] == "application/problem+json"
     assert response.headers["retry-after"] == "1"
