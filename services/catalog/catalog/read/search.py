@@ -136,7 +136,8 @@ class Ranking:
     """How a text query matches (``catalog.search_terms``): ``parts``, the records holding
     every term, then, when they are few, those holding most of them (at most
     ``:fallback_window``), ranked below; a match of the second part is one the first lacks.
-    ``match``: every match of both, for the orders that page past the window."""
+    ``match``: every match of both, for the orders that page past the window. ``broad``: the
+    CTE of whether each part's words are broad (``Part.broad`` names its column)."""
 
     match: str
     parts: tuple[Part, ...]
