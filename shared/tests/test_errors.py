@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncpg
 import httpx
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import IntegrityError
 
@@ -109,3 +109,29 @@ async def test_a_raced_unique_key_is_a_conflict_not_a_server_error() -> None:
     assert response.status_code == 409
     assert response.headers["content-type"] == "application/problem+json"
     assert response.headers["retry-after"] == "1"
+
+
+async def test_a_405_names_every_method_of_the_path() -> None:
+    # Starlette's Allow names the first matching route's methods only (RFC 9110 wants all).
+    app = FastAPI()
+    add_problem_handlers(app)
+    router = APIRouter()
+
+    @router.get("/things")
+    async def things() -> None: ...
+
+    @router.post("/things")
+    async def add_thing() -> None: ...
+
+    @router.patch("/things/{ref}")
+    async def change_thing(ref: str) -> None: ...
+
+    app.include_router(router)
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        refused = await client.delete("/things")
+        one = await client.put("/things/a")
+    assert refused.status_code == 405
+    assert refused.headers["allow"] == "GET, POST"
+    assert refused.headers["content-type"] == "application/problem+json"
+    assert one.headers["allow"] == "PATCH"
