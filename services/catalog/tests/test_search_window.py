@@ -389,17 +389,17 @@ async def test_the_fast_path_answers_as_the_route(
     assert bad.json()["errors"][0]["field"] == "limit"
 
 
-def _broadness(
+async def _broadness(
     db_session: AsyncSession, expression: str, least: str
 ) -> Callable[[str, float], Awaitable[bool]]:
     """Whether a query is broad by ``expression`` (``search_terms.*_BROAD``) against the
     threshold parameter ``least``, on the test's practices."""
+    reader = await raw_database(db_session, role="socmap_catalog")
     statement = compile_sql(
         f"WITH {search_terms.TEXT_QUERY_CTE['practice']} SELECT {expression} AS broad"
     )
 
     async def broad(q: str, threshold: float) -> bool:
-        reader = await raw_database(db_session, role="socmap_catalog")
         query = search_terms.analyse(q)
         assert query is not None
         values = {**query.parameters(["published"]), least: threshold}
@@ -413,7 +413,7 @@ def _broadness(
 async def test_a_query_is_as_broad_as_its_terms_together(db_session: AsyncSession) -> None:
     # search_terms.ALL_TERMS_BROAD: the product of the terms' shares of the records times
     # the least of them (a word is as common as its commonest form), against :broad_least.
-    broad = _broadness(db_session, search_terms.ALL_TERMS_BROAD, "broad_least")
+    broad = await _broadness(db_session, search_terms.ALL_TERMS_BROAD, "broad_least")
     # A word's share is that of its commonest form: "seniorów" in two practices of four
     # ("seniora", "seniorzy" in one each), "seniorzy" alike; "teleopieka" in one.
     assert await broad("seniorów", 0.24)  # 0.5 * 0.5
@@ -428,7 +428,7 @@ async def test_a_query_is_as_broad_as_its_terms_together(db_session: AsyncSessio
 async def test_a_fallback_is_as_broad_as_its_commonest_terms(db_session: AsyncSession) -> None:
     # search_terms.MOST_TERMS_BROAD: the records holding ``need`` of the terms are at least
     # the share of the ``need`` commonest together; the GIN index reads every term's list.
-    broad = _broadness(db_session, search_terms.MOST_TERMS_BROAD, "broad_most_least")
+    broad = await _broadness(db_session, search_terms.MOST_TERMS_BROAD, "broad_most_least")
     # One of two: the commoner word's share times the sum of both, 0.5 * (0.5 + 0.25).
     assert await broad("seniorów teleopieka", 0.37)
     assert not await broad("seniorów teleopieka", 0.38)

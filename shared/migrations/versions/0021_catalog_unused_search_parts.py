@@ -16,12 +16,10 @@ Revision ID: 0021_catalog_unused_search_parts
 Revises: 0020_catalog_search_families
 """
 
-import importlib.util
 from collections.abc import Sequence
-from pathlib import Path
 from types import ModuleType
 
-from alembic import op
+from alembic import context, op
 
 revision: str = "0021_catalog_unused_search_parts"
 down_revision: str | None = "0020_catalog_search_families"
@@ -68,10 +66,7 @@ PLAIN = {
 
 def _revision(name: str) -> ModuleType:
     """An earlier revision's module, for the SQL its downgrade needs again."""
-    spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module: ModuleType = context.script.get_revision(name).module
     return module
 
 
